@@ -1,0 +1,84 @@
+# The everyday commands. README's two: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# Development settings unless the caller chose others; the tests always use their own.
+export DJANGO_SETTINGS_MODULE ?= vakgenoten.settings.dev
+
+.PHONY: run test install install-test chromium htmlcheck migrate demo lint format messages clean security audit
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test chromium htmlcheck
+
+## Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+## Java and the W3C Nu HTML checker (pinned vnu.jar in .venv/vnu/) for the HTML validity test.
+htmlcheck:
+	@bash scripts/ensure-java.sh
+	@bash scripts/ensure-vnu.sh $(VENV)/vnu
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py demo_editor
+
+## Set everything up, load demo content and serve the site on http://127.0.0.1:$(PORT)/
+run: demo
+	@echo "Vakgenoten draait op http://127.0.0.1:$(PORT)/  (stoppen: Ctrl+C)"
+	@# The task worker sends e-mail (to the console here) next to the web server.
+	$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+## Static security scan (bandit) of the apps; findings are fixed or justified inline (# nosec).
+security: install-test
+	$(BIN)/bandit -c pyproject.toml -r site blog members events -q
+
+## Audit the installed dependencies for known vulnerabilities (needs PyPI's vulnerability data).
+audit: install-test
+	$(BIN)/pip-audit --strict --skip-editable --timeout 15
+
+## Lint, check for missing migrations and run the whole test suite.
+test: install-test lint security
+	@$(BIN)/python scripts/audit_if_reachable.py
+	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest
+
+## Load, a PostgreSQL restart and a mail outage against a throw-away cluster (bench/resilience).
+.PHONY: resilience
+resilience: install
+	bash bench/resilience/run
+
+messages: install
+	cd site && ../$(BIN)/python ../manage.py makemessages -l en --ignore '*/migrations/*'
+
+clean:
+	rm -rf $(VENV) staticfiles var

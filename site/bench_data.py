@@ -1,0 +1,531 @@
+"""Volume for benchmarks and performance tests: thousands of rows in bulk, in seconds.
+
+``manage.py seed_bench`` calls :func:`seed`; the tests in ``tests/performance`` use the same
+builders to make large lists cheaply. Nothing here goes through ``Page.add_child`` or
+``save_revision``: pages are written as rows, a batch at a time, with the tree columns
+(``path``, ``depth``, ``numchild``, ``url_path``) computed the way treebeard and Wagtail compute
+them. Live pages need no revision to be served, so none is made.
+
+The text is generated from short Dutch phrases written for this file, combined at random with
+a fixed seed, so two runs with the same sizes build the same site.
+"""
+
+import json
+import random
+import uuid
+from datetime import timedelta
+
+from django.contrib.auth.hashers import make_password
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+BATCH = 500
+BENCH_PASSWORD = "bench-wachtwoord-2026"  # noqa: S105 - a throwaway account on a bench database
+
+SUBJECTS = [
+    "De gemeente",
+    "Het wijkteam",
+    "Onze afdeling Dienstverlening",
+    "Het samenwerkingsverband",
+    "De regio",
+    "Het team Vergunningen",
+    "De werkgroep privacy",
+    "Een kleine plattelandsgemeente",
+    "De backoffice",
+    "Het klantcontactcentrum",
+]
+VERBS = [
+    "werkt sinds dit jaar met",
+    "experimenteert met",
+    "heeft goede ervaringen met",
+    "deelt de lessen van",
+    "onderzoekt",
+    "zet stevig in op",
+    "evalueert",
+    "begon klein met",
+]
+OBJECTS = [
+    "één loket voor schuldhulp",
+    "een gezamenlijke inkoop van jeugdzorg",
+    "de omgevingstafel voor initiatiefnemers",
+    "gegevens bij de bron volgens Common Ground",
+    "een register van verwerkingen dat leeft",
+    "brieven in begrijpelijke taal",
+    "een spreekuur in het dorpshuis",
+    "het digitaal aanvragen van een parkeervergunning",
+    "een pilot met de BIO-zelfevaluatie",
+    "vaste contactpersonen voor ondernemers",
+    "de kwartaalrapportage voor de raad",
+    "wijkgericht werken in het sociaal domein",
+]
+REASONS = [
+    "omdat inwoners anders van het kastje naar de muur gaan",
+    "zodat medewerkers minder dubbel werk doen",
+    "want de doorlooptijden liepen al jaren op",
+    "omdat de raad om meer inzicht vroeg",
+    "zodat kleine gemeenten niet alles zelf hoeven uit te vinden",
+    "omdat de wet dat vraagt en het ook gewoon beter werkt",
+]
+CLOSERS = [
+    "De eerste resultaten zijn bemoedigend.",
+    "Niet alles ging in één keer goed, en dat vertellen we ook.",
+    "Collega's uit andere gemeenten zijn welkom om mee te kijken.",
+    "Het vraagt vooral geduld en een goede relatie met de uitvoering.",
+    "De aanpak is zo opgezet dat een buurgemeente hem kan overnemen.",
+    "Volgend jaar volgt een tweede evaluatie.",
+]
+TITLE_STARTS = [
+    "Zo pakt",
+    "Wat wij leerden van",
+    "Vijf lessen over",
+    "Waarom",
+    "Aan de slag met",
+    "Terugblik op",
+    "Een jaar",
+    "In gesprek over",
+]
+COMMENT_PHRASES = [
+    "Herkenbaar verhaal, bij ons liep het precies zo.",
+    "Hoe hebben jullie de privacy-afspraken geregeld?",
+    "Mooi om te lezen. Mogen we jullie plan van aanpak eens inzien?",
+    "Wij liepen vast op de inkoop, hebben jullie daar tips voor?",
+    "Dank voor het delen, dit neem ik mee naar ons MT.",
+    "Goed punt over de doorlooptijden.",
+    "Wat zou je de volgende keer anders doen?",
+    "Bij ons werkte een vaste contactpersoon ook heel goed.",
+]
+FIRST_NAMES = ["Anouk", "Bram", "Fatima", "Joost", "Mirjam", "Sanne", "Youssef", "Ilse", "Ruud"]
+LAST_NAMES = ["de Vries", "Jansen", "El Amrani", "Bakker", "Visser", "Smit", "de Boer", "Mulder"]
+ROLES = ["beleidsadviseur", "teamleider", "informatieadviseur", "klantmanager", "jurist"]
+TAGS = [
+    "wmo",
+    "jeugdzorg",
+    "schuldhulp",
+    "bio",
+    "avg",
+    "omgevingsplan",
+    "participatie",
+    "inkoop",
+    "dienstverlening",
+    "datagedreven",
+    "taal",
+    "regio",
+]
+EVENT_KINDS = ["congres", "ledendag", "webinar", "bijeenkomst"]
+PLACES = ["Utrecht", "Zwolle", "Den Bosch", "Amersfoort", "Leeuwarden", "Middelburg", "Arnhem"]
+
+
+class Text:
+    """Reproducible Dutch sentences, paragraphs and titles."""
+
+    def __init__(self, seed=2026):
+        self.random = random.Random(seed)
+
+    def choice(self, items):
+        return self.random.choice(items)
+
+    def sentence(self):
+        return (
+            f"{self.choice(SUBJECTS)} {self.choice(VERBS)} {self.choice(OBJECTS)}, "
+            f"{self.choice(REASONS)}."
+        )
+
+    def paragraph(self, sentences=4):
+        parts = [self.sentence() for _ in range(sentences - 1)] + [self.choice(CLOSERS)]
+        return " ".join(parts)
+
+    def title(self, number):
+        subject = self.choice(OBJECTS)
+        return f"{self.choice(TITLE_STARTS)} {subject} ({number})"
+
+    def body(self, paragraphs=4):
+        """StreamField JSON: headings between rich-text paragraphs."""
+        blocks = []
+        for number in range(paragraphs):
+            if number and number % 2 == 0:
+                blocks.append(
+                    {
+                        "type": "heading",
+                        "value": {
+                            "text": f"{self.choice(TITLE_STARTS)} de uitvoering",
+                            "level": "h2",
+                        },
+                        "id": str(uuid.UUID(int=self.random.getrandbits(128))),
+                    }
+                )
+            blocks.append(
+                {
+                    "type": "paragraph",
+                    "value": f"<p>{self.paragraph()}</p>",
+                    "id": str(uuid.UUID(int=self.random.getrandbits(128))),
+                }
+            )
+        return json.dumps(blocks)
+
+
+def _chunks(items, size=BATCH):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def bulk_create_pages(parent, pages, published_at=None):
+    """Insert unsaved ``pages`` (instances of one specific page model) as live children of
+    ``parent`` in a few statements per batch, and return them with their ids set.
+
+    Each table of the multi-table inheritance chain (``wagtailcore_page``, then e.g.
+    ``blog_articlepage``, then ``blog_newspage``) gets one INSERT per batch. Paths continue
+    after the parent's last child, so this works on a parent that already has children.
+    """
+    if not pages:
+        return []
+    model = type(pages[0])
+    parent = Page.objects.get(pk=parent.pk)  # fresh numchild and path
+    last = parent.get_last_child()
+    position = Page._str2int(last.path[-Page.steplen :]) if last else 0
+    content_type = ContentType.objects.get_for_model(model)
+    published_at = published_at or timezone.now()
+    depth = parent.depth + 1
+    for page in pages:
+        position += 1
+        page.path = Page._get_path(parent.path, depth, position)
+        page.depth = depth
+        page.numchild = 0
+        page.url_path = f"{parent.url_path}{page.slug}/"
+        page.content_type = content_type
+        page.locale_id = parent.locale_id
+        page.live = True
+        page.has_unpublished_changes = False
+        page.draft_title = page.title
+        page.first_published_at = page.first_published_at or published_at
+        page.last_published_at = page.first_published_at
+        page.latest_revision_created_at = None
+
+    # The chain of concrete tables, from wagtailcore_page down to the page type itself.
+    chain = [*reversed(model._meta.get_parent_list()), model]
+    for batch in _chunks(pages):
+        rows = Page._base_manager._insert(
+            batch,
+            fields=[field for field in Page._meta.local_concrete_fields if not field.primary_key],
+            returning_fields=[Page._meta.pk],
+        )
+        for page, (page_id,) in zip(batch, rows, strict=True):
+            page.id = page_id
+            for table in chain[1:]:
+                for link in table._meta.parents.values():
+                    setattr(page, link.attname, page_id)
+        for table in chain[1:]:
+            table._base_manager._insert(batch, fields=table._meta.local_concrete_fields)
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    return pages
+
+
+def index_pages(model, ids):
+    """Add pages to the search index in batches (what ``update_index`` does, for these only)."""
+    backend = get_search_backend()
+    for batch in _chunks(list(ids), 250):
+        backend.add_bulk(model, list(model.get_indexed_objects().filter(pk__in=batch)))
+
+
+def ensure_site():
+    """The home page, themes, organisations and the two index pages the bench data hangs under."""
+    from blog import demo as blog_demo
+    from events import demo as events_demo
+    from vakgenoten import demo as site_demo
+    from vakgenoten.models import HomePage
+
+    home = HomePage.objects.first() or site_demo.load()
+    site_demo.load_taxonomy(home)
+    return home, blog_demo.load_index(home), events_demo.load_index(home)
+
+
+def create_members(count, text=None, prefix="bench"):
+    """``count`` members with a verified address, a profile and an organisation; one hashed
+    password shared by all (hashing 10,000 times would take minutes)."""
+    from allauth.account.models import EmailAddress
+
+    from members.models import Organisation, Profile, User
+
+    text = text or Text()
+    password = make_password(BENCH_PASSWORD)
+    organisations = list(Organisation.objects.all()) or [None]
+    start = User.objects.count()
+    users = [
+        User(
+            email=f"{prefix}{start + number}@gemeente.example",
+            first_name=text.choice(FIRST_NAMES),
+            last_name=text.choice(LAST_NAMES),
+            password=password,
+            is_active=True,
+        )
+        for number in range(count)
+    ]
+    users = User.objects.bulk_create(users, batch_size=BATCH)
+    if users and users[0].pk is None:  # databases that do not return ids from bulk inserts
+        users = list(User.objects.filter(email__in=[user.email for user in users]))
+    Profile.objects.bulk_create(
+        [
+            Profile(
+                user=user,
+                organisation=text.choice(organisations),
+                role=text.choice(ROLES),
+                bio=text.paragraph(2),
+                visibility=Profile.Visibility.PUBLIC if n % 2 else Profile.Visibility.MEMBERS,
+            )
+            for n, user in enumerate(users)
+        ],
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in users],
+        batch_size=BATCH,
+    )
+    return users
+
+
+def create_articles(blog_index, count, text=None, with_body=True):
+    """``count`` live articles of the four types, with authors, themes and tags."""
+    from taggit.models import Tag
+
+    from blog.models import (
+        ArticleAuthor,
+        ArticlePage,
+        ArticlePageTag,
+        Author,
+        BestPracticePage,
+        BlogPostPage,
+        Interviewee,
+        InterviewPage,
+        NewsPage,
+        Theme,
+    )
+
+    text = text or Text()
+    themes = list(Theme.objects.all())
+    authors = list(Author.objects.all()[:40])
+    if len(authors) < 10:
+        authors += Author.objects.bulk_create(
+            [
+                Author(name=f"{text.choice(FIRST_NAMES)} {text.choice(LAST_NAMES)}", slug=slug)
+                for slug in (f"bench-auteur-{uuid.uuid4().hex[:8]}" for _ in range(10))
+            ]
+        )
+        authors = list(Author.objects.all()[:40])
+    tags = [Tag.objects.get_or_create(slug=name, defaults={"name": name})[0] for name in TAGS]
+    today = timezone.localdate()
+    token = uuid.uuid4().hex[:6]
+    by_model = {NewsPage: [], BlogPostPage: [], InterviewPage: [], BestPracticePage: []}
+    models = list(by_model)
+    for number in range(count):
+        model = models[number % len(models)]
+        title = text.title(number)
+        fields = {
+            "title": title,
+            "slug": f"{slugify(title)[:60]}-{token}-{number}",
+            "intro": text.paragraph(2)[:480],
+            "body": text.body() if with_body else "[]",
+            "publication_date": today - timedelta(days=number % 1500),
+            "reading_time": 2,
+        }
+        if model is BestPracticePage:
+            fields.update(
+                problem=f"<p>{text.sentence()}</p>",
+                approach=f"<p>{text.paragraph(3)}</p>",
+                results=f"<p>{text.choice(CLOSERS)}</p>",
+            )
+        by_model[model].append(model(**fields))
+    created = []
+    for model, pages in by_model.items():
+        created += [(model, page) for page in bulk_create_pages(blog_index, pages)]
+    links, theme_links, tag_links, interviewees = [], [], [], []
+    through = ArticlePage.themes.through
+    for number, (model, page) in enumerate(created):
+        links.append(ArticleAuthor(page_id=page.pk, author=authors[number % len(authors)]))
+        if themes:
+            for theme in {themes[number % len(themes)], themes[(number * 7) % len(themes)]}:
+                theme_links.append(through(articlepage_id=page.pk, theme_id=theme.pk))
+        for tag in {tags[number % len(tags)], tags[(number * 5) % len(tags)]}:
+            tag_links.append(ArticlePageTag(content_object_id=page.pk, tag=tag))
+        if model is InterviewPage:
+            interviewees.append(
+                Interviewee(
+                    page_id=page.pk,
+                    name=f"{text.choice(FIRST_NAMES)} {text.choice(LAST_NAMES)}",
+                    role=text.choice(ROLES),
+                )
+            )
+    ArticleAuthor.objects.bulk_create(links, batch_size=BATCH)
+    through.objects.bulk_create(theme_links, batch_size=BATCH)
+    ArticlePageTag.objects.bulk_create(tag_links, batch_size=BATCH)
+    Interviewee.objects.bulk_create(interviewees, batch_size=BATCH)
+    return [page for _model, page in created]
+
+
+def create_comments(pages, per_page, members, text=None):
+    """``per_page`` published comments under each page; every fourth one is a reply."""
+    from blog.comments.formatting import render_markdown
+    from blog.comments.models import Comment
+
+    text = text or Text()
+    if not members or per_page <= 0:
+        return 0
+    rendered = {phrase: render_markdown(phrase) for phrase in COMMENT_PHRASES}
+    now = timezone.now()
+    total = 0
+    top_level = []
+    batch = []
+
+    def flush():
+        nonlocal batch
+        Comment.objects.bulk_create(batch, batch_size=BATCH)
+        batch = []
+
+    for page in pages:
+        # Top-level comments first, then replies that point at them.
+        firsts = []
+        for number in range(per_page - per_page // 4):
+            phrase = text.choice(COMMENT_PHRASES)
+            at = now - timedelta(minutes=per_page - number)
+            firsts.append(
+                Comment(
+                    page_id=page.pk,
+                    user=members[(total + number) % len(members)],
+                    body=phrase,
+                    body_html=rendered[phrase],
+                    status=Comment.Status.PUBLISHED,
+                    created_at=at,
+                    published_at=at,
+                )
+            )
+        top_level.append((page, firsts))
+        batch += firsts
+        total += len(firsts)
+        if len(batch) >= BATCH * 4:
+            flush()
+    flush()
+    for page, firsts in top_level:
+        if firsts and firsts[0].pk is None:
+            firsts[:] = list(Comment.objects.filter(page_id=page.pk, parent=None))
+        for number in range(per_page // 4):
+            phrase = text.choice(COMMENT_PHRASES)
+            batch.append(
+                Comment(
+                    page_id=page.pk,
+                    user=members[(total + number) % len(members)],
+                    parent=firsts[number % len(firsts)],
+                    body=phrase,
+                    body_html=rendered[phrase],
+                    status=Comment.Status.PUBLISHED,
+                    created_at=now,
+                    published_at=now,
+                )
+            )
+            total += 1
+        if len(batch) >= BATCH * 4:
+            flush()
+    flush()
+    return total
+
+
+def create_events(event_index, count, text=None):
+    """``count`` live events spread over the past and the coming two years."""
+    from events.models import EventPage
+
+    text = text or Text()
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    token = uuid.uuid4().hex[:6]
+    pages = []
+    for number in range(count):
+        # Four in five events are still to come, the rest are in the archive.
+        days = -30 * (number % 7 + 1) if number % 5 == 4 else (number * 2) % 720 + 1
+        start = now + timedelta(days=days, hours=number % 8)
+        kind = EVENT_KINDS[number % len(EVENT_KINDS)]
+        place = text.choice(PLACES)
+        title = f"{kind.capitalize()} {text.choice(OBJECTS)} in {place}"
+        pages.append(
+            EventPage(
+                title=title,
+                slug=f"{slugify(title)[:60]}-{token}-{number}",
+                kind=kind,
+                intro=text.paragraph(2)[:480],
+                start=start,
+                end=start + timedelta(hours=3),
+                venue_name=f"Stadhuis {place}" if kind != "webinar" else "",
+                online_url="https://vergaderen.example/bench" if kind == "webinar" else "",
+                body=text.body(2),
+                capacity=50 + number % 200,
+                registration_enabled=True,
+            )
+        )
+    return bulk_create_pages(event_index, pages)
+
+
+def create_registrations(events, members, per_event):
+    from events.models import Registration
+
+    rows = []
+    for event in events:
+        taken = Registration.objects.filter(event_id=event.pk).aggregate(last=Max("seat"))
+        first_seat = (taken["last"] or 0) + 1
+        for seat, member in enumerate(members[:per_event], start=first_seat):
+            rows.append(
+                Registration(
+                    event_id=event.pk,
+                    user=member,
+                    status=Registration.Status.REGISTERED,
+                    seat=seat,
+                )
+            )
+    Registration.objects.bulk_create(rows, batch_size=BATCH)
+    return len(rows)
+
+
+def seed(
+    articles=100,
+    comments_per_article=5,
+    members=200,
+    events=50,
+    busy_article_comments=50,
+    index=True,
+    log=print,
+):
+    """Build the bench dataset on top of whatever is there; returns a summary dict."""
+    from blog.models import ArticlePage
+    from events.models import EventPage
+
+    text = Text()
+    with transaction.atomic():
+        _home, blog_index, event_index = ensure_site()
+        member_list = create_members(members, text)
+        log(f"{len(member_list)} leden")
+        pages = create_articles(blog_index, articles, text)
+        log(f"{len(pages)} artikelen")
+        comment_count = create_comments(pages, comments_per_article, member_list, text)
+        # One article with exactly ``busy_article_comments``: the page the bench measures.
+        busy = pages[0] if pages else None
+        if busy is not None and busy_article_comments > comments_per_article:
+            comment_count += create_comments(
+                [busy], busy_article_comments - comments_per_article, member_list, text
+            )
+        log(f"{comment_count} reacties")
+        event_pages = create_events(event_index, events, text)
+        create_registrations(event_pages[:20], member_list, 10)
+        log(f"{len(event_pages)} evenementen")
+    if index:
+        for model in {type(page) for page in pages}:
+            index_pages(model, [page.pk for page in pages if type(page) is model])
+        index_pages(EventPage, [page.pk for page in event_pages])
+        log("zoekindex bijgewerkt")
+    return {
+        "articles": ArticlePage.objects.count(),
+        "events": EventPage.objects.count(),
+        "busy_article_url": busy.url_path if busy else None,
+        "busy_article_id": busy.pk if busy else None,
+        "member_email": member_list[0].email if member_list else None,
+    }

@@ -1,0 +1,178 @@
+"""A full-page cache for anonymous readers, invalidated exactly when content changes.
+
+Anonymous visitors (no session or messages cookie) get Wagtail pages from the cache without a
+single database query. Each cached entry remembers which page rendered it and that page's
+"generation"; ``purge_pages`` bumps the generation of the pages a change affects, so every URL
+those pages serve (filters, pagination, sub-routes) is refreshed and nothing else is. A global
+generation covers site-wide changes (site settings, snippets such as themes and authors).
+
+Only responses that are safe to share are stored: status 200, GET/HEAD, HTML from a Wagtail page,
+no cookies set (so no CSRF token or message is ever cached), not marked private.
+"""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils.translation import get_language
+
+GLOBAL_GENERATION = "pagecache:gen:all"
+
+
+def page_cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def cache_seconds():
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 0))
+
+
+def generation_key(page_id):
+    return f"pagecache:gen:{page_id}"
+
+
+def entry_key(request):
+    return f"pagecache:{request.get_host()}:{get_language()}:{request.get_full_path()}"
+
+
+def purge_pages(pages):
+    """Refresh every cached URL served by these pages (Page objects or ids)."""
+    cache = page_cache()
+    for page in pages:
+        page_id = getattr(page, "pk", page)
+        if page_id is None:
+            continue
+        key = generation_key(page_id)
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, None)
+
+
+def purge_page_and_listings(page):
+    """A page changed: refresh it and the pages above it that list it (index, home)."""
+    purge_pages([page, *page.get_ancestors().filter(depth__gt=1)])
+
+
+def purge_all():
+    """Something shown on every page changed (footer, navigation, a theme or author name)."""
+    cache = page_cache()
+    try:
+        cache.incr(GLOBAL_GENERATION)
+    except ValueError:
+        cache.set(GLOBAL_GENERATION, 1, None)
+
+
+def cached_part(name, compute, page_id=None):
+    """A piece of a page (related articles, the main menu) kept in the cache as long as the
+    page and the site-wide content behind it are unchanged: the same generations as the
+    full-page cache, so whatever purges a page also refreshes its parts. Signed-in members,
+    whose pages are never cached whole, get these parts without their queries. Off when the
+    page cache is off (``PAGE_CACHE_SECONDS = 0``)."""
+    seconds = cache_seconds()
+    if seconds <= 0:
+        return compute()
+    cache = page_cache()
+    keys = [GLOBAL_GENERATION] + ([generation_key(page_id)] if page_id is not None else [])
+    generations = cache.get_many(keys)
+    stamp = ":".join(str(generations.get(key, 0)) for key in keys)
+    key = f"pagecache:part:{name}:{page_id}:{get_language()}:{stamp}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+class CachedSiteSettingMixin:
+    """For site settings models: ``for_request`` reads the settings from the cache.
+
+    Every page reads the footer and comment settings; saving any site setting purges all
+    cached parts (``vakgenoten.signals``), so the cached copy is never older than the row.
+    The admin edits through ``for_site``, which still reads the database.
+    """
+
+    @classmethod
+    def for_request(cls, request):
+        from wagtail.models import Site
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None or cache_seconds() <= 0:
+            return super().for_request(request)
+        site_settings = cached_part(
+            f"setting-{cls._meta.label_lower}-{site.pk}", lambda: cls.for_site(site)
+        )
+        site_settings._request = request  # as Wagtail does, for page URLs
+        setattr(request, attr_name, site_settings)
+        return site_settings
+
+
+def is_personal(request):
+    """A session or a pending message means the page may hold personal content."""
+    personal_cookies = (settings.SESSION_COOKIE_NAME, "messages")
+    return any(name in request.COOKIES for name in personal_cookies) or bool(
+        request.META.get("HTTP_AUTHORIZATION")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store anonymous readers' Wagtail pages (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if cache_seconds() <= 0 or request.method not in ("GET", "HEAD") or is_personal(request):
+            return self.get_response(request)
+
+        cache = page_cache()
+        key = entry_key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            generations = cache.get_many([generation_key(entry["page_id"]), GLOBAL_GENERATION])
+            current = (
+                generations.get(generation_key(entry["page_id"]), 0),
+                generations.get(GLOBAL_GENERATION, 0),
+            )
+            if current == entry["generations"]:
+                return self.rebuild(entry)
+
+        response = self.get_response(request)
+        self.store(request, response, cache, key)
+        return response
+
+    def store(self, request, response, cache, key):
+        page_id = getattr(request, "cached_page_id", None)
+        if (
+            page_id is None
+            or response.status_code != 200
+            or response.streaming
+            or response.cookies
+            or "private" in response.get("Cache-Control", "")
+            or not response.get("Content-Type", "").startswith("text/html")
+        ):
+            return
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        generations = cache.get_many([generation_key(page_id), GLOBAL_GENERATION])
+        entry = {
+            "page_id": page_id,
+            "generations": (
+                generations.get(generation_key(page_id), 0),
+                generations.get(GLOBAL_GENERATION, 0),
+            ),
+            "content": response.content,
+            "headers": dict(response.items()),
+        }
+        cache.set(key, entry, cache_seconds())
+        response["X-Page-Cache"] = "miss"
+
+    def rebuild(self, entry):
+        from django.http import HttpResponse
+
+        response = HttpResponse(entry["content"])
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response

@@ -1,0 +1,42 @@
+"""Keep the anonymous page cache exact: purge what a change touches, nothing more."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .cache import purge_all, purge_page_and_listings
+
+
+def in_main_menu(page):
+    """Children of a site root appear in the navigation of every page."""
+    return page.depth <= 3
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_changed_page(sender, instance, **kwargs):
+    purge_page_and_listings(instance)
+    if in_main_menu(instance):
+        purge_all()
+
+
+@receiver(post_page_move)
+@receiver(page_slug_changed)
+def purge_moved_page(sender, instance, **kwargs):
+    purge_all()  # URLs changed: links to it may be on any page
+
+
+@receiver(post_delete)
+def purge_deleted_page(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and instance.depth > 1:
+        purge_all()
+
+
+@receiver(post_save)
+def purge_after_site_setting(sender, instance, **kwargs):
+    if isinstance(instance, BaseSiteSetting):
+        purge_all()  # footer, contact details, statutory page links

@@ -1,0 +1,18 @@
+"""Background tasks of the site layer."""
+
+from django_tasks import default_task_backend, task
+
+from .mail import send_one
+from .models import OutgoingEmail
+
+
+@task()
+def deliver_email(message_id):
+    """Send one queued e-mail; after a failure, schedule the next attempt when the backend can."""
+    if send_one(message_id):
+        return
+    message = OutgoingEmail.objects.filter(
+        pk=message_id, status=OutgoingEmail.Status.PENDING
+    ).first()
+    if message and message.next_attempt_at and default_task_backend.supports_defer:
+        deliver_email.using(run_after=message.next_attempt_at).enqueue(message_id)

@@ -1,0 +1,116 @@
+"""Template tags for site navigation: main menu, breadcrumbs and pagination links."""
+
+from types import SimpleNamespace
+
+from django import template
+
+from wagtail.models import Site
+
+from ..cache import cached_part
+
+register = template.Library()
+
+
+def _current_site(request):
+    """The Wagtail site for this request, or None (e.g. an unknown host)."""
+    if request is None:
+        return None
+    return Site.find_for_request(request)
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The URL of the current site's home page; "/" when there is no site."""
+    request = context.get("request")
+    site = _current_site(request)
+    if site is None:
+        return "/"
+    return site.root_page.get_url(request) or "/"
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home link plus the live children of the site root that are shown in menus.
+
+    One query for the children, whatever their number. ``current`` is "page" for the page
+    being shown and "true" for the section (an ancestor) it belongs to.
+    """
+    request = context.get("request")
+    current_page = context.get("page")
+    site = _current_site(request)
+    if site is None:
+        return {"home": None, "items": []}
+
+    root = site.root_page
+    current_path = getattr(current_page, "path", None)
+    request_path = request.path if request is not None else ""
+
+    def state(page, url):
+        if current_path:
+            if current_path == page.path:
+                return "page"
+            if current_path.startswith(page.path) and page.pk != root.pk:
+                return "true"
+            return ""
+        # Views that are not Wagtail pages (search, forms): match on the URL.
+        return "page" if url and request_path == url else ""
+
+    home_link = root.get_url(request)
+    home = {"title": root.title, "url": home_link, "current": state(root, home_link)}
+
+    def menu_children():
+        return [
+            (child.title, child.get_url(request), child.path, child.pk)
+            for child in root.get_children().live().in_menu()
+        ]
+
+    # The children change only with a page at menu level, which purges every cached part.
+    children = cached_part(f"menu-{site.pk}", menu_children)
+    items = []
+    for title, url, path, pk in children:
+        child = SimpleNamespace(path=path, pk=pk)
+        items.append({"title": title, "url": url, "current": state(child, url)})
+    return {"home": home, "items": items}
+
+
+@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The ancestors of ``page`` below the tree root, then the page itself.
+
+    Renders nothing on the home page of the site or when there is no page.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    if page is None or getattr(page, "depth", 0) <= 2:
+        return {"ancestors": [], "page": None}
+    site = _current_site(request)
+    if site is not None and page.pk == site.root_page_id:
+        return {"ancestors": [], "page": None}
+    # Menu-level ancestors purge every cached part when they change (vakgenoten.signals).
+    ancestors = cached_part(
+        "breadcrumbs", lambda: list(page.get_ancestors().filter(depth__gt=1)), page_id=page.pk
+    )
+    return {"ancestors": ancestors, "page": page, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def url_with_page(context, number):
+    """``?`` plus the current query string with ``page`` set to ``number``."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else None
+    if query is None:
+        return f"?page={number}"
+    query["page"] = number
+    return "?" + query.urlencode()
+
+
+@register.simple_tag
+def elided_page_range(page_obj, on_each_side=1, on_ends=1):
+    """Page numbers around the current one; None stands for a gap ("…")."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(
+            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    ]

@@ -1,0 +1,116 @@
+"""Views of the site layer: health probes, search, problem reports and error pages."""
+
+import logging
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
+from django.views.i18n import set_language as django_set_language
+
+from wagtail.models import Site
+
+from .forms import ProblemReportForm
+from .models import SecurityTxtSettings
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Liveness: the process runs and answers. Touches nothing else."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    """Readiness: the database answers, so this instance can take traffic."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.warning("readyz: database unavailable", exc_info=True)
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def search(request):
+    """Search within the site: live, public pages of every type, with type and theme filters,
+    snippets around the matching words and the editors' promoted results (blog.search)."""
+    from blog.search import run_search
+
+    return render(request, "vakgenoten/search.html", run_search(request))
+
+
+def _safe_return_url(request, url):
+    """Only ever link back to a path on this site."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return ""
+
+
+def report_problem(request):
+    """Report a problem: stored for the editors, who also get an e-mail."""
+    if request.method == "POST":
+        form = ProblemReportForm(request.POST)
+        if form.is_valid():
+            if not form.is_spam():
+                report = form.save()
+                report.notify_editors(Site.find_for_request(request))
+            return redirect_to_done(request, form.cleaned_data.get("page_url", ""))
+    else:
+        form = ProblemReportForm(initial={"page_url": request.GET.get("pagina", "")[:500]})
+    return render(request, "vakgenoten/report_problem.html", {"form": form})
+
+
+def redirect_to_done(request, page_url):
+    response = redirect("report_problem_done")
+    request.session["report_return_url"] = _safe_return_url(request, page_url)
+    return response
+
+
+def report_problem_done(request):
+    return_url = request.session.pop("report_return_url", "")
+    return render(request, "vakgenoten/report_problem_done.html", {"return_url": return_url})
+
+
+@require_GET
+def security_txt(request):
+    """RFC 9116: how to report a vulnerability, as the editors set it in the admin."""
+    site = Site.find_for_request(request)
+    security = SecurityTxtSettings.for_site(site)
+    if not security.pk:
+        security.save()  # first visit: store the defaults so editors see and can renew them
+    text = security.as_text(request.build_absolute_uri())
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
+
+
+# A forged request could at most switch a visitor's interface language, and a token-free footer
+# form keeps anonymous pages shareable from the page cache. Django's view refuses off-site
+# "next" targets.
+set_language = csrf_exempt(django_set_language)
+
+
+def server_error(request):
+    """The error page: static templates, so they render even when the database is down.
+
+    Django calls this inside the exception handler; when the database is unreachable the reader
+    gets "temporarily unavailable" (503, try again shortly) instead of a generic error.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        logger.error("Database unavailable while serving a request")
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -1,0 +1,51 @@
+"""Admin screens of the site layer: the problem reports readers send in."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .cache import purge_all
+from .models import ProblemReport
+
+
+class ProblemReportViewSet(SnippetViewSet):
+    """Editors read reports, note what they did and mark them as handled."""
+
+    model = ProblemReport
+    icon = "warning"
+    menu_label = _("Meldingen")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["message", "page_url", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["message", "page_url", "name"]
+    ordering = ["-created_at"]
+    panels = [
+        FieldPanel("message", read_only=True),
+        FieldRowPanel(
+            [FieldPanel("page_url", read_only=True), FieldPanel("created_at", read_only=True)]
+        ),
+        FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("email", read_only=True)]),
+        FieldPanel("status"),
+        FieldPanel("editor_note"),
+    ]
+
+
+register_snippet(ProblemReportViewSet)
+
+
+@hooks.register("before_serve_page")
+def remember_page_for_the_cache(page, request, serve_args, serve_kwargs):
+    """The page cache stores a response under the page that rendered it."""
+    request.cached_page_id = page.pk
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+@hooks.register("after_delete_snippet")
+def purge_after_snippet_change(request, instance):
+    """Themes, authors and the like appear on many pages."""
+    purge_all()

@@ -1,0 +1,108 @@
+"""Anonymous readers get pages from the cache; changes refresh exactly the pages they touch."""
+
+import pytest
+
+from wagtail.models import Site
+
+from vakgenoten.models import SiteSettings, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def get(client, url, **extra):
+    response = client.get(url, **extra)
+    assert response.status_code == 200
+    return response
+
+
+def test_second_anonymous_visit_is_served_without_queries(
+    client, home_page, page_cache_on, django_assert_num_queries
+):
+    assert get(client, "/over-vakgenoten/")["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = get(client, "/over-vakgenoten/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "Over Vakgenoten" in response.content.decode()
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_publishing_refreshes_the_page_and_its_listings_but_not_its_siblings(
+    client, home_page, page_cache_on
+):
+    about = StandardPage.objects.get(slug="over-vakgenoten")
+    child = about.add_child(instance=StandardPage(title="Werkgroepen", slug="werkgroepen"))
+    child.save_revision().publish()
+    for url in ["/", "/over-vakgenoten/", "/over-vakgenoten/werkgroepen/", "/privacyverklaring/"]:
+        get(client, url)
+
+    child.title = "Werkgroepen en kringen"
+    child.save_revision().publish()
+
+    response = get(client, "/over-vakgenoten/werkgroepen/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Werkgroepen en kringen" in response.content.decode()
+    assert get(client, "/over-vakgenoten/")["X-Page-Cache"] == "miss"  # its listing
+    assert get(client, "/privacyverklaring/")["X-Page-Cache"] == "hit"  # unrelated
+
+
+def test_unpublished_page_is_gone_at_once(client, home_page, page_cache_on):
+    terms = StandardPage.objects.get(slug="gebruiksvoorwaarden")
+    get(client, "/gebruiksvoorwaarden/")
+    terms.unpublish()
+    assert client.get("/gebruiksvoorwaarden/").status_code == 404
+
+
+def test_signed_in_member_never_gets_or_leaves_a_cached_page(
+    client, home_page, page_cache_on, member
+):
+    client.force_login(member)
+    response = get(client, "/over-vakgenoten/")
+    assert "X-Page-Cache" not in response
+    assert member.get_full_name() in response.content.decode()
+
+    client.logout()
+    client.cookies.clear()
+    anonymous = get(client, "/over-vakgenoten/")
+    assert anonymous["X-Page-Cache"] == "miss"
+    assert member.get_full_name() not in anonymous.content.decode()
+
+
+def test_visitor_with_a_pending_message_is_not_served_from_cache(client, home_page, page_cache_on):
+    get(client, "/over-vakgenoten/")
+    client.cookies["messages"] = "something"
+    assert "X-Page-Cache" not in get(client, "/over-vakgenoten/")
+
+
+def test_changing_site_settings_refreshes_every_page(client, home_page, page_cache_on):
+    get(client, "/privacyverklaring/")
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.footer_text = "Nieuwe voettekst van de redactie."
+    site_settings.save()
+    response = get(client, "/privacyverklaring/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Nieuwe voettekst van de redactie." in response.content.decode()
+
+
+def test_each_language_has_its_own_cached_copy(client, home_page, page_cache_on):
+    get(client, "/over-vakgenoten/")
+    english = get(client, "/over-vakgenoten/", HTTP_ACCEPT_LANGUAGE="en")
+    assert english["X-Page-Cache"] == "miss"
+    assert 'lang="en"' in english.content.decode()
+
+
+def test_cached_pages_carry_no_csrf_token_or_cookie(client, home_page, page_cache_on):
+    first = get(client, "/")
+    assert not first.cookies
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+
+
+def test_language_switch_works_without_a_token_and_refuses_off_site_next(client, home_page):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert response.cookies["django_language"].value == "en"
