@@ -1,0 +1,46 @@
+"""How django-allauth behaves on Vakgenoten: its e-mails go through the site's outbox."""
+
+import uuid
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+
+from django.contrib.sites.shortcuts import get_current_site
+from django.utils.html import strip_tags
+
+from vakgenoten.mail import queue_email
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth's adapter, but e-mail is queued (never sent inside the request).
+
+    allauth renders its messages in the request (they need the request for links); the rendered
+    subject and bodies go to ``vakgenoten.mail.queue_email``, which stores them and lets the task
+    worker deliver them after the transaction commits.
+    """
+
+    def send_mail(self, template_prefix, email, context):
+        request = allauth_context.request
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+        }
+        ctx.update(context)
+        message = self.render_mail(template_prefix, email, ctx)
+        html_body = ""
+        body = message.body
+        if getattr(message, "content_subtype", "plain") == "html":
+            html_body, body = body, strip_tags(body)
+        for content, mimetype in getattr(message, "alternatives", []):
+            if mimetype == "text/html":
+                html_body = content
+        name = template_prefix.rsplit("/", 1)[-1]
+        # Every allauth message is sent once per action (a new code, a new reset link).
+        queue_email(
+            key=f"account:{name}:{uuid.uuid4().hex}",
+            to=email,
+            subject=message.subject,
+            body=body,
+            html_body=html_body,
+        )

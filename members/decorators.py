@@ -1,0 +1,100 @@
+"""Only members who can take part get through: signed in, e-mail verified, full name.
+
+Use ``@participation_required`` on a view function or ``ParticipationRequiredMixin`` on a class
+view (comments, event registration, joining a network). Everyone else is sent to the step they
+are missing, with a Dutch message and ``next`` back to where they were:
+
+- not signed in -> the login page;
+- e-mail address not verified -> the e-mail page, where a new confirmation can be sent;
+- first or last name missing -> the profile form.
+
+For a POST the way back is the page the form was on (the Referer, when it is on this site),
+because a POST cannot be repeated by a redirect.
+"""
+
+from functools import wraps
+
+from allauth.account.models import EmailAddress
+
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext_lazy as _
+
+LOGIN = "login"
+VERIFY_EMAIL = "verify_email"
+COMPLETE_PROFILE = "complete_profile"
+
+MESSAGES = {
+    LOGIN: _("Log in om mee te doen. Nog geen account? Word dan eerst lid."),
+    VERIFY_EMAIL: _(
+        "Bevestig eerst je e-mailadres. Stuur hieronder een nieuwe bevestiging als je de "
+        "e-mail niet meer hebt."
+    ),
+    COMPLETE_PROFILE: _(
+        "Vul eerst je voornaam en achternaam in. Op Vakgenoten doe je mee onder je eigen naam."
+    ),
+}
+
+
+def missing_step(user):
+    """What ``user`` still has to do before taking part, or None when nothing is missing."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return LOGIN
+    if not EmailAddress.objects.filter(user=user, verified=True).exists():
+        return VERIFY_EMAIL
+    if not user.has_complete_name:
+        return COMPLETE_PROFILE
+    return None
+
+
+def can_take_part(user):
+    return missing_step(user) is None
+
+
+def _return_url(request):
+    if request.method in ("GET", "HEAD"):
+        return request.get_full_path()
+    referer = request.headers.get("referer", "")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return referer
+    return "/"
+
+
+def redirect_to_step(request, step):
+    """Send the visitor to ``step`` with a message and ``next`` back to the current page."""
+    messages.info(request, MESSAGES[step])
+    target = {
+        LOGIN: "account_login",
+        VERIFY_EMAIL: "account_email",
+        COMPLETE_PROFILE: "members:profile_edit",
+    }[step]
+    query = urlencode({REDIRECT_FIELD_NAME: _return_url(request)})
+    return HttpResponseRedirect(f"{reverse(target)}?{query}")
+
+
+def participation_required(view_func):
+    """Let only members who can take part reach ``view_func``; send the others on their way."""
+
+    @wraps(view_func)
+    def wrapped(request, *args, **kwargs):
+        step = missing_step(request.user)
+        if step is not None:
+            return redirect_to_step(request, step)
+        return view_func(request, *args, **kwargs)
+
+    return wrapped
+
+
+class ParticipationRequiredMixin:
+    """The class-based form of ``participation_required``."""
+
+    def dispatch(self, request, *args, **kwargs):
+        step = missing_step(request.user)
+        if step is not None:
+            return redirect_to_step(request, step)
+        return super().dispatch(request, *args, **kwargs)

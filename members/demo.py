@@ -1,0 +1,309 @@
+"""Demo members: twelve colleagues with complete profiles, spread over the demo organisations,
+networks, themes and provinces. A few profiles are public, most are for members only. Bram
+Jansen manages the Netwerk Bedrijfsvoering Gemeenten and has a pending request from Koen Smit.
+
+Demo members have no password: they log in through "Wachtwoord vergeten" in the demo. Their
+e-mail addresses are verified. Photos are abstract shapes drawn with Pillow at load time.
+
+Idempotent: members are looked up by e-mail address and existing ones are left alone, so running
+``manage.py load_demo`` twice changes nothing.
+"""
+
+import io
+import random
+
+from allauth.account.models import EmailAddress
+from PIL import Image, ImageDraw
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from blog.models import Theme
+
+from .avatars import process_avatar
+from .models import Network, NetworkMembership, Organisation, Profile, User
+
+PUBLIC = Profile.Visibility.PUBLIC
+MEMBERS = Profile.Visibility.MEMBERS
+
+BEDRIJFSVOERING = "netwerk-bedrijfsvoering-gemeenten"
+OVERHEID_2_0 = "community-overheid-2-0"
+SAMEN_DIGITAAL = "programma-samen-digitaal"
+
+MEMBERS_DEMO = [
+    {
+        "email": "anouk.devries@lindenholt.example",
+        "first_name": "Anouk",
+        "last_name": "de Vries",
+        "organisation": "gemeente-lindenholt",
+        "role": "Beleidsadviseur Wmo",
+        "province": Profile.Province.UTRECHT,
+        "themes": ["sociaal-domein", "samenwerking"],
+        "bio": (
+            "Ik werk aan de Wmo en aan de samenwerking met zorgaanbieders in de regio. Op dit "
+            "moment zoek ik gemeenten die ervaring hebben met één loket voor zorg en "
+            "schuldhulp. Bel of mail me gerust als je daar iets over wilt delen."
+        ),
+        "linkedin": "https://www.linkedin.com/in/anouk-de-vries-demo",
+        "visibility": PUBLIC,
+        "networks": [(OVERHEID_2_0, "approved", "member")],
+        "photo": True,
+    },
+    {
+        "email": "joost.bakker@westerveen.example",
+        "first_name": "Joost",
+        "last_name": "Bakker",
+        "organisation": "gemeente-westerveen",
+        "role": "Informatiemanager",
+        "province": Profile.Province.GRONINGEN,
+        "themes": ["common-ground", "informatieveiligheid"],
+        "bio": (
+            "Ik help onze gemeente om gegevens bij de bron te houden in plaats van ze overal "
+            "te kopiëren. We zijn begonnen met het zaaksysteem; de koppelingen gaan we stap "
+            "voor stap vervangen."
+        ),
+        "visibility": MEMBERS,
+        "networks": [(SAMEN_DIGITAAL, "approved", "member")],
+        "photo": True,
+    },
+    {
+        "email": "fatima.elamrani@oosterdijk.example",
+        "first_name": "Fatima",
+        "last_name": "El Amrani",
+        "organisation": "gemeente-oosterdijk",
+        "role": "Functionaris gegevensbescherming",
+        "province": Profile.Province.ZUID_HOLLAND,
+        "themes": ["privacy", "informatieveiligheid"],
+        "bio": (
+            "Als functionaris gegevensbescherming kijk ik mee bij nieuwe projecten. Mijn tip: "
+            "betrek de privacy-adviseur aan het begin, niet een week voor de livegang."
+        ),
+        "website": "https://www.oosterdijk.example/privacy",
+        "visibility": PUBLIC,
+        "networks": [(OVERHEID_2_0, "approved", "member")],
+        "photo": True,
+    },
+    {
+        "email": "bram.jansen@bergambacht.example",
+        "first_name": "Bram",
+        "last_name": "Jansen",
+        "organisation": "gemeente-bergambacht-aan-zee",
+        "role": "Manager bedrijfsvoering",
+        "province": Profile.Province.ZEELAND,
+        "themes": ["bedrijfsvoering", "samenwerking"],
+        "bio": (
+            "Ik ben verantwoordelijk voor financiën, HR, inkoop en ICT. In het netwerk "
+            "bedrijfsvoering organiseer ik de regionale kring Zuidwest. Nieuwe leden zijn "
+            "welkom; ik keur aanvragen meestal binnen een paar dagen goed."
+        ),
+        "visibility": MEMBERS,
+        "networks": [(BEDRIJFSVOERING, "approved", "manager")],
+        "photo": True,
+    },
+    {
+        "email": "mirjam.visser@hoogeland-noord.example",
+        "first_name": "Mirjam",
+        "last_name": "Visser",
+        "organisation": "gemeente-hoogeland-noord",
+        "role": "Gemeentesecretaris",
+        "province": Profile.Province.FRIESLAND,
+        "themes": ["bedrijfsvoering", "samenwerking"],
+        "bio": (
+            "Gemeentesecretaris van een kleine gemeente met veel samenwerkingsverbanden. Ik "
+            "schrijf af en toe over de rol van de secretaris tussen bestuur en organisatie."
+        ),
+        "visibility": PUBLIC,
+        "networks": [(BEDRIJFSVOERING, "approved", "member")],
+        "photo": False,
+    },
+    {
+        "email": "sanne.hendriks@lindenholt.example",
+        "first_name": "Sanne",
+        "last_name": "Hendriks",
+        "organisation": "gemeente-lindenholt",
+        "role": "Projectleider Omgevingswet",
+        "province": Profile.Province.UTRECHT,
+        "themes": ["omgevingswet", "dienstverlening"],
+        "bio": (
+            "Ik leid de invoering van de Omgevingswet. Nu werken we aan het omgevingsplan en "
+            "aan snellere vergunningen. Ik wissel graag ervaringen uit over participatie."
+        ),
+        "visibility": MEMBERS,
+        "networks": [(OVERHEID_2_0, "approved", "member")],
+        "photo": True,
+    },
+    {
+        "email": "ruben.vandijk@noorderkwartier.example",
+        "first_name": "Ruben",
+        "last_name": "van Dijk",
+        "organisation": "werkbedrijf-noorderkwartier",
+        "role": "Teamleider werk en inkomen",
+        "province": Profile.Province.NOORD_HOLLAND,
+        "themes": ["sociaal-domein"],
+        "bio": (
+            "Ons werkbedrijf voert de bijstand en de re-integratie uit voor vier gemeenten. "
+            "Ik ben benieuwd hoe andere regio's de overgang van uitkering naar werk soepeler "
+            "maken."
+        ),
+        "visibility": MEMBERS,
+        "networks": [],
+        "photo": False,
+    },
+    {
+        "email": "lotte.peeters@rivierenland-oost.example",
+        "first_name": "Lotte",
+        "last_name": "Peeters",
+        "organisation": "ict-samenwerking-rivierenland-oost",
+        "role": "Architect informatievoorziening",
+        "province": Profile.Province.GELDERLAND,
+        "themes": ["common-ground", "samenwerking"],
+        "bio": (
+            "Ik ontwerp de informatievoorziening voor vijf gemeenten die samen ICT inkopen. "
+            "Eén keer ontwikkelen en vaak hergebruiken is ons uitgangspunt."
+        ),
+        "linkedin": "https://www.linkedin.com/in/lotte-peeters-demo",
+        "visibility": PUBLIC,
+        "networks": [(SAMEN_DIGITAAL, "approved", "member"), (OVERHEID_2_0, "approved", "member")],
+        "photo": True,
+    },
+    {
+        "email": "koen.smit@westerveen.example",
+        "first_name": "Koen",
+        "last_name": "Smit",
+        "organisation": "gemeente-westerveen",
+        "role": "Concerncontroller",
+        "province": Profile.Province.GRONINGEN,
+        "themes": ["bedrijfsvoering"],
+        "bio": (
+            "Controller met een zwak voor begrijpelijke rapportages. Ik zoek collega's die de "
+            "planning-en-controlcyclus eenvoudiger hebben gemaakt."
+        ),
+        "visibility": MEMBERS,
+        "networks": [(BEDRIJFSVOERING, "pending", "member")],
+        "photo": False,
+    },
+    {
+        "email": "iris.mulder@oosterdijk.example",
+        "first_name": "Iris",
+        "last_name": "Mulder",
+        "organisation": "gemeente-oosterdijk",
+        "role": "Adviseur dienstverlening",
+        "province": Profile.Province.ZUID_HOLLAND,
+        "themes": ["dienstverlening", "privacy"],
+        "bio": (
+            "Ik werk aan begrijpelijke brieven en formulieren. Samen met inwoners testen we "
+            "nieuwe teksten voordat ze de deur uit gaan."
+        ),
+        "visibility": MEMBERS,
+        "networks": [(OVERHEID_2_0, "approved", "member")],
+        "photo": True,
+    },
+    {
+        "email": "daan.willems@hoogeland-noord.example",
+        "first_name": "Daan",
+        "last_name": "Willems",
+        "organisation": "gemeente-hoogeland-noord",
+        "role": "Beleidsmedewerker schuldhulpverlening",
+        "province": Profile.Province.FRIESLAND,
+        "themes": ["sociaal-domein"],
+        "bio": (
+            "Vroegsignalering van schulden is mijn dagelijks werk. We werken samen met "
+            "woningcorporaties en energiebedrijven om eerder in beeld te zijn."
+        ),
+        "visibility": MEMBERS,
+        "networks": [],
+        "photo": False,
+    },
+    {
+        "email": "yasmina.bouzid@bedrijfsvoerders.example",
+        "first_name": "Yasmina",
+        "last_name": "Bouzid",
+        "organisation": "vereniging-van-bedrijfsvoerders",
+        "role": "Bureausecretaris",
+        "province": Profile.Province.NOORD_BRABANT,
+        "themes": ["bedrijfsvoering", "samenwerking"],
+        "bio": (
+            "Ik ondersteun het bestuur van de vereniging en organiseer de ledendagen. Heb je "
+            "een idee voor een workshop? Laat het me weten."
+        ),
+        "website": "https://www.bedrijfsvoerders.example",
+        "visibility": PUBLIC,
+        "networks": [(BEDRIJFSVOERING, "approved", "member")],
+        "photo": True,
+    },
+]
+
+
+def demo_photo(seed):
+    """An abstract picture: a coloured background with a few soft shapes."""
+    rng = random.Random(seed)  # noqa: S311  # nosec B311 # pictures, not secrets
+    palette = [
+        (15, 84, 101),
+        (217, 147, 15),
+        (74, 163, 184),
+        (27, 102, 54),
+        (168, 39, 29),
+        (242, 193, 78),
+        (134, 203, 220),
+    ]
+    background, *shapes = rng.sample(palette, 4)
+    image = Image.new("RGB", (400, 400), background)
+    draw = ImageDraw.Draw(image)
+    for colour in shapes:
+        x, y = rng.randint(-60, 300), rng.randint(-60, 300)
+        size = rng.randint(120, 260)
+        if rng.random() < 0.5:
+            draw.ellipse((x, y, x + size, y + size), fill=colour)
+        else:
+            draw.rectangle((x, y, x + size, y + size // 2), fill=colour)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue(), name="demo.png")
+
+
+def create_member(spec, organisations, themes):
+    user = User(email=spec["email"], first_name=spec["first_name"], last_name=spec["last_name"])
+    user.set_unusable_password()
+    user.save()  # the profile is created with the user
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    profile = user.profile
+    profile.organisation = organisations.get(spec["organisation"])
+    profile.role = spec["role"]
+    profile.province = spec["province"]
+    profile.bio = spec["bio"]
+    profile.website = spec.get("website", "")
+    profile.linkedin = spec.get("linkedin", "")
+    profile.visibility = spec["visibility"]
+    if spec["photo"]:
+        photo, thumbnail = process_avatar(demo_photo(spec["email"]))
+        profile.avatar.save(photo.name, photo, save=False)
+        profile.avatar_thumbnail.save(thumbnail.name, thumbnail, save=False)
+    profile.save()
+    profile.themes.set([themes[slug] for slug in spec["themes"] if slug in themes])
+    return user
+
+
+def load(home_page=None):
+    """Create the demo members once; existing members (found by e-mail) are left alone."""
+    organisations = {organisation.slug: organisation for organisation in Organisation.objects.all()}
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    networks = {network.slug: network for network in Network.objects.all()}
+    created = {}
+    for spec in MEMBERS_DEMO:
+        if User.objects.filter(email=spec["email"]).exists():
+            continue
+        created[spec["email"]] = user = create_member(spec, organisations, themes)
+        for slug, status, role in spec["networks"]:
+            network = networks.get(slug)
+            if network is None:
+                continue
+            NetworkMembership.objects.get_or_create(
+                user=user,
+                network=network,
+                defaults={
+                    "status": status,
+                    "role": role,
+                    "decided_at": timezone.now() if status == "approved" else None,
+                },
+            )
+    return created

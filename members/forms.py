@@ -1,0 +1,415 @@
+"""Forms of the members app: sign-up and passwords (allauth), profile, directory, privacy."""
+
+from allauth.account import forms as allauth_forms
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .models import NotificationPreferences, Profile
+
+PASSWORD_HELP = _(
+    "Minstens 10 tekens. Kies geen veelgebruikt wachtwoord en niet alleen cijfers. "
+    "Een wachtwoordmanager gebruiken mag, en plakken ook."
+)
+
+
+def without_placeholders(form):
+    """Labels say what a field is for; a placeholder repeating it only adds noise."""
+    for field in form.fields.values():
+        field.widget.attrs.pop("placeholder", None)
+
+
+def dutch_new_password_fields(form):
+    if "password1" in form.fields:
+        form.fields["password1"].label = _("Nieuw wachtwoord")
+        form.fields["password1"].help_text = PASSWORD_HELP
+    if "password2" in form.fields:
+        form.fields["password2"].label = _("Nieuw wachtwoord nog een keer")
+        form.fields["password2"].help_text = ""
+
+
+def first_name_field():
+    return forms.CharField(
+        label=_("Voornaam"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        error_messages={"required": _("Vul je voornaam in.")},
+    )
+
+
+def last_name_field():
+    """The surname is required: members take part under their own full name."""
+    return forms.CharField(
+        label=_("Achternaam"),
+        max_length=150,
+        help_text=_("Met tussenvoegsel, zoals 'de Vries'."),
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+        error_messages={
+            "required": _("Vul je achternaam in. Op Vakgenoten doe je mee onder je eigen naam.")
+        },
+    )
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """Sign up with first and last name, e-mail address and password.
+
+    Members take part under their own name, so the name is asked at once. The honeypot field
+    that allauth adds is hidden with a class instead of an inline style (the CSP forbids those).
+    """
+
+    first_name = first_name_field()
+    last_name = last_name_field()
+
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        without_placeholders(self)
+        self.fields["email"].label = _("E-mailadres")
+        self.fields["email"].help_text = _(
+            "Je werkadres of een eigen adres. We tonen het nooit aan anderen."
+        )
+        self.fields["password1"].label = _("Wachtwoord")
+        self.fields["password1"].help_text = PASSWORD_HELP
+        self.fields["password2"].label = _("Wachtwoord nog een keer")
+        honeypot = self.honeypot_name
+        if honeypot in self.fields:
+            self.fields[honeypot].label = _("Laat dit veld leeg")
+            self.fields[honeypot].widget.attrs = {"tabindex": "-1", "autocomplete": "off"}
+
+    @property
+    def honeypot_name(self):
+        from allauth.account import app_settings
+
+        return app_settings.SIGNUP_FORM_HONEYPOT_FIELD or ""
+
+    @property
+    def honeypot_field(self):
+        return self[self.honeypot_name] if self.honeypot_name in self.fields else None
+
+    def visible_fields_without_honeypot(self):
+        return [field for field in self.visible_fields() if field.name != self.honeypot_name]
+
+    def clean_first_name(self):
+        return " ".join(self.cleaned_data["first_name"].split())
+
+    def clean_last_name(self):
+        return " ".join(self.cleaned_data["last_name"].split())
+
+
+class LoginForm(allauth_forms.LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        without_placeholders(self)
+        self.fields["login"].label = _("E-mailadres")
+        self.fields["password"].label = _("Wachtwoord")
+        self.fields["password"].help_text = ""  # the template links to the reset page
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Ingelogd blijven op dit apparaat")
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        without_placeholders(self)
+        self.fields["email"].label = _("E-mailadres")
+
+
+class AddEmailForm(allauth_forms.AddEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        without_placeholders(self)
+        self.fields["email"].label = _("Nieuw e-mailadres")
+        self.fields["email"].help_text = _(
+            "We sturen een bevestiging naar het nieuwe adres. Tot je die bevestigt, blijft je "
+            "huidige adres in gebruik."
+        )
+
+
+class ChangeEmailForm(allauth_forms.ChangeEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        without_placeholders(self)
+        self.fields["email"].label = _("Ander e-mailadres")
+
+
+class ConfirmEmailVerificationCodeForm(allauth_forms.ConfirmEmailVerificationCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        without_placeholders(self)
+        self.fields["code"].label = _("Code uit de e-mail")
+
+
+class ChangePasswordForm(allauth_forms.ChangePasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        without_placeholders(self)
+        self.fields["oldpassword"].label = _("Huidig wachtwoord")
+        self.fields["oldpassword"].help_text = ""
+        dutch_new_password_fields(self)
+
+
+class SetPasswordForm(allauth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        without_placeholders(self)
+        dutch_new_password_fields(self)
+
+
+class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        without_placeholders(self)
+        dutch_new_password_fields(self)
+
+
+class ProfileForm(forms.ModelForm):
+    """Edit your own profile: name, work, themes, a short bio, links, photo and visibility.
+
+    A photo is checked and re-encoded in ``clean_avatar`` (see members.avatars); when it is
+    refused, everything else that was typed stays in the form.
+    """
+
+    first_name = first_name_field()
+    last_name = last_name_field()
+    avatar = forms.FileField(
+        label=_("Foto"),
+        required=False,
+        help_text=_(
+            "Een JPG-, PNG- of WebP-bestand van maximaal 5 MB. We maken er een vierkante foto "
+            "van en halen verborgen gegevens eruit, zoals de plek waar de foto is gemaakt."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    remove_avatar = forms.BooleanField(label=_("Mijn foto verwijderen"), required=False)
+
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Bijvoorbeeld: https://www.gemeente.nl/over-ons"),
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+        error_messages={"invalid": _("Vul een volledig webadres in, zoals https://gemeente.nl.")},
+    )
+    linkedin = forms.URLField(
+        label=_("LinkedIn-profiel"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Bijvoorbeeld: https://www.linkedin.com/in/jouw-naam"),
+        error_messages={
+            "invalid": _(
+                "Vul het volledige adres van je LinkedIn-profiel in, zoals "
+                "https://www.linkedin.com/in/jouw-naam"
+            )
+        },
+    )
+
+    class Meta:
+        model = Profile
+        fields = [
+            "organisation",
+            "role",
+            "province",
+            "themes",
+            "bio",
+            "website",
+            "linkedin",
+            "visibility",
+        ]
+        labels = {
+            "role": _("Functie"),
+            "bio": _("Over mij"),
+            "visibility": _("Wie mag je profiel zien?"),
+            "themes": _("Thema's waar je mee bezig bent"),
+        }
+        help_texts = {
+            "organisation": _(
+                "Staat je organisatie er niet bij? Meld het via 'Een probleem melden' onderaan "
+                "de pagina, dan voegt de redactie haar toe."
+            ),
+            "role": _("Bijvoorbeeld: beleidsadviseur Wmo of manager bedrijfsvoering."),
+            "bio": _("Een paar zinnen over je werk en waar collega's je voor kunnen benaderen."),
+            "visibility": _(
+                "Je naam, functie, organisatie en foto. Je e-mailadres is nooit te zien."
+            ),
+        }
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "visibility": forms.RadioSelect,
+            "role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        }
+        error_messages = {
+            "website": {"invalid": _("Vul een volledig webadres in, zoals https://gemeente.nl.")},
+            "linkedin": {
+                "invalid": _(
+                    "Vul het volledige adres van je LinkedIn-profiel in, zoals "
+                    "https://www.linkedin.com/in/jouw-naam"
+                )
+            },
+            "bio": {
+                "max_length": _(
+                    "Je tekst is %(show_value)d tekens lang; er passen er %(limit_value)d in."
+                )
+            },
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].initial = user.first_name
+        self.fields["last_name"].initial = user.last_name
+        self.fields["organisation"].empty_label = _("Kies je organisatie")
+        self.fields["province"].choices = [("", _("Kies je provincie"))] + list(
+            self.fields["province"].choices
+        )[1:]
+        self.fields["bio"].widget.attrs.update(
+            {"rows": 5, "maxlength": self._meta.model.BIO_MAX_LENGTH}
+        )
+        self.order_fields(["first_name", "last_name"])
+        self._avatar_files = None
+        if not self.instance.avatar:
+            del self.fields["remove_avatar"]
+
+    def clean_linkedin(self):
+        url = self.cleaned_data["linkedin"]
+        if url:
+            from urllib.parse import urlsplit
+
+            host = (urlsplit(url).hostname or "").lower()
+            if host != "linkedin.com" and not host.endswith(".linkedin.com"):
+                raise forms.ValidationError(
+                    _(
+                        "Dit is geen adres op linkedin.com. Vul het adres van je "
+                        "LinkedIn-profiel in."
+                    )
+                )
+        return url
+
+    def clean_avatar(self):
+        from .avatars import process_avatar
+
+        upload = self.cleaned_data.get("avatar")
+        if upload:
+            self._avatar_files = process_avatar(upload)
+        return upload
+
+    def save(self, commit=True):
+        profile = super().save(commit=False)
+        self.user.first_name = self.cleaned_data["first_name"]
+        self.user.last_name = self.cleaned_data["last_name"]
+        if self._avatar_files or self.cleaned_data.get("remove_avatar"):
+            profile.delete_avatar_files()
+            profile.avatar = profile.avatar_thumbnail = ""
+        if self._avatar_files:
+            photo, thumbnail = self._avatar_files
+            profile.avatar.save(photo.name, photo, save=False)
+            profile.avatar_thumbnail.save(thumbnail.name, thumbnail, save=False)
+        if commit:
+            self.user.save(update_fields=["first_name", "last_name"])
+            profile.save()
+            self.save_m2m()
+        return profile
+
+
+class DirectoryFilterForm(forms.Form):
+    """Search the member directory by name, and filter by organisation, network, theme, place.
+
+    The choices are read with one query per list and filters match on slugs through joins, so
+    a filtered page costs no extra queries for looking up the chosen records.
+    """
+
+    q = forms.CharField(
+        label=_("Naam"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    organisation = forms.ChoiceField(label=_("Organisatie"), required=False)
+    network = forms.ChoiceField(label=_("Netwerk"), required=False)
+    theme = forms.ChoiceField(label=_("Thema"), required=False)
+    province = forms.ChoiceField(label=_("Provincie"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from blog.models import Theme
+
+        from .models import Network, Organisation
+
+        super().__init__(*args, **kwargs)
+        lists = [
+            ("organisation", Organisation, _("Alle organisaties")),
+            ("network", Network, _("Alle netwerken")),
+            ("theme", Theme, _("Alle thema's")),
+        ]
+        for name, model, everything in lists:
+            options = model.objects.order_by("name").values_list("slug", "name")
+            self.fields[name].choices = [("", everything), *options]
+        self.fields["province"].choices = [("", _("Alle provincies")), *Profile.Province.choices]
+        for name in ("organisation", "network", "theme", "province"):
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "Deze keuze bestaat niet (meer). Kies een andere."
+            )
+
+    def filter(self, members):
+        """Apply the valid filters to a queryset of users; invalid ones are ignored."""
+        from .models import NetworkMembership
+
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        for term in (data.get("q") or "").split()[:5]:
+            members = members.filter(
+                models.Q(first_name__icontains=term) | models.Q(last_name__icontains=term)
+            )
+        if data.get("organisation"):
+            members = members.filter(profile__organisation__slug=data["organisation"])
+        if data.get("network"):
+            member_ids = NetworkMembership.objects.approved().filter(network__slug=data["network"])
+            members = members.filter(pk__in=member_ids.values("user_id"))
+        if data.get("theme"):
+            members = members.filter(profile__themes__slug=data["theme"])
+        if data.get("province"):
+            members = members.filter(profile__province=data["province"])
+        return members
+
+    @property
+    def is_filtered(self):
+        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
+
+
+class NotificationPreferencesForm(forms.ModelForm):
+    """Which e-mails a member wants; the labels say what each one is."""
+
+    class Meta:
+        model = NotificationPreferences
+        fields = ["comment_replies", "article_comments", "followed_conversations", "event_updates"]
+
+
+class DeleteAccountForm(forms.Form):
+    """Delete your account: choose what happens to your comments, and confirm."""
+
+    REMOVE = "remove"
+    KEEP = "keep"
+
+    comments = forms.ChoiceField(
+        label=_("Wat gebeurt er met je reacties?"),
+        choices=[
+            (REMOVE, _("Verwijder al mijn reacties.")),
+            (
+                KEEP,
+                _(
+                    "Laat mijn reacties staan, zonder mijn naam: ze staan er dan als "
+                    "'verwijderde deelnemer'."
+                ),
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies wat er met je reacties gebeurt.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Ik begrijp dat mijn account en gegevens definitief worden verwijderd."),
+        error_messages={"required": _("Vink aan dat je je account definitief wilt verwijderen.")},
+    )
+
+    @property
+    def keep_comments(self):
+        return self.cleaned_data["comments"] == self.KEEP

@@ -1,0 +1,52 @@
+"""The Wagtail admin opens only through allauth's login and only with a second factor."""
+
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from .security import needs_second_factor_setup
+
+ADMIN_NEXT_SESSION_KEY = "members.admin_next"
+
+
+class AdminAccessMiddleware:
+    """Guard the admin under /admin/.
+
+    - ``/admin/login/`` sends people to allauth's login (with ``next``), so its rate limits,
+      enumeration protection and two-factor step apply to the admin too.
+    - Editors and administrators without an authenticator app are sent to set one up first,
+      with a Dutch explanation; after that the admin opens.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        admin_home = reverse("wagtailadmin_home")
+        path = request.path_info
+        if path.startswith(admin_home):
+            if path == reverse("wagtailadmin_login"):
+                return self.redirect_to_login(request, admin_home)
+            if path != reverse("wagtailadmin_logout") and needs_second_factor_setup(request.user):
+                return self.redirect_to_mfa_setup(request)
+        return self.get_response(request)
+
+    def redirect_to_login(self, request, admin_home):
+        next_url = request.GET.get(REDIRECT_FIELD_NAME) or admin_home
+        query = urlencode({REDIRECT_FIELD_NAME: next_url})
+        return HttpResponseRedirect(f"{reverse('account_login')}?{query}")
+
+    def redirect_to_mfa_setup(self, request):
+        if request.method == "GET":
+            request.session[ADMIN_NEXT_SESSION_KEY] = request.get_full_path()
+        messages.warning(
+            request,
+            _(
+                "Als redacteur of beheerder heb je tweestapsverificatie nodig voordat het beheer "
+                "opent. Stel hieronder een authenticator-app in; daarna kun je verder."
+            ),
+        )
+        return HttpResponseRedirect(reverse("mfa_activate_totp"))

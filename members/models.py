@@ -1,0 +1,362 @@
+"""Members and the organisations and networks they belong to."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class UserQuerySet(models.QuerySet):
+    def listed(self):
+        """Members who can appear in lists: active, a verified e-mail and a full name."""
+        from allauth.account.models import EmailAddress
+
+        verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+        return (
+            self.filter(is_active=True, profile__isnull=False)
+            .filter(Exists(verified))
+            .exclude(Q(first_name="") | Q(last_name=""))
+        )
+
+    def visible_to(self, viewer):
+        """Listed members whose profile ``viewer`` may see: all for members, public for others."""
+        listed = self.listed()
+        if getattr(viewer, "is_authenticated", False):
+            return listed
+        return listed.filter(profile__visibility=Profile.Visibility.PUBLIC)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+    """Users are identified by their e-mail address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        if not extra_fields["is_staff"] or not extra_fields["is_superuser"]:
+            raise ValueError("A superuser must have is_staff and is_superuser set.")
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A member of Vakgenoten. Logs in with e-mail; takes part under a real first and last name.
+
+    The e-mail address is private: it is never shown to other members.
+    """
+
+    username = None
+    email = models.EmailField(_("e-mailadres"), unique=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("lid")
+        verbose_name_plural = _("leden")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    @property
+    def has_complete_name(self):
+        """Taking part (commenting, registering) needs both a first and a last name."""
+        return bool(self.first_name.strip() and self.last_name.strip())
+
+    def get_absolute_url(self):
+        return reverse("members:profile", args=[self.pk])
+
+
+class Organisation(models.Model):
+    """A municipality, joint arrangement or other public body that members work for."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "gemeente", _("Gemeente")
+        JOINT_ARRANGEMENT = "samenwerkingsverband", _("Samenwerkingsverband")
+        PROVINCE = "provincie", _("Provincie")
+        WATER_BOARD = "waterschap", _("Waterschap")
+        CENTRAL_GOVERNMENT = "rijk", _("Rijksoverheid")
+        ASSOCIATION = "vereniging", _("Vereniging of koepel")
+        OTHER = "anders", _("Anders")
+
+    name = models.CharField(_("naam"), max_length=150, unique=True)
+    slug = models.SlugField(_("korte naam in de url"), max_length=150, unique=True)
+    kind = models.CharField(
+        _("soort"), max_length=30, choices=Kind.choices, default=Kind.MUNICIPALITY
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:organisation", args=[self.slug])
+
+
+class Network(models.Model):
+    """A professional association or community, such as FAMO or Ambtenaar 2.0."""
+
+    name = models.CharField(_("naam"), max_length=150, unique=True)
+    slug = models.SlugField(_("korte naam in de url"), max_length=150, unique=True)
+    description = models.TextField(_("beschrijving"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    requires_approval = models.BooleanField(
+        _("aanmelding vraagt goedkeuring"),
+        default=False,
+        help_text=_("Zet aan als beheerders van het netwerk nieuwe leden eerst goedkeuren."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("netwerk")
+        verbose_name_plural = _("netwerken")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:network", args=[self.slug])
+
+
+def avatar_upload_to(instance, filename):
+    """A random name: the original file name (and whatever it tells) is never kept."""
+    return f"avatars/{uuid.uuid4().hex}.webp"
+
+
+class Profile(models.Model):
+    """What a member tells colleagues about themselves, and who may see it.
+
+    The name lives on the user (``first_name``, ``last_name``); this holds the rest. It is
+    created with the user, so every member has exactly one. The e-mail address is not here and
+    is never shown.
+    """
+
+    class Visibility(models.TextChoices):
+        MEMBERS = "members", _("Alleen voor ingelogde leden")
+        PUBLIC = "public", _("Voor iedereen, ook zonder account")
+
+    class Province(models.TextChoices):
+        DRENTHE = "drenthe", _("Drenthe")
+        FLEVOLAND = "flevoland", _("Flevoland")
+        FRIESLAND = "friesland", _("Friesland")
+        GELDERLAND = "gelderland", _("Gelderland")
+        GRONINGEN = "groningen", _("Groningen")
+        LIMBURG = "limburg", _("Limburg")
+        NOORD_BRABANT = "noord-brabant", _("Noord-Brabant")
+        NOORD_HOLLAND = "noord-holland", _("Noord-Holland")
+        OVERIJSSEL = "overijssel", _("Overijssel")
+        UTRECHT = "utrecht", _("Utrecht")
+        ZEELAND = "zeeland", _("Zeeland")
+        ZUID_HOLLAND = "zuid-holland", _("Zuid-Holland")
+
+    BIO_MAX_LENGTH = 600
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="profile",
+        verbose_name=_("lid"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="profiles",
+        verbose_name=_("organisatie"),
+    )
+    role = models.CharField(_("functie"), max_length=120, blank=True)
+    province = models.CharField(_("provincie"), max_length=20, choices=Province.choices, blank=True)
+    themes = models.ManyToManyField(
+        "blog.Theme", blank=True, related_name="member_profiles", verbose_name=_("thema's")
+    )
+    bio = models.TextField(_("over mij"), max_length=BIO_MAX_LENGTH, blank=True)
+    avatar = models.ImageField(_("foto"), upload_to=avatar_upload_to, blank=True)
+    avatar_thumbnail = models.ImageField(
+        _("kleine foto"), upload_to=avatar_upload_to, blank=True, editable=False
+    )
+    website = models.URLField(
+        _("website"), blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
+    linkedin = models.URLField(
+        _("LinkedIn-profiel"), blank=True, validators=[URLValidator(schemes=["https"])]
+    )
+    visibility = models.CharField(
+        _("wie ziet je profiel"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.MEMBERS,
+    )
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("profiel")
+        verbose_name_plural = _("profielen")
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def is_public(self):
+        return self.visibility == self.Visibility.PUBLIC
+
+    def is_visible_to(self, viewer):
+        """Members see every profile, visitors only public ones, owners always their own."""
+        if getattr(viewer, "is_authenticated", False):
+            return True
+        return self.is_public
+
+    def delete_avatar_files(self):
+        for field in (self.avatar, self.avatar_thumbnail):
+            if field:
+                field.delete(save=False)
+
+
+class NetworkMembershipQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=NetworkMembership.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=NetworkMembership.Status.PENDING)
+
+    def managers(self):
+        return self.approved().filter(role=NetworkMembership.Role.MANAGER)
+
+
+class NetworkMembership(models.Model):
+    """A member's place in a network: asked for (pending) or approved, as member or manager.
+
+    Open networks approve at once; networks that require approval keep the request pending until
+    one of the network's managers approves it. A declined request or a member who leaves is
+    simply deleted.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Aangevraagd")
+        APPROVED = "approved", _("Lid")
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Lid")
+        MANAGER = "manager", _("Beheerder")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="network_memberships",
+        verbose_name=_("lid"),
+    )
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("netwerk")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    role = models.CharField(_("rol"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("goedgekeurd op"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("goedgekeurd door"),
+    )
+
+    objects = NetworkMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["network__name", "created_at"]
+        verbose_name = _("netwerklidmaatschap")
+        verbose_name_plural = _("netwerklidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "network"], name="one_membership_per_network")
+        ]
+
+    def __str__(self):
+        return f"{self.user.get_full_name()} — {self.network}"
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_manager(self):
+        return self.is_approved and self.role == self.Role.MANAGER
+
+
+class NotificationPreferences(models.Model):
+    """Which e-mails a member wants from Vakgenoten, one switch per kind of message.
+
+    Comments and events ask ``members.notifications.wants_notification(user, kind)`` before they
+    queue a message, and put ``unsubscribe_url(user, kind)`` in it. A member without a row gets
+    the defaults below (everything on: these are all messages about the member's own activity).
+    """
+
+    class Kind(models.TextChoices):
+        COMMENT_REPLIES = "comment_replies", _("Antwoorden op mijn reacties")
+        ARTICLE_COMMENTS = "article_comments", _("Reacties op artikelen die ik schreef")
+        FOLLOWED_CONVERSATIONS = (
+            "followed_conversations",
+            _("Nieuwe reacties in gesprekken die ik volg"),
+        )
+        EVENT_UPDATES = (
+            "event_updates",
+            _("Wijzigingen en herinneringen voor bijeenkomsten waar ik me voor aanmeldde"),
+        )
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="notification_preferences",
+        verbose_name=_("lid"),
+    )
+    comment_replies = models.BooleanField(Kind.COMMENT_REPLIES.label, default=True)
+    article_comments = models.BooleanField(Kind.ARTICLE_COMMENTS.label, default=True)
+    followed_conversations = models.BooleanField(Kind.FOLLOWED_CONVERSATIONS.label, default=True)
+    event_updates = models.BooleanField(Kind.EVENT_UPDATES.label, default=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meldingsvoorkeuren")
+        verbose_name_plural = _("meldingsvoorkeuren")
+
+    def __str__(self):
+        return str(self.user)
+
+    @classmethod
+    def for_user(cls, user):
+        """The member's preferences, or unsaved defaults when they never changed them."""
+        return cls.objects.filter(user=user).first() or cls(user=user)
+
+    def as_dict(self):
+        return {kind.value: getattr(self, kind.value) for kind in self.Kind}

@@ -1,0 +1,29 @@
+"""URLs of the members app: profiles, directory, organisations, networks and privacy."""
+
+from django.urls import path
+
+from .views import directory, networks, notifications, organisations, privacy, profiles
+
+app_name = "members"
+
+urlpatterns = [
+    path("leden/", directory.directory, name="directory"),
+    path("leden/<int:pk>/", profiles.profile_detail, name="profile"),
+    path("mijn-account/profiel/", profiles.profile_edit, name="profile_edit"),
+    path("mijn-account/meldingen/", notifications.preferences, name="notifications"),
+    path("mijn-account/gegevens/", privacy.my_data, name="privacy"),
+    path("mijn-account/gegevens/download/", privacy.my_data_download, name="privacy_download"),
+    path("mijn-account/gegevens/verwijderen/", privacy.delete_account_view, name="delete_account"),
+    path("e-mail/afmelden/<str:token>/", notifications.unsubscribe, name="unsubscribe"),
+    path("organisaties/", organisations.organisation_list, name="organisations"),
+    path("organisaties/<slug:slug>/", organisations.organisation_detail, name="organisation"),
+    path("netwerken/", networks.network_list, name="networks"),
+    path("netwerken/<slug:slug>/", networks.network_detail, name="network"),
+    path("netwerken/<slug:slug>/aanmelden/", networks.network_join, name="network_join"),
+    path("netwerken/<slug:slug>/opzeggen/", networks.network_leave, name="network_leave"),
+    path(
+        "netwerken/<slug:slug>/aanvragen/<int:pk>/",
+        networks.membership_decide,
+        name="membership_decide",
+    ),
+]

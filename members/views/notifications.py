@@ -1,0 +1,44 @@
+"""Notification preferences, and unsubscribing from an e-mail without logging in."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from ..forms import NotificationPreferencesForm
+from ..models import NotificationPreferences, User
+from ..notifications import read_unsubscribe_token, set_notification
+
+
+@never_cache
+@login_required
+def preferences(request):
+    instance = NotificationPreferences.for_user(request.user)
+    form = NotificationPreferencesForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Je keuzes voor e-mail zijn opgeslagen."))
+        return redirect("members:notifications")
+    return render(request, "members/notifications.html", {"form": form})
+
+
+@never_cache
+@csrf_exempt  # mail programs POST here without a CSRF token (RFC 8058); the token is the key
+def unsubscribe(request, token):
+    """GET shows a confirmation; POST (a form, or a one-click POST from a mail program)
+    switches this kind of e-mail off. Works without logging in."""
+    try:
+        user_id, kind = read_unsubscribe_token(token)
+    except signing.BadSignature:
+        return render(request, "members/unsubscribe_invalid.html", status=400)
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return render(request, "members/unsubscribe_invalid.html", status=400)
+    label = NotificationPreferences.Kind(kind).label
+    if request.method == "POST":
+        set_notification(user, kind, False)
+        return render(request, "members/unsubscribe_done.html", {"label": label})
+    return render(request, "members/unsubscribe_confirm.html", {"label": label, "token": token})
