@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BlogConfig(AppConfig):
+    """Publishing: articles of every type, authors, themes, tags and feeds."""
+
+    name = "blog"
+    verbose_name = _("Kennisbank")
+
+    def ready(self):
+        from members.sections import register_organisation_section, register_profile_section
+
+        from .sections import member_articles, organisation_articles
+
+        register_profile_section("articles", member_articles, order=10)
+        register_organisation_section("articles", organisation_articles, order=10)

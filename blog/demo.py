@@ -1,0 +1,979 @@
+"""Demo content of the knowledge base: authors, and articles of all four types.
+
+Idempotent, like every demo loader: things are looked up by slug (images and documents by
+title) and existing records are never saved again, so ``load_demo`` twice changes nothing.
+Images and documents are drawn with Pillow at load time: abstract shapes, no photos of people.
+All text is written for this demo; organisations and people are fictional.
+"""
+
+import datetime
+import io
+import json
+import random
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from members.models import Organisation
+
+from .editorial import ensure_editorial_setup
+from .models import (
+    Author,
+    BestPracticePage,
+    BlogIndexPage,
+    BlogPostPage,
+    InterviewPage,
+    NewsPage,
+    Theme,
+)
+
+PALETTES = [
+    ("#0f5465", "#86cbdc", "#f2c14e", "#e2f1f5"),
+    ("#0a3641", "#4aa3b8", "#d9930f", "#f1f8fa"),
+    ("#166a7e", "#bfe3ec", "#f5c76a", "#fcf0d2"),
+    ("#1b6636", "#86d6a0", "#f2c14e", "#e6f4ea"),
+    ("#424d55", "#b9c2c8", "#d9930f", "#edf0f2"),
+]
+
+
+# --- Helpers for StreamField content -----------------------------------------------------------
+def h(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def p(*paragraphs):
+    return {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in paragraphs)}
+
+
+def ul(*items):
+    return {
+        "type": "paragraph",
+        "value": "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>",
+    }
+
+
+def qa(question, *answer):
+    return {
+        "type": "question_answer",
+        "value": {"question": question, "answer": "".join(f"<p>{a}</p>" for a in answer)},
+    }
+
+
+def pull(quote, attribution=""):
+    return {"type": "pull_quote", "value": {"quote": quote, "attribution": attribution}}
+
+
+def quote(text, attribution=""):
+    return {"type": "quote", "value": {"quote": text, "attribution": attribution}}
+
+
+def link_card(url, title, provider="", description="", kind="video"):
+    return {
+        "type": "embed",
+        "value": {
+            "url": url,
+            "title": title,
+            "provider": provider,
+            "description": description,
+            "kind": kind,
+        },
+    }
+
+
+def table(caption, rows):
+    return {
+        "type": "table",
+        "value": {
+            "data": rows,
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": caption,
+        },
+    }
+
+
+# --- Authors ---------------------------------------------------------------------------------
+AUTHORS = [
+    {
+        "slug": "linda-hoekstra",
+        "name": "Linda Hoekstra",
+        "role": "freelance journalist",
+        "organisation": None,
+        "bio": (
+            "Linda Hoekstra schrijft al vijftien jaar over het openbaar bestuur. Voor "
+            "Vakgenoten interviewt ze mensen die in hun gemeente iets hebben veranderd."
+        ),
+    },
+    {
+        "slug": "marieke-van-dijk",
+        "name": "Marieke van Dijk",
+        "role": "adjunct-directeur",
+        "organisation": "gemeente-westerveen",
+        "bio": (
+            "Marieke van Dijk is verantwoordelijk voor bedrijfsvoering en dienstverlening. "
+            "Ze schrijft over organiseren in een tijd waarin alles digitaal moet."
+        ),
+    },
+    {
+        "slug": "hans-kuipers",
+        "name": "Hans Kuipers",
+        "role": "lector publieke dienstverlening",
+        "organisation": "vereniging-van-bedrijfsvoerders",
+        "bio": (
+            "Hans Kuipers onderzoekt hoe gemeenten samen beter kunnen uitvoeren. Hij was "
+            "eerder gemeentesecretaris in een middelgrote gemeente."
+        ),
+    },
+    {
+        "slug": "samira-bouzid",
+        "name": "Samira Bouzid",
+        "role": "privacy officer",
+        "organisation": "gemeente-lindenholt",
+        "bio": (
+            "Samira Bouzid helpt collega's om de AVG toe te passen zonder dat het werk "
+            "stilvalt. Ze is ook functionaris gegevensbescherming voor twee kleinere gemeenten."
+        ),
+    },
+    {
+        "slug": "erik-veenstra",
+        "name": "Erik Veenstra",
+        "role": "concerncontroller",
+        "organisation": "gemeente-hoogeland-noord",
+        "bio": (
+            "Erik Veenstra houdt van cijfers die iets vertellen. Hij schrijft over control, "
+            "risico's en de ruimte om iets nieuws te proberen."
+        ),
+    },
+    {
+        "slug": "redactie-vakgenoten",
+        "name": "Redactie Vakgenoten",
+        "role": "",
+        "organisation": None,
+        "bio": (
+            "De redactie bestaat uit vrijwilligers uit gemeenten en de aangesloten netwerken. "
+            "Tips? Mail redactie@vakgenoten.example."
+        ),
+    },
+]
+
+INDEX = {
+    "slug": "kennisbank",
+    "title": "Kennisbank",
+    "intro": (
+        "Interviews, praktijkvoorbeelden, blogs en nieuws van en voor mensen die bij een "
+        "gemeente werken. Filter op soort of thema, of zoek een onderwerp."
+    ),
+}
+
+# --- Articles --------------------------------------------------------------------------------
+ARTICLES = [
+    # Interviews ---------------------------------------------------------------------------------
+    {
+        "model": InterviewPage,
+        "slug": "eerst-het-proces-dan-de-techniek",
+        "title": "“We begonnen niet met software, maar met het proces”",
+        "intro": (
+            "Gemeente Westerveen wilde de aanvraag van een parkeervergunning digitaal maken. "
+            "Informatiemanager Joost Bakker ontdekte dat er eerst iets anders moest gebeuren: "
+            "afspraken maken over hoe het werk eigenlijk loopt."
+        ),
+        "days_ago": 3,
+        "featured": True,
+        "themes": ["dienstverlening", "bedrijfsvoering", "common-ground"],
+        "tags": ["standaardisatie", "procesverbetering", "digitalisering"],
+        "authors": ["linda-hoekstra"],
+        "interviewees": [
+            ("Joost Bakker", "informatiemanager", "Gemeente Westerveen"),
+        ],
+        "body": [
+            qa(
+                "Je zou een formulier digitaal maken. Waarom duurde dat een jaar?",
+                "Omdat we bij de eerste sessie al merkten dat drie teams het proces op drie "
+                "manieren uitvoerden. Het ene team vroeg een kopie van het kentekenbewijs, het "
+                "andere niet. Als je dat digitaliseert, maak je de verwarring alleen sneller.",
+            ),
+            pull(
+                "Als je een rommelig proces digitaliseert, krijg je digitale rommel.",
+                "Joost Bakker",
+            ),
+            qa(
+                "Wat hebben jullie toen gedaan?",
+                "We hebben met de mensen aan de balie, de handhavers en de backoffice het "
+                "proces op een grote muur getekend. Elke stap kreeg een eigenaar. Alles wat "
+                "niemand kon uitleggen, hebben we geschrapt.",
+                "Daarna hebben we gekeken of er een standaardproces bestond. Dat bleek zo te zijn: "
+                "andere gemeenten hadden het al beschreven. We hebben dat overgenomen en alleen "
+                "aangepast waar onze verordening echt anders is.",
+            ),
+            qa(
+                "Was dat niet frustrerend voor de mensen die snel resultaat wilden?",
+                "Zeker. De wethouder vroeg elke maand wanneer het formulier online stond. Ik heb "
+                "toen laten zien hoeveel telefoontjes we kregen over aanvragen die vastliepen. "
+                "Dat hielp. Iedereen zag dat het probleem niet het papieren formulier was.",
+            ),
+            qa(
+                "Wat levert het op?",
+                "De doorlooptijd ging van gemiddeld twaalf naar drie werkdagen. Het aantal "
+                "telefoontjes is gehalveerd. En omdat we een standaardproces gebruiken, konden we "
+                "een oplossing kiezen die al bij andere gemeenten draait. Geen maatwerk dus.",
+            ),
+            pull(
+                "Ontwikkel het één keer, niet 340 keer. Dat lukt alleen als we eerst dezelfde "
+                "processen hebben."
+            ),
+            qa(
+                "Wat is je advies aan collega's?",
+                "Begin klein, met één proces dat veel mensen raakt. Neem de mensen mee die het "
+                "werk elke dag doen. En kijk eerst of een andere gemeente het al heeft "
+                "uitgezocht. Meestal is dat zo.",
+            ),
+        ],
+    },
+    {
+        "model": InterviewPage,
+        "slug": "het-wmo-loket-is-geen-loket-meer",
+        "title": "Het Wmo-loket is geen loket meer",
+        "intro": (
+            "In Oosterdijk komen inwoners met een hulpvraag niet meer aan een balie. Een "
+            "consulent komt langs, vaak samen met iemand van de woningcorporatie of het "
+            "wijkteam. Teamleider Wmo Fatima El Amrani vertelt hoe dat werkt."
+        ),
+        "days_ago": 9,
+        "featured": True,
+        "themes": ["sociaal-domein", "dienstverlening"],
+        "tags": ["wmo", "wijkteam", "keukentafelgesprek"],
+        "authors": ["linda-hoekstra"],
+        "interviewees": [
+            ("Fatima El Amrani", "teamleider Wmo", "Gemeente Oosterdijk"),
+            ("Peter de Wit", "wijkconsulent", "Woonstichting Oosterdijk"),
+        ],
+        "body": [
+            qa(
+                "Waarom hebben jullie het loket gesloten?",
+                "Omdat de mensen die ons het hardst nodig hebben, niet naar het gemeentehuis "
+                "komen. Een oudere man die slecht ter been is, belt niet. Zijn dochter belt, "
+                "vaak pas als het echt niet meer gaat.",
+            ),
+            qa(
+                "Hoe komen jullie dan in contact met inwoners?",
+                "Via de huisarts, de wijkverpleging, de woningcorporatie en buren. We hebben met "
+                "hen afgesproken dat ze een signaal mogen doorgeven, met toestemming van de "
+                "inwoner. Binnen vijf werkdagen gaat er een consulent op bezoek.",
+            ),
+            pull(
+                "We wachten niet meer tot iemand een aanvraag doet. We gaan er gewoon heen.",
+                "Fatima El Amrani",
+            ),
+            qa(
+                "Wat merkt de woningcorporatie daarvan, Peter?",
+                "Dat problemen eerder op tafel komen. Vroeger zag ik een huurachterstand en "
+                "stuurde ik een brief. Nu bel ik het wijkteam en zitten we samen aan de "
+                "keukentafel. Vaak blijkt de huurachterstand maar een klein deel van het verhaal.",
+            ),
+            qa(
+                "Kost dit niet veel meer tijd?",
+                "Per inwoner wel, in het begin. Maar we zien minder zware hulpvragen. Een "
+                "trapleuning op tijd voorkomt een val en een opname. Dat is niet alleen goedkoper, "
+                "het is vooral beter voor de mensen zelf.",
+            ),
+            quote(
+                "Ik dacht dat ik een formulier moest invullen. Er kwam gewoon iemand koffie "
+                "drinken die echt luisterde.",
+                "Inwoner van Oosterdijk, 81 jaar",
+            ),
+            qa(
+                "Wat zou je anders doen als je opnieuw begon?",
+                "Eerder de privacy goed regelen. We hebben maanden gepraat over welke gegevens we "
+                "mochten delen. Nu hebben we een helder convenant, maar dat had sneller gekund "
+                "als we de privacy officer vanaf de eerste dag hadden meegenomen.",
+            ),
+        ],
+    },
+    {
+        "model": InterviewPage,
+        "slug": "gemeentesecretaris-moet-verbinden",
+        "title": "“Een gemeentesecretaris hoeft niet alles te weten, wel iedereen te kennen”",
+        "intro": (
+            "Anouk de Vries is vier jaar gemeentesecretaris in Hoogeland-Noord. Ze zag de "
+            "gemeente in steeds meer samenwerkingsverbanden stappen. Hoe houd je daar als "
+            "ambtelijk leider overzicht?"
+        ),
+        "days_ago": 21,
+        "featured": False,
+        "themes": ["bedrijfsvoering", "samenwerking"],
+        "tags": ["gemeentesecretaris", "regie", "verbonden partijen"],
+        "authors": ["linda-hoekstra", "redactie-vakgenoten"],
+        "interviewees": [
+            ("Anouk de Vries", "gemeentesecretaris", "Gemeente Hoogeland-Noord"),
+        ],
+        "body": [
+            qa(
+                "In hoeveel samenwerkingsverbanden zit Hoogeland-Noord?",
+                "Toen ik begon, wist niemand het precies. We hebben geteld: zeventien. Van de "
+                "veiligheidsregio tot een gezamenlijke belastingdienst. Bijna alles wat we doen, "
+                "doen we samen met anderen.",
+            ),
+            pull("Bijna alles wat we doen, doen we samen met anderen.", "Anouk de Vries"),
+            qa(
+                "Is dat een probleem?",
+                "Niet op zich. Samenwerken maakt ons sterker. Maar de raad moet kunnen sturen, en "
+                "dat is lastig als je niet weet waar het geld en de beslissingen zitten. Mijn rol "
+                "is zorgen dat de lijnen helder zijn.",
+            ),
+            qa(
+                "Hoe doe je dat?",
+                "We hebben per samenwerkingsverband één accounthouder in de organisatie. Die "
+                "kent de mensen, leest de stukken en weet wanneer de raad iets moet vinden. Twee "
+                "keer per jaar bespreken we alle verbanden in het managementteam.",
+                "Daarnaast zit ik zelf in het overleg van secretarissen in de regio. Daar "
+                "bespreken we vooral wat we samen kunnen oppakken, zoals inkoop en "
+                "informatiebeveiliging.",
+            ),
+            qa(
+                "Wat heb je geleerd in vier jaar?",
+                "Dat vertrouwen tussen mensen belangrijker is dan het perfecte contract. Als je "
+                "elkaar kent, bel je eerder als iets misgaat.",
+            ),
+            pull("Vertrouwen tussen mensen is belangrijker dan het perfecte contract."),
+        ],
+    },
+    {
+        "model": InterviewPage,
+        "slug": "informatieveiligheid-begint-bij-de-koffieautomaat",
+        "title": "Informatieveiligheid begint bij de koffieautomaat",
+        "intro": (
+            "Na een phishingmail die bijna slaagde, koos de ICT-samenwerking Rivierenland-Oost "
+            "voor een andere aanpak. Geen verplichte cursus meer, maar korte gesprekken op de "
+            "werkvloer. Security officer Bram Jansen legt uit waarom."
+        ),
+        "days_ago": 34,
+        "featured": False,
+        "themes": ["informatieveiligheid", "privacy", "samenwerking"],
+        "tags": ["bio", "phishing", "bewustwording"],
+        "authors": ["linda-hoekstra"],
+        "interviewees": [
+            ("Bram Jansen", "security officer", "ICT-samenwerking Rivierenland-Oost"),
+        ],
+        "body": [
+            qa(
+                "Wat gebeurde er precies?",
+                "Een collega kreeg een mail die van de burgemeester leek te komen. Of ze snel "
+                "een factuur wilde betalen. Ze twijfelde en liep naar haar leidinggevende. Dat "
+                "was geluk, geen beleid.",
+            ),
+            qa(
+                "Jullie hadden toch een e-learning?",
+                "Ja, en 94 procent had die gehaald. Maar niemand wist nog wat erin stond. Kennis "
+                "die je één keer per jaar in een half uur krijgt, blijft niet hangen.",
+            ),
+            pull("Een vinkje in een e-learning is nog geen veilig gedrag.", "Bram Jansen"),
+            qa(
+                "Wat doen jullie nu?",
+                "Elke maand een kort gesprek van een kwartier in het teamoverleg, over één "
+                "onderwerp. Een verdachte mail, een usb-stick, een gesprek in de trein. En we "
+                "hebben in elk team iemand die als aanspreekpunt fungeert. Die noemen we de "
+                "veiligheidsmaatjes.",
+            ),
+            qa(
+                "Hoe meten jullie of het werkt?",
+                "We sturen af en toe een nep-phishingmail. Niet om mensen te betrappen, maar om "
+                "te leren. Het aantal meldingen van verdachte mails is in een jaar "
+                "verdrievoudigd. Dat is precies wat we willen.",
+            ),
+            link_card(
+                "https://video.example.org/informatieveiligheid-in-het-teamoverleg",
+                "Zo bespreek je informatieveiligheid in vijftien minuten",
+                "Kennisvideo's Gemeenten",
+                "Een korte video over hoe de veiligheidsmaatjes het teamoverleg aanpakken.",
+            ),
+        ],
+    },
+    # Best practices -----------------------------------------------------------------------------
+    {
+        "model": BestPracticePage,
+        "slug": "een-omgevingsloket-voor-drie-gemeenten",
+        "title": "Eén omgevingsloket voor drie gemeenten",
+        "intro": (
+            "Lindenholt, Westerveen en Oosterdijk richtten samen één team in voor vragen en "
+            "aanvragen onder de Omgevingswet. Inwoners en bedrijven hebben één aanspreekpunt; "
+            "de gemeenten delen kennis en menskracht."
+        ),
+        "days_ago": 5,
+        "featured": True,
+        "themes": ["omgevingswet", "samenwerking", "dienstverlening"],
+        "tags": ["omgevingsloket", "vergunningen", "regionale samenwerking"],
+        "authors": ["redactie-vakgenoten"],
+        "organisations": ["gemeente-lindenholt", "gemeente-westerveen", "gemeente-oosterdijk"],
+        "status": BestPracticePage.Status.IN_PROGRESS,
+        "problem": (
+            "<p>Na de invoering van de Omgevingswet kregen de drie gemeenten veel meer vragen "
+            "van inwoners en bedrijven. Wat mag ik bouwen? Heb ik een vergunning nodig? Elk "
+            "van de gemeenten had maar een of twee mensen met genoeg kennis. Bij ziekte of "
+            "vakantie lag het werk stil.</p>"
+        ),
+        "approach": (
+            "<p>De gemeenten vormden één team van negen vergunningverleners en adviseurs. Het "
+            "team werkt vanuit één digitaal loket en houdt in elk gemeentehuis één dag per "
+            "week spreekuur.</p><ul><li>Eén gezamenlijk werkproces en dezelfde "
+            "standaardbrieven.</li><li>Elke gemeente houdt haar eigen omgevingsplan en "
+            "bestuurlijke besluiten.</li><li>Een vooroverleg is gratis en binnen tien "
+            "werkdagen.</li></ul>"
+        ),
+        "results": (
+            "<p>Na een jaar wordt 85 procent van de vragen binnen vijf werkdagen beantwoord. "
+            "Het aantal vergunningaanvragen dat onvolledig binnenkomt, daalde van ruim de helft "
+            "naar een kwart, vooral door het vooroverleg.</p>"
+        ),
+        "contact": (
+            "Mirjam Visser",
+            "coördinator omgevingsloket",
+            "omgevingsloket@lindenholt.example",
+            "0341 123 456",
+            True,
+        ),
+        "documents": [
+            ("Samenwerkingsafspraken omgevingsloket (voorbeeld)", "samenwerkingsafspraken")
+        ],
+        "body": [
+            h("Cijfers na één jaar"),
+            table(
+                "Vragen en aanvragen in het eerste jaar",
+                [
+                    ["Soort", "Aantal", "Binnen termijn"],
+                    ["Vragen over regels", "1.240", "92%"],
+                    ["Vooroverleg", "310", "88%"],
+                    ["Vergunningaanvragen", "465", "81%"],
+                ],
+            ),
+            h("Wat ging er lastig"),
+            p(
+                "De drie gemeenten hadden verschillende leges. Dat was voor inwoners verwarrend. "
+                "De raden hebben in het tweede jaar de tarieven gelijkgetrokken.",
+                "Ook de ICT vroeg tijd. Niet de techniek zelf, maar de afspraken over wie welke "
+                "gegevens mag zien.",
+            ),
+            quote(
+                "Samen hebben we een team dat groot genoeg is om ziekte en vakantie op te "
+                "vangen. Dat lukte geen van ons alleen.",
+                "Wethouder van Westerveen",
+            ),
+        ],
+    },
+    {
+        "model": BestPracticePage,
+        "slug": "schulden-vroeg-in-beeld",
+        "title": "Schulden vroeg in beeld met signalen van woningcorporaties",
+        "intro": (
+            "Bergambacht aan Zee krijgt een seintje als iemand twee maanden huur niet betaalt. "
+            "Binnen een week belt een schuldhulpverlener aan. Zo komen mensen eerder in beeld, "
+            "voordat de schulden te groot zijn."
+        ),
+        "days_ago": 16,
+        "featured": False,
+        "themes": ["sociaal-domein", "privacy"],
+        "tags": ["schuldhulp", "vroegsignalering", "woningcorporatie"],
+        "authors": ["redactie-vakgenoten"],
+        "organisations": ["gemeente-bergambacht-aan-zee"],
+        "status": BestPracticePage.Status.DONE,
+        "problem": (
+            "<p>Mensen met schulden zochten gemiddeld pas na vijf jaar hulp. Dan was de schuld "
+            "vaak opgelopen tot tienduizenden euro's en was er al beslag gelegd. De hulp kwam "
+            "te laat.</p>"
+        ),
+        "approach": (
+            "<p>De gemeente maakte afspraken met twee woningcorporaties, het waterbedrijf en de "
+            "energieleverancier. Bij een achterstand van twee maanden sturen zij een signaal. "
+            "Een schuldhulpverlener neemt binnen een week contact op: eerst met een brief, dan "
+            "met een telefoontje en als dat niet lukt, aan de deur.</p><p>De privacy officer "
+            "schreef vanaf het begin mee aan het werkproces. Inwoners mogen altijd nee zeggen.</p>"
+        ),
+        "results": (
+            "<p>In twee jaar kwamen 640 signalen binnen. Met ruim de helft van de inwoners was er "
+            "contact, en 210 huishoudens kregen hulp. De gemiddelde schuld bij de start van de "
+            "hulp was 4.800 euro, tegen 38.000 euro bij mensen die zich zelf meldden.</p>"
+        ),
+        "contact": ("Sanne Bakker", "beleidsadviseur schuldhulpverlening", "", "", False),
+        "documents": [("Werkproces vroegsignalering (voorbeeld)", "werkproces-vroegsignalering")],
+        "body": [
+            h("Waarom het werkt"),
+            ul(
+                "Snel: binnen een week contact, niet na maanden.",
+                "Persoonlijk: een vaste hulpverlener, geen loket.",
+                "Vrijwillig: niemand is verplicht om hulp aan te nemen.",
+            ),
+            pull(
+                "Hoe eerder we erbij zijn, hoe kleiner de schuld en hoe groter de kans op "
+                "een oplossing."
+            ),
+        ],
+    },
+    {
+        "model": BestPracticePage,
+        "slug": "zaakgericht-werken-met-gedeelde-componenten",
+        "title": "Zaakgericht werken met gedeelde componenten",
+        "intro": (
+            "Vijf gemeenten in Rivierenland-Oost vervingen hun oude zaaksysteem door losse, "
+            "gedeelde componenten volgens Common Ground. Gegevens blijven bij de bron; "
+            "koppelingen gaan via standaard API's."
+        ),
+        "days_ago": 45,
+        "featured": False,
+        "themes": ["common-ground", "samenwerking", "bedrijfsvoering"],
+        "tags": ["zaakgericht werken", "api", "componenten"],
+        "authors": ["marieke-van-dijk"],
+        "organisations": ["ict-samenwerking-rivierenland-oost", "gemeente-westerveen"],
+        "status": BestPracticePage.Status.SCALED,
+        "problem": (
+            "<p>Elke gemeente had een eigen zaaksysteem met tientallen koppelingen. Een "
+            "wijziging in één systeem kostte maanden testwerk. Gegevens stonden op veel "
+            "plaatsen tegelijk en waren niet altijd gelijk.</p>"
+        ),
+        "approach": (
+            "<p>De ICT-samenwerking koos voor een componentenarchitectuur. Zaken, documenten en "
+            "klantcontacten staan elk in een eigen component. Applicaties halen de gegevens op "
+            "via standaard API's in plaats van ze te kopiëren.</p><p>De gemeenten begonnen "
+            "met één proces: meldingen openbare ruimte. Pas toen dat goed liep, volgden de "
+            "andere processen.</p>"
+        ),
+        "results": (
+            "<p>Het aantal koppelingen daalde van 140 naar 35. Een nieuwe applicatie aansluiten "
+            "kost nu weken in plaats van maanden. Drie andere regio's gebruiken inmiddels "
+            "dezelfde componenten.</p>"
+        ),
+        "contact": ("Joost Bakker", "informatiemanager", "j.bakker@westerveen.example", "", True),
+        "documents": [],
+        "body": [
+            h("Lessen voor andere regio's"),
+            p(
+                "Begin met een proces dat zichtbaar is voor inwoners, zoals meldingen. Dan zie je "
+                "snel of het werkt.",
+                "Maak afspraken over beheer voordat je bouwt. Wie is eigenaar van een component? "
+                "Wie betaalt een wijziging?",
+            ),
+            link_card(
+                "https://www.example.org/common-ground/uitleg",
+                "Wat is Common Ground? Een uitleg in tien minuten",
+                "Kennisplatform Gemeenten",
+                "Een presentatie over gegevens bij de bron en standaard componenten.",
+            ),
+        ],
+    },
+    # Blogs and columns --------------------------------------------------------------------------
+    {
+        "model": BlogPostPage,
+        "kind": BlogPostPage.Kind.COLUMN,
+        "slug": "een-keer-ontwikkelen-niet-340-keer",
+        "title": "Eén keer ontwikkelen, niet 340 keer",
+        "intro": (
+            "Elke gemeente vindt het wiel opnieuw uit. Niet omdat ze dat wil, maar omdat "
+            "samenwerken moeilijker lijkt dan zelf doen. Hans Kuipers pleit voor meer lef."
+        ),
+        "days_ago": 7,
+        "featured": False,
+        "themes": ["samenwerking", "common-ground"],
+        "tags": ["standaardisatie", "samenwerking"],
+        "authors": ["hans-kuipers"],
+        "body": [
+            p(
+                "Vorige maand sprak ik drie gemeenten die alle drie een nieuwe website voor de "
+                "Wmo lieten bouwen. Dezelfde wet, dezelfde vragen van inwoners, drie "
+                "verschillende bureaus. Samen betaalden ze bijna drie ton.",
+                "Ik snap hoe dat gebeurt. Elke gemeente heeft haar eigen planning, haar eigen "
+                "budget en haar eigen wethouder. Samenwerken betekent vergaderen, afstemmen en "
+                "compromissen sluiten. Zelf doen voelt sneller.",
+            ),
+            h("Het is niet sneller"),
+            p(
+                "Maar het is niet sneller. Wie zelf bouwt, moet het ook zelf onderhouden, "
+                "beveiligen en aanpassen als de wet verandert. Dat werk verdubbelt niet, het "
+                "vermenigvuldigt met 340.",
+            ),
+            pull("Samenwerken voelt langzaam. Alles zelf doen is langzamer."),
+            h("Wat ik vraag"),
+            p(
+                "Ik vraag niet om een nieuwe landelijke organisatie. Ik vraag elke "
+                "gemeentesecretaris om bij het volgende project één vraag te stellen: wie heeft "
+                "dit al? En als het antwoord is dat niemand het heeft: met wie gaan we het "
+                "samen maken?",
+            ),
+        ],
+    },
+    {
+        "model": BlogPostPage,
+        "kind": BlogPostPage.Kind.BLOG,
+        "slug": "innovatie-en-control-hoeven-niet-te-botsen",
+        "title": "Innovatie en control hoeven niet te botsen",
+        "intro": (
+            "Een controller die zegt dat experimenteren mag? Erik Veenstra legt uit waarom goede "
+            "control juist ruimte maakt voor iets nieuws."
+        ),
+        "days_ago": 13,
+        "featured": False,
+        "themes": ["bedrijfsvoering"],
+        "tags": ["control", "innovatie", "risicomanagement"],
+        "authors": ["erik-veenstra"],
+        "image_block": True,
+        "body": [
+            p(
+                "Als ik binnenkom bij een projectteam, zie ik mensen soms schrikken. De "
+                "controller komt. Die gaat vragen naar risico's, begrotingen en "
+                "verantwoording. Dat klopt ook. Maar ik kom niet om nee te zeggen.",
+            ),
+            h("Klein beginnen is ook beheersen"),
+            p(
+                "Het grootste risico in een gemeente is niet een mislukt experiment van twintig "
+                "duizend euro. Het grootste risico is een groot project van twee miljoen dat "
+                "niemand durft te stoppen.",
+                "Een klein experiment met een duidelijk doel en een vast moment om te besluiten "
+                "is daarom goede control. Je leert snel en je verliest weinig als het niet werkt.",
+            ),
+            "IMAGE",
+            h("Drie vragen die ik altijd stel"),
+            ul(
+                "Wat wil je leren, en hoe weet je dat je het geleerd hebt?",
+                "Wat is het meeste dat je kwijt kunt raken?",
+                "Wanneer besluit je om door te gaan of te stoppen?",
+            ),
+            quote(
+                "Wie niets probeert, neemt ook een risico. Alleen staat dat niet in de begroting."
+            ),
+        ],
+    },
+    {
+        "model": BlogPostPage,
+        "kind": BlogPostPage.Kind.BLOG,
+        "slug": "wat-de-avg-ons-leerde-over-archiveren",
+        "title": "Wat de AVG ons leerde over goed archiveren",
+        "intro": (
+            "Privacy en archiefwet lijken elkaar tegen te spreken: het een zegt weggooien, het "
+            "ander bewaren. Samira Bouzid ontdekte dat ze elkaar juist helpen."
+        ),
+        "days_ago": 27,
+        "featured": False,
+        "themes": ["privacy", "informatieveiligheid"],
+        "tags": ["avg", "archief", "bewaartermijnen"],
+        "authors": ["samira-bouzid"],
+        "body": [
+            p(
+                "Toen we begonnen met het opschonen van oude gegevens, kreeg ik de archivaris "
+                "aan de telefoon. Je mag niet zomaar dingen weggooien, zei hij. Hij had gelijk. "
+                "En ik ook.",
+            ),
+            h("Dezelfde vraag, twee kanten"),
+            p(
+                "De AVG zegt: bewaar persoonsgegevens niet langer dan nodig. De archiefwet zegt: "
+                "bewaar wat je moet bewaren, en vernietig de rest op tijd. Dat is in de kern "
+                "dezelfde vraag. Wat hebben we nodig, en hoe lang?",
+            ),
+            pull("Privacy en archief stellen dezelfde vraag: wat hebben we nodig, en hoe lang?"),
+            h("Wat we nu samen doen"),
+            ul(
+                "Bij elk nieuw proces bepalen we samen de bewaartermijn.",
+                "Eén keer per jaar vernietigen we wat over de termijn is, met een verklaring.",
+                "Nieuwe systemen moeten kunnen vernietigen. Dat staat in elke aanbesteding.",
+            ),
+        ],
+    },
+    # News ---------------------------------------------------------------------------------------
+    {
+        "model": NewsPage,
+        "slug": "kennisbank-met-praktijkvoorbeelden-online",
+        "title": "Kennisbank met praktijkvoorbeelden van gemeenten online",
+        "intro": (
+            "Vanaf vandaag vind je op Vakgenoten interviews, praktijkvoorbeelden, blogs en "
+            "nieuws op één plek. Je kunt filteren op thema en zoeken op onderwerp."
+        ),
+        "days_ago": 1,
+        "featured": False,
+        "themes": ["samenwerking", "dienstverlening"],
+        "tags": ["vakgenoten", "kennis delen"],
+        "authors": ["redactie-vakgenoten"],
+        "cta": True,
+        "body": [
+            p(
+                "Wie een probleem wil oplossen, heeft er veel aan om te weten hoe een andere "
+                "gemeente het deed. Daarom start Vakgenoten met een kennisbank.",
+                "Elk praktijkvoorbeeld beschrijft het probleem, de aanpak, de resultaten en wie "
+                "je kunt bellen voor meer informatie.",
+            ),
+            h("Zelf een voorbeeld delen?"),
+            p(
+                "Heeft jouw gemeente iets gedaan waar anderen van kunnen leren? Mail de "
+                "redactie. We helpen je met schrijven.",
+            ),
+            "CTA",
+        ],
+    },
+    {
+        "model": NewsPage,
+        "slug": "ledendag-bedrijfsvoering-in-teken-van-samenwerking",
+        "title": "Ledendag Bedrijfsvoering in het teken van samenwerking",
+        "intro": (
+            "De jaarlijkse ledendag van het Netwerk Bedrijfsvoering Gemeenten gaat dit jaar "
+            "over samenwerkingsverbanden. Aanmelden kan via de agenda."
+        ),
+        "days_ago": 11,
+        "featured": False,
+        "themes": ["bedrijfsvoering", "samenwerking"],
+        "tags": ["ledendag", "netwerk"],
+        "authors": ["redactie-vakgenoten"],
+        "body": [
+            p(
+                "Een gemiddelde gemeente werkt in ongeveer vijftien samenwerkingsverbanden. Wat "
+                "betekent dat voor de bedrijfsvoering? Daarover gaat de ledendag.",
+            ),
+            ul(
+                "Ochtend: lezing over sturing op samenwerkingsverbanden.",
+                "Middag: werksessies over inkoop, HR en informatiebeveiliging.",
+                "Afsluiting: de uitreiking van de prijs voor het beste praktijkvoorbeeld.",
+            ),
+            link_card(
+                "https://video.example.org/terugblik-ledendag",
+                "Terugblik op de ledendag van vorig jaar",
+                "Netwerk Bedrijfsvoering Gemeenten",
+                "Een film van vier minuten met de hoogtepunten.",
+            ),
+        ],
+    },
+    {
+        "model": NewsPage,
+        "slug": "handreiking-informatiebeveiliging-kleine-gemeenten",
+        "title": "Handreiking informatiebeveiliging voor kleine gemeenten verschenen",
+        "intro": (
+            "Een nieuwe handreiking helpt gemeenten met minder dan 25.000 inwoners om de "
+            "Baseline Informatiebeveiliging Overheid in stappen in te voeren."
+        ),
+        "days_ago": 40,
+        "featured": False,
+        "themes": ["informatieveiligheid"],
+        "tags": ["bio", "handreiking"],
+        "authors": ["redactie-vakgenoten"],
+        "document_block": (
+            "Handreiking informatiebeveiliging kleine gemeenten (voorbeeld)",
+            "handreiking-informatiebeveiliging",
+        ),
+        "body": [
+            p(
+                "Kleine gemeenten hebben vaak maar één security officer, soms voor een paar uur "
+                "per week. De handreiking laat zien welke maatregelen het eerst moeten, en welke "
+                "je samen met buurgemeenten kunt regelen.",
+            ),
+            "DOCUMENT",
+        ],
+    },
+]
+
+
+# --- Generated images and documents ---------------------------------------------------------
+def _abstract_image(seed, size=(1600, 900)):
+    """An abstract composition of circles and bands in the Vakgenoten colours."""
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(seed)  # nosec B311 # picks demo picture colours, no secret
+    dark, light, accent, pale = rng.choice(PALETTES)
+    image = Image.new("RGB", size, pale)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    for _ in range(3):
+        y = rng.randint(0, height)
+        draw.rectangle([0, y, width, y + rng.randint(height // 12, height // 4)], fill=light)
+    for colour in (dark, accent, light, dark):
+        radius = rng.randint(height // 8, height // 2)
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=colour)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def root_collection():
+    """Wagtail's root collection; made when missing (a flushed test database has none)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
+def demo_image(title, seed, size=(1600, 900)):
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        content = ImageFile(io.BytesIO(_abstract_image(seed, size)), name=f"{seed}.png")
+        image = Image(title=title, file=content, collection=root_collection())
+        image.save()
+    return image
+
+
+def demo_document(title, slug):
+    """A one-page PDF drawn with Pillow, as a stand-in for a real report."""
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        page = PILImage.new("RGB", (595, 842), "white")
+        draw = ImageDraw.Draw(page)
+        draw.rectangle([40, 40, 555, 110], fill="#0f5465")
+        for line in range(14):
+            draw.rectangle(
+                [40, 150 + line * 40, 555 - (line % 3) * 80, 162 + line * 40], fill="#b9c2c8"
+            )
+        buffer = io.BytesIO()
+        page.save(buffer, format="PDF")
+        document = Document(title=title, collection=root_collection())
+        document.file.save(f"{slug}.pdf", ContentFile(buffer.getvalue()), save=False)
+        document.save()
+    return document
+
+
+# --- Loading ---------------------------------------------------------------------------------
+def load_authors():
+    organisations = {org.slug: org for org in Organisation.objects.all()}
+    authors = {}
+    for spec in AUTHORS:
+        author = Author.objects.filter(slug=spec["slug"]).first()
+        if author is None:
+            author = Author.objects.create(
+                slug=spec["slug"],
+                name=spec["name"],
+                role=spec["role"],
+                organisation=organisations.get(spec["organisation"]),
+                bio=spec["bio"],
+                photo=demo_image(f"Demo: portret {spec['name']}", spec["slug"], (400, 400)),
+            )
+        authors[spec["slug"]] = author
+    return authors
+
+
+def load_index(home_page):
+    index = BlogIndexPage.objects.child_of(home_page).filter(slug=INDEX["slug"]).first()
+    if index is None:
+        index = home_page.add_child(
+            instance=BlogIndexPage(
+                title=INDEX["title"],
+                slug=INDEX["slug"],
+                intro=INDEX["intro"],
+                show_in_menus=True,
+                search_description=INDEX["intro"][:155],
+            )
+        )
+        index.save_revision().publish()
+    return index
+
+
+def _body(spec, index):
+    blocks = []
+    for block in spec["body"]:
+        if block == "IMAGE":
+            image = demo_image(f"Demo: {spec['slug']} illustratie", spec["slug"] + "-2")
+            blocks.append(
+                {
+                    "type": "image",
+                    "value": {
+                        "image": {
+                            "image": image.pk,
+                            "decorative": False,
+                            "alt_text": "Abstracte illustratie met cirkels in blauw en geel.",
+                        },
+                        "caption": "Klein beginnen, snel leren.",
+                        "attribution": "Vakgenoten",
+                    },
+                }
+            )
+        elif block == "CTA":
+            blocks.append(
+                {
+                    "type": "call_to_action",
+                    "value": {
+                        "title": "Bekijk alle praktijkvoorbeelden",
+                        "text": "Lees hoe andere gemeenten het aanpakten.",
+                        "link_page": index.pk,
+                        "link_url": "",
+                        "button_text": "Naar de kennisbank",
+                    },
+                }
+            )
+        elif block == "DOCUMENT":
+            title, slug = spec["document_block"]
+            document = demo_document(title, slug)
+            blocks.append({"type": "document", "value": {"document": document.pk, "title": ""}})
+        else:
+            blocks.append(block)
+    return json.dumps(blocks)
+
+
+def load_article(index, spec, authors, themes, organisations):
+    model = spec["model"]
+    if model.objects.filter(slug=spec["slug"]).exists():
+        return None
+    today = timezone.localdate()
+    hero = demo_image(f"Demo: {spec['slug']}", spec["slug"])
+    fields = {
+        "title": spec["title"],
+        "slug": spec["slug"],
+        "intro": spec["intro"],
+        "search_description": spec["intro"][:155],
+        "hero_image": hero,
+        "hero_image_alt": "Abstracte illustratie in de kleuren van Vakgenoten.",
+        "body": _body(spec, index),
+        "publication_date": today - datetime.timedelta(days=spec["days_ago"]),
+        "featured": spec.get("featured", False),
+    }
+    if model is BlogPostPage:
+        fields["kind"] = spec["kind"]
+    if model is BestPracticePage:
+        name, role, email, phone, show = spec["contact"]
+        fields.update(
+            status=spec["status"],
+            problem=spec["problem"],
+            approach=spec["approach"],
+            results=spec["results"],
+            contact_name=name,
+            contact_role=role,
+            contact_email=email,
+            contact_phone=phone,
+            show_contact_details=show,
+        )
+    page = model(**fields)
+    page.themes = [themes[slug] for slug in spec["themes"]]
+    page.tags.add(*spec["tags"])
+    page.article_authors = [
+        page.article_authors.model(author=authors[slug], sort_order=number)
+        for number, slug in enumerate(spec["authors"])
+    ]
+    if model is InterviewPage:
+        page.interviewees = [
+            page.interviewees.model(
+                name=name,
+                role=role,
+                organisation=organisation,
+                sort_order=number,
+                photo=demo_image(f"Demo: portret {name}", name, (400, 400)),
+            )
+            for number, (name, role, organisation) in enumerate(spec["interviewees"])
+        ]
+    if model is BestPracticePage:
+        page.organisations = [organisations[slug] for slug in spec["organisations"]]
+        page.documents = [
+            page.documents.model(document=demo_document(title, slug), sort_order=number)
+            for number, (title, slug) in enumerate(spec["documents"])
+        ]
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def load(home_page):
+    """The knowledge base under the home page, its authors and articles, and the editorial
+    groups and workflow."""
+    index = load_index(home_page)
+    ensure_editorial_setup(index)
+    authors = load_authors()
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    organisations = {org.slug: org for org in Organisation.objects.all()}
+    for spec in ARTICLES:
+        load_article(index, spec, authors, themes, organisations)
+    return index

@@ -1,0 +1,100 @@
+"""RSS and Atom feeds of the knowledge base: all articles, or the articles of one theme."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from .listing import article_listing_queryset
+from .models import ArticlePage
+
+FEED_SIZE = 20
+
+
+class ArticleRssFeed(Feed):
+    """The newest articles below a knowledge base page, optionally of one theme."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index_page, theme=None):
+        super().__init__()
+        self.index_page = index_page
+        self.theme = theme
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        response = super().__call__(request, *args, **kwargs)
+        response["Cache-Control"] = "public, max-age=900"
+        return response
+
+    def title(self):
+        if self.theme:
+            return _("Vakgenoten — %(theme)s") % {"theme": self.theme.name}
+        return _("Vakgenoten — %(title)s") % {"title": self.index_page.title}
+
+    def description(self):
+        if self.theme:
+            return self.theme.description or _("Artikelen over %(theme)s") % {
+                "theme": self.theme.name
+            }
+        return self.index_page.intro or _("Nieuwe artikelen op Vakgenoten")
+
+    def link(self):
+        url = self.index_page.get_full_url(self.request)
+        if self.theme:
+            url += f"?thema={self.theme.slug}"
+        return url
+
+    def feed_url(self):
+        return self.request.build_absolute_uri()
+
+    def items(self):
+        queryset = article_listing_queryset(ArticlePage.objects.child_of(self.index_page))
+        if self.theme:
+            queryset = queryset.filter(themes=self.theme)
+        return queryset[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        # Readers treat the description as HTML: escape the plain-text intro once more.
+        return escape(item.intro)
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        """The publication date the editor set, at the moment of publishing if that day."""
+        published = item.first_published_at
+        if published and timezone.localdate(published) == item.publication_date:
+            return published
+        return self._start_of_day(item.publication_date)
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_author_name(self, item):
+        return ", ".join(link.author.name for link in item.article_authors.all()) or None
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+    @staticmethod
+    def _start_of_day(date):
+        return timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
+
+
+class ArticleAtomFeed(ArticleRssFeed):
+    """The same articles as Atom, for readers that prefer it."""
+
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()

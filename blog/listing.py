@@ -1,0 +1,178 @@
+"""How articles are listed: one queryset for every list, the filters, related and featured.
+
+Every list of articles (the knowledge base, an author's page, the home page, feeds, related
+articles) starts from :func:`article_listing_queryset`, so the number of queries does not grow
+with the number of articles, authors, themes or images shown.
+
+Comment counts: other apps add annotations to every listing through the Wagtail hook
+``annotate_article_listing`` (``@hooks.register("annotate_article_listing")``, a function that
+takes the queryset and returns it annotated, e.g. with ``comment_count``). The card template
+shows ``article.comment_count`` when it is there.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from taggit.models import Tag
+from wagtail import hooks
+from wagtail.images import get_image_model
+
+from vakgenoten.queries import exclude_private
+
+from .models import (
+    ArticleAuthor,
+    ArticlePage,
+    BestPracticePage,
+    BlogPostPage,
+    InterviewPage,
+    NewsPage,
+    Theme,
+)
+
+# The renditions a card shows (see blog/includes/article_card.html); prefetched with the list.
+CARD_RENDITIONS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
+AUTHOR_PHOTO_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
+LISTING_HOOK = "annotate_article_listing"
+
+
+@dataclass(frozen=True)
+class ArticleType:
+    slug: str
+    label: object  # lazy translation
+    plural: object
+    model: type
+
+
+ARTICLE_TYPES = [
+    ArticleType("interview", _("Interview"), _("Interviews"), InterviewPage),
+    ArticleType(
+        "praktijkvoorbeeld", _("Praktijkvoorbeeld"), _("Praktijkvoorbeelden"), BestPracticePage
+    ),
+    ArticleType("blog", _("Blog"), _("Blogs en columns"), BlogPostPage),
+    ArticleType("nieuws", _("Nieuws"), _("Nieuws"), NewsPage),
+]
+ARTICLE_TYPES_BY_SLUG = {article_type.slug: article_type for article_type in ARTICLE_TYPES}
+
+
+def article_type_for_content_type(content_type_id):
+    """The :class:`ArticleType` of a page's content type (cached by Django, no query)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    for article_type in ARTICLE_TYPES:
+        if model is not None and issubclass(model, article_type.model):
+            return article_type
+    return None
+
+
+def article_listing_queryset(queryset=None):
+    """Live, public articles, newest first, with what a card needs fetched in a fixed number
+    of queries: hero image and its renditions, themes, authors with their organisation.
+
+    Apps annotate the result through the ``annotate_article_listing`` hook (comment counts).
+    """
+    if queryset is None:
+        queryset = ArticlePage.objects.all()
+    queryset = (
+        exclude_private(queryset.live())
+        .prefetch_related(
+            Prefetch(
+                "hero_image",
+                queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
+            ),
+            "themes",
+            Prefetch(
+                "article_authors",
+                queryset=ArticleAuthor.objects.select_related("author__organisation"),
+            ),
+        )
+        .order_by("-publication_date", "-first_published_at", "-pk")
+    )
+    for annotate in hooks.get_hooks(LISTING_HOOK):
+        queryset = annotate(queryset)
+    return queryset
+
+
+def featured_articles(limit=4):
+    """For the home page: articles the editors marked "uitgelicht" first, then the newest."""
+    return list(
+        article_listing_queryset().order_by(
+            "-featured", "-publication_date", "-first_published_at", "-pk"
+        )[:limit]
+    )
+
+
+def related_articles(article, themes=None, limit=3):
+    """The editor's choice of related articles, or else the newest on the same themes."""
+    chosen_ids = list(
+        article.related_article_links.order_by("sort_order").values_list("article_id", flat=True)
+    )
+    queryset = article_listing_queryset().exclude(pk=article.pk)
+    if chosen_ids:
+        by_id = {item.pk: item for item in queryset.filter(pk__in=chosen_ids)}
+        return [by_id[pk] for pk in chosen_ids if pk in by_id][:limit]
+    theme_ids = [theme.pk for theme in (themes if themes is not None else article.themes.all())]
+    if not theme_ids:
+        return list(queryset[:limit])
+    matching = ArticlePage.objects.filter(themes__in=theme_ids).values("pk")
+    return list(queryset.filter(pk__in=matching)[:limit])
+
+
+class ArticleFilters:
+    """The listing filters, read from GET parameters so they work without JavaScript.
+
+    ``type`` (interview, praktijkvoorbeeld, blog, nieuws), ``thema`` (a theme slug) and
+    ``tag`` (a tag slug). Unknown values are ignored and reported in :attr:`unknown`.
+    """
+
+    def __init__(self, params):
+        self.type_slug = (params.get("type") or "").strip()
+        self.theme_slug = (params.get("thema") or "").strip()
+        self.tag_slug = (params.get("tag") or "").strip()
+        self.unknown = []
+
+    @cached_property
+    def themes(self):
+        return list(Theme.objects.all())
+
+    @cached_property
+    def theme(self):
+        return next((theme for theme in self.themes if theme.slug == self.theme_slug), None)
+
+    @cached_property
+    def tag(self):
+        if not self.tag_slug:
+            return None
+        return Tag.objects.filter(slug=self.tag_slug).first()
+
+    @property
+    def article_type(self):
+        return ARTICLE_TYPES_BY_SLUG.get(self.type_slug)
+
+    @property
+    def types(self):
+        return ARTICLE_TYPES
+
+    @property
+    def active(self):
+        return bool(self.article_type or self.theme or self.tag)
+
+    def apply(self, queryset):
+        if self.type_slug:
+            if self.article_type:
+                queryset = queryset.type(self.article_type.model)
+            else:
+                self.unknown.append(_("soort"))
+        if self.theme_slug:
+            if self.theme:
+                queryset = queryset.filter(themes=self.theme)
+            else:
+                self.unknown.append(_("thema"))
+        if self.tag_slug:
+            if self.tag:
+                queryset = queryset.filter(tagged_items__tag=self.tag)
+            else:
+                self.unknown.append(_("trefwoord"))
+        return queryset

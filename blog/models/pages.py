@@ -1,0 +1,563 @@
+"""The knowledge base: its listing page and the four article types that share one base."""
+
+import math
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import ArticleStreamBlock
+from .taxonomy import Author, Theme
+
+WORDS_PER_MINUTE = 200
+LISTING_PAGE_SIZE = 12
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    """The knowledge base ("Kennisbank"): every article, filterable by type, theme and tag.
+
+    Its routes also serve an author's articles and the RSS and Atom feeds, so the whole
+    knowledge base lives under one address.
+    """
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["vakgenoten.HomePage"]
+    subpage_types = [
+        "blog.BlogPostPage",
+        "blog.InterviewPage",
+        "blog.BestPracticePage",
+        "blog.NewsPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("kennisbank")
+        verbose_name_plural = _("kennisbanken")
+
+    def articles(self):
+        """The live, public articles below this page, ready for a listing."""
+        from ..listing import article_listing_queryset
+
+        return article_listing_queryset(ArticlePage.objects.child_of(self))
+
+    @path("")
+    def index_route(self, request):
+        from ..listing import ArticleFilters
+
+        filters = ArticleFilters(request.GET)
+        articles = filters.apply(self.articles())
+        page_obj = Paginator(articles, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "articles": page_obj.object_list,
+                "page_obj": page_obj,
+            },
+        )
+
+    @path("auteur/<slug:slug>/", name="author")
+    def author_route(self, request, slug):
+        author = get_object_or_404(
+            Author.objects.select_related("organisation", "photo"), slug=slug
+        )
+        articles = self.articles().filter(article_authors__author=author)
+        page_obj = Paginator(articles, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+        return TemplateResponse(
+            request,
+            "blog/author_articles.html",
+            {
+                **self.get_context(request),
+                "author": author,
+                "articles": page_obj.object_list,
+                "page_obj": page_obj,
+            },
+        )
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_route(self, request):
+        from ..feeds import ArticleRssFeed
+
+        return ArticleRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_route(self, request):
+        from ..feeds import ArticleAtomFeed
+
+        return ArticleAtomFeed(self)(request)
+
+    @path("thema/<slug:slug>/feed/rss/", name="theme_feed_rss")
+    def theme_rss_route(self, request, slug):
+        from ..feeds import ArticleRssFeed
+
+        return ArticleRssFeed(self, theme=self._theme_or_404(slug))(request)
+
+    @path("thema/<slug:slug>/feed/atom/", name="theme_feed_atom")
+    def theme_atom_route(self, request, slug):
+        from ..feeds import ArticleAtomFeed
+
+        return ArticleAtomFeed(self, theme=self._theme_or_404(slug))(request)
+
+    def _theme_or_404(self, slug):
+        theme = Theme.objects.filter(slug=slug).first()
+        if theme is None:
+            raise Http404
+        return theme
+
+    def feed_urls(self, theme=None, request=None):
+        """(RSS URL, Atom URL) for all articles or for one theme, relative to the site."""
+        base = self.get_url(request) or ""
+        if theme is not None:
+            return (
+                base + self.reverse_subpage("theme_feed_rss", args=[theme.slug]),
+                base + self.reverse_subpage("theme_feed_atom", args=[theme.slug]),
+            )
+        return base + self.reverse_subpage("feed_rss"), base + self.reverse_subpage("feed_atom")
+
+
+class ArticlePageTag(TaggedItemBase):
+    """The link between an article and one of its free tags."""
+
+    content_object = ParentalKey(
+        "blog.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(Page):
+    """What every article shares: intro, hero image, body, authors, themes, tags, date.
+
+    Not created directly: editors choose one of the four article types. Because this is a
+    concrete model, the knowledge base lists and filters all types in one query, and other
+    parts of the site (comments) can refer to "an article" without knowing its type.
+    """
+
+    intro = models.TextField(
+        _("introductie"),
+        max_length=500,
+        help_text=_("Twee of drie zinnen die zeggen waar het artikel over gaat."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hoofdafbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("tekstalternatief van de hoofdafbeelding"),
+        max_length=250,
+        blank=True,
+        help_text=_("Verplicht bij een afbeelding: beschrijf wat er te zien is."),
+    )
+    hero_caption = models.CharField(_("onderschrift"), max_length=250, blank=True)
+    body = StreamField(ArticleStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    publication_date = models.DateField(
+        _("publicatiedatum"), default=timezone.localdate, db_index=True
+    )
+    themes = ParentalManyToManyField(
+        Theme, verbose_name=_("thema's"), blank=True, related_name="articles"
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, verbose_name=_("trefwoorden"), blank=True)
+    featured = models.BooleanField(
+        _("uitgelicht"),
+        default=False,
+        help_text=_("Toon dit artikel bovenaan de startpagina."),
+    )
+    reading_time = models.PositiveSmallIntegerField(
+        _("leestijd in minuten"), default=1, editable=False
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields(
+            "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
+        ),
+        index.FilterField("publication_date"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+    is_creatable = False
+
+    # The one-word label in listings and the value of the ?type= filter; set per type.
+    type_label = _("Artikel")
+    type_slug = ""
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikelen")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {"hero_image_alt": _("Beschrijf de afbeelding voor wie haar niet kan zien.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.reading_time = self.compute_reading_time()
+        return super().save(*args, **kwargs)
+
+    def text_parts(self):
+        """The readable text of the article, in order: intro, type fields, body."""
+        parts = [self.intro]
+        parts.extend(self.extra_text_parts())
+        if self.body:
+            parts.extend(
+                str(text) for text in self.body.stream_block.get_searchable_content(self.body)
+            )
+        return [part for part in parts if part]
+
+    def extra_text_parts(self):
+        return []
+
+    def compute_reading_time(self):
+        words = sum(len(part.split()) for part in self.text_parts())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def get_context(self, request, *args, **kwargs):
+        from vakgenoten.cache import cached_part
+
+        from ..listing import related_articles
+
+        context = super().get_context(request, *args, **kwargs)
+
+        def article_parts():
+            themes = list(self.themes.all())
+            return {
+                "authors": [
+                    link.author
+                    for link in self.article_authors.select_related(
+                        "author__organisation", "author__photo"
+                    )
+                ],
+                "themes": themes,
+                "article_tags": list(self.tags.all()),
+                "related_articles": related_articles(self, themes),
+            }
+
+        # Cached with the page's cache generation: publishing it or changing a snippet
+        # (author, theme) refreshes them; related articles may lag like the page cache.
+        context.update(cached_part("article", article_parts, page_id=self.pk))
+        context["view_count"] = self.view_count
+        context["index_page"] = self.get_parent()
+        return context
+
+    @property
+    def view_count(self):
+        from .stats import ArticleViewCount
+
+        return (
+            ArticleViewCount.objects.filter(page_id=self.pk).values_list("views", flat=True).first()
+            or 0
+        )
+
+    @cached_property
+    def type_info(self):
+        """The label and filter value of this article's type, without loading the subclass."""
+        from ..listing import article_type_for_content_type
+
+        return article_type_for_content_type(self.content_type_id)
+
+
+def article_content_panels(*type_panels, after_authors=()):
+    """The shared editing panels of an article, with a type's own panels in their place."""
+    return [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt"), FieldPanel("hero_caption")],
+            heading=_("Hoofdafbeelding"),
+        ),
+        InlinePanel("article_authors", label=_("Auteurs"), heading=_("Auteurs")),
+        *after_authors,
+        *type_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("publication_date"), FieldPanel("featured")]),
+                FieldPanel("themes", widget=CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Ordening"),
+        ),
+        InlinePanel(
+            "related_article_links",
+            label=_("Gerelateerd artikel"),
+            heading=_("Gerelateerde artikelen"),
+            max_num=4,
+        ),
+    ]
+
+
+class ArticleAuthor(Orderable):
+    """One of the authors of an article, in the order the editor put them."""
+
+    page = ParentalKey(ArticlePage, related_name="article_authors", on_delete=models.CASCADE)
+    author = models.ForeignKey(
+        Author, verbose_name=_("auteur"), on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("auteur van een artikel")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "author"], name="blog_unique_article_author")
+        ]
+
+
+class RelatedArticle(Orderable):
+    """An article the editor recommends reading next; themes fill in when there are none."""
+
+    page = ParentalKey(ArticlePage, related_name="related_article_links", on_delete=models.CASCADE)
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("artikel"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gerelateerd artikel")
+
+
+class BlogPostPage(ArticlePage):
+    """A blog or column: one person's view, signed by its author."""
+
+    class Kind(models.TextChoices):
+        BLOG = "blog", _("Blog")
+        COLUMN = "column", _("Column")
+
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.BLOG)
+
+    content_panels = article_content_panels(FieldPanel("kind"))
+
+    type_label = _("Blog")
+    type_slug = "blog"
+
+    class Meta:
+        verbose_name = _("blog of column")
+        verbose_name_plural = _("blogs en columns")
+
+
+class InterviewPage(ArticlePage):
+    """A practitioner tells how they did it, as questions and answers with pull quotes."""
+
+    content_panels = article_content_panels(
+        after_authors=[
+            InlinePanel(
+                "interviewees",
+                label=_("Geïnterviewde"),
+                heading=_("Geïnterviewden"),
+                min_num=1,
+            )
+        ]
+    )
+    search_fields = ArticlePage.search_fields + [
+        index.RelatedFields(
+            "interviewees", [index.SearchField("name"), index.SearchField("organisation")]
+        )
+    ]
+
+    type_label = _("Interview")
+    type_slug = "interview"
+
+    class Meta:
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["interviewees"] = list(self.interviewees.select_related("photo"))
+        return context
+
+
+class Interviewee(Orderable):
+    """Someone interviewed in an article; need not be a member."""
+
+    page = ParentalKey(InterviewPage, related_name="interviewees", on_delete=models.CASCADE)
+    name = models.CharField(_("naam"), max_length=120)
+    role = models.CharField(_("functie"), max_length=150, blank=True)
+    organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("geïnterviewde")
+        verbose_name_plural = _("geïnterviewden")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def role_line(self):
+        return ", ".join(part for part in (self.role, self.organisation) if part)
+
+
+class BestPracticePage(ArticlePage):
+    """A practice example: who did it, the problem, the approach, the results, whom to call."""
+
+    class Status(models.TextChoices):
+        IDEA = "idee", _("Idee")
+        IN_PROGRESS = "in_uitvoering", _("In uitvoering")
+        DONE = "afgerond", _("Afgerond")
+        SCALED = "opgeschaald", _("Opgeschaald")
+
+    organisations = ParentalManyToManyField(
+        "members.Organisation",
+        verbose_name=_("organisaties"),
+        blank=True,
+        related_name="best_practices",
+        help_text=_("De gemeente(n) of organisatie(s) die dit hebben gedaan."),
+    )
+    status = models.CharField(
+        _("stand van zaken"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS
+    )
+    problem = RichTextField(_("het probleem"), features=RICH_TEXT_FEATURES)
+    approach = RichTextField(_("de aanpak"), features=RICH_TEXT_FEATURES)
+    results = RichTextField(_("de resultaten"), features=RICH_TEXT_FEATURES, blank=True)
+    contact_name = models.CharField(_("naam contactpersoon"), max_length=120, blank=True)
+    contact_role = models.CharField(_("functie contactpersoon"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
+    contact_phone = models.CharField(_("telefoonnummer contactpersoon"), max_length=40, blank=True)
+    show_contact_details = models.BooleanField(
+        _("e-mailadres en telefoonnummer tonen"),
+        default=False,
+        help_text=_(
+            "Alleen aanzetten als de contactpersoon heeft gezegd dat deze gegevens openbaar "
+            "mogen. Uit: alleen naam en functie zijn zichtbaar."
+        ),
+    )
+
+    content_panels = article_content_panels(
+        MultiFieldPanel(
+            [
+                FieldPanel("organisations", widget=CheckboxSelectMultiple),
+                FieldPanel("status"),
+                FieldPanel("problem"),
+                FieldPanel("approach"),
+                FieldPanel("results"),
+            ],
+            heading=_("Praktijkvoorbeeld"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldPanel("show_contact_details"),
+            ],
+            heading=_("Contactpersoon"),
+        ),
+        InlinePanel("documents", label=_("Document"), heading=_("Documenten om te downloaden")),
+    )
+    search_fields = ArticlePage.search_fields + [
+        index.SearchField("problem"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.RelatedFields("organisations", [index.SearchField("name")]),
+    ]
+
+    type_label = _("Praktijkvoorbeeld")
+    type_slug = "praktijkvoorbeeld"
+
+    class Meta:
+        verbose_name = _("praktijkvoorbeeld")
+        verbose_name_plural = _("praktijkvoorbeelden")
+
+    def clean(self):
+        super().clean()
+        if self.show_contact_details and not (self.contact_email or self.contact_phone):
+            raise ValidationError(
+                {
+                    "show_contact_details": _(
+                        "Vul een e-mailadres of telefoonnummer in, of zet dit vinkje uit."
+                    )
+                }
+            )
+
+    def extra_text_parts(self):
+        from django.utils.html import strip_tags
+
+        return [strip_tags(text) for text in (self.problem, self.approach, self.results)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = list(self.organisations.all())
+        context["documents"] = [
+            link for link in self.documents.select_related("document") if link.document_id
+        ]
+        return context
+
+
+class BestPracticeDocument(Orderable):
+    """A document to download with a practice example: a plan, a report, a model decision."""
+
+    page = ParentalKey(BestPracticePage, related_name="documents", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("linktekst"),
+        max_length=150,
+        blank=True,
+        help_text=_("Laat leeg om de titel van het document te gebruiken."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+
+
+class NewsPage(ArticlePage):
+    """A short news item from the editors or a network."""
+
+    content_panels = article_content_panels()
+
+    type_label = _("Nieuws")
+    type_slug = "nieuws"
+
+    class Meta:
+        verbose_name = _("nieuwsbericht")
+        verbose_name_plural = _("nieuwsberichten")

@@ -1,0 +1,202 @@
+"""Search within the site: every live, public page, filterable by type and theme.
+
+The ``search`` view in ``vakgenoten.views`` calls :func:`run_search`. Wagtail's database search
+backend does the matching: PostgreSQL full-text search with the Dutch configuration (stemming,
+so "samenwerkingen" finds "samenwerking"), SQLite's FTS5 in the demo. The snippet under each
+result is cut from the page's own text around the first matching word.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Subquery
+from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from .listing import ARTICLE_TYPES, ARTICLE_TYPES_BY_SLUG, article_type_for_content_type
+from .models import ArticlePage, Theme, ZeroResultSearch
+
+SEARCH_PAGE_SIZE = 10
+MAX_QUERY_LENGTH = 200
+SNIPPET_WORDS = 36
+OTHER_PAGES = "pagina"
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class SearchType:
+    slug: str
+    plural: object
+
+
+SEARCH_TYPES = [SearchType(t.slug, t.plural) for t in ARTICLE_TYPES] + [
+    SearchType(OTHER_PAGES, _("Overige pagina's"))
+]
+
+
+@dataclass
+class SearchResult:
+    page: Page
+    type_label: str
+    snippet: str
+    themes: list = field(default_factory=list)
+
+
+class SiteSearch:
+    """One search request: the query, the filters, the results page and the promotions."""
+
+    def __init__(self, params):
+        self.query = " ".join((params.get("q") or "").split())[:MAX_QUERY_LENGTH]
+        self.type_slug = (params.get("type") or "").strip()
+        self.theme_slug = (params.get("thema") or "").strip()
+        self.page_number = params.get("page")
+        self.results = None
+        self.result_count = 0
+        self.items = []
+        self.promotions = []
+
+    @cached_property
+    def themes(self):
+        return list(Theme.objects.all())
+
+    @cached_property
+    def theme(self):
+        return next((theme for theme in self.themes if theme.slug == self.theme_slug), None)
+
+    @property
+    def types(self):
+        return SEARCH_TYPES
+
+    @property
+    def type(self):
+        return next((t for t in SEARCH_TYPES if t.slug == self.type_slug), None)
+
+    @property
+    def filtered(self):
+        return bool(self.type or self.theme)
+
+    def queryset(self):
+        pages = Page.objects.live().public().filter(depth__gt=1)
+        article_type = ARTICLE_TYPES_BY_SLUG.get(self.type_slug)
+        if article_type:
+            pages = pages.type(article_type.model)
+        elif self.type_slug == OTHER_PAGES:
+            pages = pages.not_type(ArticlePage)
+        if self.theme:
+            in_theme = ArticlePage.objects.filter(themes=self.theme).values("pk")
+            pages = pages.filter(id__in=Subquery(in_theme))
+        return pages
+
+    def run(self):
+        """Search, paginate and cut snippets; logs the query when it found nothing."""
+        if not self.query:
+            return self
+        # Only the words go to the search backend: quotes, brackets and other operators in what
+        # a visitor typed broke SQLite's full-text query parser (a 503 instead of results).
+        terms = " ".join(re.findall(r"\w+", self.query))
+        pages = self.queryset().specific()
+        hits = pages.search(terms, operator="and") if terms else pages.none()
+        paginator = Paginator(hits, SEARCH_PAGE_SIZE)
+        self.results = paginator.get_page(self.page_number)
+        self.result_count = paginator.count
+        self.items = [self.describe(page) for page in self.results.object_list]
+        self.promotions = self.find_promotions()
+        if self.result_count == 0 and not self.filtered and not self.promotions:
+            ZeroResultSearch.record(self.query)
+        return self
+
+    def find_promotions(self):
+        """What editors promoted for this query (Search promotions in the admin)."""
+        if self.filtered or (self.results and self.results.number > 1):
+            return []
+        promoted = Query.objects.filter(query_string=normalise_query_string(self.query)).first()
+        if promoted is None:
+            return []
+        return list(promoted.editors_picks.select_related("page").order_by("sort_order"))
+
+    def describe(self, page):
+        article_type = article_type_for_content_type(page.content_type_id)
+        if article_type:
+            type_label = article_type.label
+        else:
+            type_label = page.specific_class._meta.verbose_name.capitalize()
+        return SearchResult(
+            page=page,
+            type_label=type_label,
+            snippet=snippet_for(page, self.query),
+        )
+
+
+def page_text(page):
+    """The readable text of a page, for the snippet: intro, type fields, body."""
+    if isinstance(page, ArticlePage):
+        return " ".join(page.text_parts())
+    parts = [getattr(page, "intro", "") or page.search_description]
+    body = getattr(page, "body", None)
+    if body and hasattr(body, "stream_block"):
+        parts.extend(str(text) for text in body.stream_block.get_searchable_content(body))
+    return " ".join(part for part in parts if part)
+
+
+def _term_patterns(query):
+    """For each word: the word, and for long words a stem-like prefix, so that a search for
+    "samenwerkingen" highlights "samenwerking" too (the Dutch stemmer matched it)."""
+    patterns = []
+    for term in WORD.findall(query.lower()):
+        if len(term) < 2:
+            continue
+        stem = term[: max(4, len(term) - 3)] if len(term) > 6 else term
+        patterns.append(re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE | re.UNICODE))
+    return patterns
+
+
+def snippet_for(page, query, words=SNIPPET_WORDS):
+    """About ``words`` words of the page's text around the first match, matches in <mark>."""
+    text = " ".join(page_text(page).split())
+    if not text:
+        return ""
+    patterns = _term_patterns(query)
+    first = min(
+        (match.start() for pattern in patterns if (match := pattern.search(text))), default=None
+    )
+    tokens = text.split(" ")
+    # Start a third of the snippet before the first match, so the match has context.
+    start = 0 if first is None else max(0, len(text[:first].split(" ")) - 1 - words // 3)
+    chosen = " ".join(tokens[start : start + words])
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + words < len(tokens) else ""
+    return mark_safe(prefix + highlight(chosen, patterns) + suffix)  # noqa: S308  # nosec B308 B703 # highlight() escapes
+
+
+def highlight(text, patterns):
+    """``text`` escaped for HTML, with every match of ``patterns`` wrapped in <mark>."""
+    spans = sorted(
+        (match.start(), match.end()) for pattern in patterns for match in pattern.finditer(text)
+    )
+    html, position = [], 0
+    for begin, end in spans:
+        if begin < position:
+            continue
+        html.append(escape(text[position:begin]))
+        html.append(f"<mark>{escape(text[begin:end])}</mark>")
+        position = end
+    html.append(escape(text[position:]))
+    return "".join(html)
+
+
+def run_search(request):
+    """The context of the search page for ``request``."""
+    search = SiteSearch(request.GET).run()
+    return {
+        "search": search,
+        "query": search.query,
+        "results": search.results,
+        "result_count": search.result_count,
+    }

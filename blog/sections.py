@@ -1,0 +1,79 @@
+"""The "Artikelen" sections on member profiles and organisation pages (see members.sections).
+
+A profile lists the articles of the author records linked to that member account; an
+organisation lists its practice examples and the articles of authors who work there. Both are
+short lists, newest first, built on :func:`blog.listing.article_listing_queryset` (live, not in
+a private section, the same order as the knowledge base) but without the prefetches a card
+needs: a section shows title, type and date, so each one costs one query (a profile with more
+than fits takes one more, for the links to the author pages).
+
+Networks get no articles section: an article has no network. That its author happens to be in a
+network does not make it the network's article, and listing it there would show visitors a
+membership the author may have kept to members only.
+"""
+
+from django.db.models import Q
+from django.template.loader import render_to_string
+
+from .listing import article_listing_queryset
+from .models import ArticleAuthor, ArticlePage, Author, BestPracticePage, BlogIndexPage
+
+SECTION_ARTICLES = 5
+
+
+def _short_list(queryset):
+    """At most one more than shown, so the template knows whether there is more."""
+    articles = list(
+        article_listing_queryset(queryset).prefetch_related(None)[: SECTION_ARTICLES + 1]
+    )
+    return articles[:SECTION_ARTICLES], len(articles) > SECTION_ARTICLES
+
+
+def _index_url(request, article):
+    """The address of the knowledge base above ``article``.
+
+    A Wagtail page's address is its parent's address plus its own slug, so the article we
+    already have gives it without a query; only an unusual URL set-up costs one.
+    """
+    url = article.get_url(request) or ""
+    own_part = f"{article.slug}/"
+    if url.endswith(own_part):
+        return url[: -len(own_part)]
+    index = BlogIndexPage.objects.ancestor_of(article).first()
+    return (index.get_url(request) or "") if index is not None else ""
+
+
+def member_articles(request, member):
+    written = ArticleAuthor.objects.filter(author__user=member).values("page_id")
+    articles, has_more = _short_list(ArticlePage.objects.filter(pk__in=written))
+    if not articles:
+        return ""
+    author_links = []
+    if has_more:
+        base = _index_url(request, articles[0])
+        author_links = [
+            (author, base + BlogIndexPage.get_resolver().reverse("author", author.slug))
+            for author in Author.objects.filter(user=member, article_links__page__live=True)
+            .distinct()
+            .order_by("name", "pk")
+        ]
+    return render_to_string(
+        "blog/includes/profile_articles.html",
+        {"articles": articles, "member": member, "author_links": author_links},
+        request=request,
+    )
+
+
+def organisation_articles(request, organisation):
+    practices = BestPracticePage.objects.filter(organisations=organisation).values("pk")
+    by_staff = ArticleAuthor.objects.filter(author__organisation=organisation).values("page_id")
+    articles, has_more = _short_list(
+        ArticlePage.objects.filter(Q(pk__in=practices) | Q(pk__in=by_staff))
+    )
+    if not articles:
+        return ""
+    return render_to_string(
+        "blog/includes/organisation_articles.html",
+        {"articles": articles, "organisation": organisation, "has_more": has_more},
+        request=request,
+    )

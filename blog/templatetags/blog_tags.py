@@ -1,0 +1,104 @@
+"""Template tags of publishing: structured data, absolute URLs, feed links."""
+
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# JSON inside <script> must not be able to close the element or open a comment.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """``data`` as JSON that is safe inside ``<script type="application/ld+json">``."""
+    return mark_safe(  # noqa: S308  # nosec B308 B703 # <, > and & are escaped above
+        json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_SCRIPT_ESCAPES)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """An absolute URL for ``url`` (e.g. an image rendition) on the current host."""
+    request = context.get("request")
+    if not url or request is None:
+        return url or ""
+    return request.build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, page, image_url=""):
+    """schema.org ``Article`` data for an article page."""
+    request = context.get("request")
+    authors = context.get("authors") or []
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle" if page.type_info and page.type_info.slug == "nieuws" else "Article",
+        "headline": page.title[:110],
+        "description": page.intro,
+        "datePublished": page.publication_date.isoformat(),
+        "inLanguage": "nl",
+        "url": page.get_full_url(request),
+        "mainEntityOfPage": page.get_full_url(request),
+        "wordCount": sum(len(part.split()) for part in page.text_parts()),
+        "publisher": {"@type": "Organization", "name": "Vakgenoten"},
+    }
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    if image_url:
+        data["image"] = [image_url]
+    if authors:
+        data["author"] = [
+            {
+                "@type": "Person",
+                "name": author.name,
+                **({"jobTitle": author.role} if author.role else {}),
+                **(
+                    {"worksFor": {"@type": "Organization", "name": author.organisation.name}}
+                    if author.organisation_id
+                    else {}
+                ),
+            }
+            for author in authors
+        ]
+    themes = context.get("themes") or []
+    if themes:
+        data["about"] = [theme.name for theme in themes]
+    tags = context.get("article_tags") or []
+    if tags:
+        data["keywords"] = ", ".join(tag.name for tag in tags)
+    return json_ld(data)
+
+
+@register.inclusion_tag("blog/includes/feed_links.html", takes_context=True)
+def feed_links(context, index_page, theme=None):
+    """``<link rel="alternate">`` elements for the RSS and Atom feeds (and a theme's)."""
+    links = []
+    request = context.get("request")
+    if index_page is not None:
+        rss, atom = index_page.feed_urls(request=request)
+        links += [("application/rss+xml", rss, "RSS"), ("application/atom+xml", atom, "Atom")]
+        if theme is not None:
+            rss, atom = index_page.feed_urls(theme, request=request)
+            links += [
+                ("application/rss+xml", rss, f"RSS {theme.name}"),
+                ("application/atom+xml", atom, f"Atom {theme.name}"),
+            ]
+    return {"links": links, "site_title": "Vakgenoten"}
+
+
+@register.simple_tag(takes_context=True)
+def author_url(context, index_page, author):
+    """The address of an author's page on the knowledge base ``index_page``."""
+    if index_page is None:
+        return ""
+    base = index_page.get_url(context.get("request")) or ""
+    return base + index_page.specific_deferred.reverse_subpage("author", args=[author.slug])
+
+
+@register.simple_tag(takes_context=True)
+def index_feed_urls(context, index_page, theme=None):
+    """(RSS URL, Atom URL) of all articles, or of one theme's."""
+    return index_page.feed_urls(theme, request=context.get("request"))

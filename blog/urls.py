@@ -1,0 +1,15 @@
+"""Routes of publishing outside the page tree. The knowledge base's own routes (author pages,
+feeds) live on BlogIndexPage, so they move with it."""
+
+from django.urls import path
+
+from wagtail.contrib.sitemaps.views import sitemap
+
+from . import views
+
+urlpatterns = [
+    path("weergave/<int:page_id>/", views.view_beacon, name="blog_view_beacon"),
+    path("weergave/<int:page_id>/pixel.gif", views.view_pixel, name="blog_view_pixel"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]

@@ -1,0 +1,56 @@
+"""Admin screens for publishing: themes, authors and the searches that found nothing."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Author, Theme, ZeroResultSearch
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class AuthorViewSet(SnippetViewSet):
+    """Editors keep one record per author; articles pick them as inline authors."""
+
+    model = Author
+    icon = "user"
+    list_display = ["name", "role", "organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "role"]
+
+
+class ZeroResultSearchViewSet(SnippetViewSet):
+    """What readers looked for and did not find: a to-do list for the editors.
+
+    Read only: the rows are written by the search page. Editors may delete them.
+    """
+
+    model = ZeroResultSearch
+    icon = "search"
+    menu_label = _("Niet gevonden")
+    list_display = ["query", "hits", "last_searched_on"]
+    search_fields = ["query"]
+    ordering = ["-hits", "-last_searched_on"]
+    panels = [
+        FieldPanel("query", read_only=True),
+        FieldPanel("hits", read_only=True),
+        FieldPanel("last_searched_on", read_only=True),
+    ]
+
+
+class PublishingViewSetGroup(SnippetViewSetGroup):
+    items = (ThemeViewSet, AuthorViewSet, ZeroResultSearchViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Kennisbank")
+    menu_name = "kennisbank"
+    menu_order = 210
+
+
+register_snippet(PublishingViewSetGroup)

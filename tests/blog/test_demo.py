@@ -1,0 +1,67 @@
+"""The knowledge base demo reads like a real publication and loads only once."""
+
+import pytest
+
+from django.core.management import call_command
+
+from wagtail.models import Page, PageLogEntry, Revision
+
+from blog.models import (
+    ArticlePage,
+    Author,
+    BestPracticePage,
+    BlogIndexPage,
+    BlogPostPage,
+    InterviewPage,
+    NewsPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": list(Page.objects.order_by("path").values_list("path", "title", "live")),
+        "revisions": Revision.objects.count(),
+        "log_entries": PageLogEntry.objects.count(),
+        "authors": list(Author.objects.values()),
+    }
+
+
+def test_demo_fills_the_knowledge_base_with_every_article_type(client):
+    call_command("load_demo")
+    index = BlogIndexPage.objects.get()
+    assert index.live and index.show_in_menus
+    assert ArticlePage.objects.live().count() >= 12
+    assert InterviewPage.objects.count() >= 4
+    assert BestPracticePage.objects.count() >= 3
+    assert BlogPostPage.objects.count() >= 3
+    assert NewsPage.objects.count() >= 3
+    assert Author.objects.count() >= 4
+    for interview in InterviewPage.objects.all():
+        block_types = {block.block_type for block in interview.body}
+        assert {"question_answer", "pull_quote"} <= block_types
+        assert interview.interviewees.exists()
+    for practice in BestPracticePage.objects.all():
+        assert practice.problem and practice.approach and practice.results
+        assert practice.contact_name and practice.organisations.exists()
+
+    home = client.get("/").content.decode()
+    assert 'href="/kennisbank/"' in home  # in the main menu
+    assert "Uitgelicht" in home
+    featured = InterviewPage.objects.get(slug="eerst-het-proces-dan-de-techniek")
+    assert featured.title in home
+
+
+def test_demo_twice_changes_nothing_in_the_knowledge_base():
+    call_command("load_demo")
+    first = snapshot()
+    call_command("load_demo")
+    assert snapshot() == first
+
+
+def test_every_demo_article_renders(client):
+    call_command("load_demo")
+    for article in ArticlePage.objects.live():
+        response = client.get(article.url)
+        assert response.status_code == 200, article.url
