@@ -1,0 +1,1 @@
+"""Comments under articles and events, with moderation and notifications."""

@@ -1,0 +1,219 @@
+"""Who hears about a comment, and the e-mail they get.
+
+Each function queues e-mail in the site's outbox (``vakgenoten.mail.queue_email``) under a key
+that names the notification and its recipient, so a task that runs twice never mails twice.
+Every message carries a one-click unsubscribe link and the List-Unsubscribe headers, and is
+only queued when the member still wants that kind of e-mail.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from vakgenoten.mail import queue_email
+
+from . import preferences
+from .formatting import plain_text
+from .groups import EDITORS_GROUP
+from .models import Comment, ConversationSubscription
+
+
+def comment_url(comment):
+    return preferences.absolute_url(reverse("comments:permalink", args=[comment.pk]))
+
+
+def send(user, kind, key, subject, template, context, page=None):
+    """Queue one e-mail to ``user`` unless they opted out. Returns the OutgoingEmail or None."""
+    if not preferences.wants(user, kind, page):
+        return None
+    url = preferences.unsubscribe_url(user, kind, page)
+    kind_url = preferences.kind_unsubscribe_url(user, kind)
+    body = render_to_string(
+        template,
+        {
+            **context,
+            "recipient": user,
+            "unsubscribe_url": url,
+            "kind_unsubscribe_url": kind_url if kind_url != url else "",
+            "unsubscribe_label": preferences.KINDS[kind],
+        },
+    )
+    return queue_email(
+        key=key,
+        to=user.email,
+        subject=subject,
+        body=body,
+        headers=preferences.unsubscribe_headers(url),
+    )
+
+
+def _comment_context(comment):
+    return {
+        "comment": comment,
+        "page": comment.page,
+        "author_name": comment.author_name,
+        "text": plain_text(comment.body_html),
+        "comment_url": comment_url(comment),
+    }
+
+
+def article_author_users(page):
+    """The member accounts of the authors of ``page`` (articles only; others have none)."""
+    try:
+        from blog.models import ArticleAuthor
+    except ImportError:  # publishing not installed: no authors to tell
+        return []
+    User = get_user_model()
+    user_ids = ArticleAuthor.objects.filter(page_id=page.pk, author__user__isnull=False).values(
+        "author__user"
+    )
+    return list(User.objects.filter(pk__in=user_ids, is_active=True))
+
+
+def moderators():
+    """Everyone who moderates comments: superusers, the Redactie group, and whoever has the
+    "Kan reacties modereren" permission through a group or directly."""
+    User = get_user_model()
+    permission = Q(
+        groups__permissions__codename="moderate_comment",
+        groups__permissions__content_type__app_label="comments",
+    ) | Q(
+        user_permissions__codename="moderate_comment",
+        user_permissions__content_type__app_label="comments",
+    )
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name=EDITORS_GROUP) | permission)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def notify_published(comment):
+    """A comment is visible: tell the member it answers, the article's authors and everyone
+    who follows the conversation. Each person gets one e-mail, the most specific one."""
+    page = comment.page.specific_deferred
+    writer_id = comment.user_id
+    told = {writer_id}
+    context = _comment_context(comment)
+
+    if comment.parent_id and comment.parent.user_id and comment.parent.user_id not in told:
+        recipient = comment.parent.user
+        told.add(recipient.pk)
+        send(
+            recipient,
+            preferences.REPLY,
+            f"comment-{comment.pk}-notify-{recipient.pk}",
+            _("%(name)s antwoordde op je reactie bij ‘%(title)s’")
+            % {"name": comment.author_name, "title": page.title},
+            "comments/email/reply.txt",
+            {
+                **context,
+                "parent": comment.parent,
+                "parent_text": plain_text(comment.parent.body_html),
+            },
+        )
+
+    for recipient in article_author_users(page):
+        if recipient.pk in told:
+            continue
+        told.add(recipient.pk)
+        send(
+            recipient,
+            preferences.ON_MY_ARTICLE,
+            f"comment-{comment.pk}-notify-{recipient.pk}",
+            _("Nieuwe reactie op je artikel ‘%(title)s’") % {"title": page.title},
+            "comments/email/on_my_article.txt",
+            context,
+        )
+
+    followers = (
+        ConversationSubscription.objects.filter(page_id=page.pk, active=True)
+        .exclude(user_id__in=[pk for pk in told if pk])
+        .select_related("user")
+        .order_by("pk")
+    )
+    for subscription in followers:
+        recipient = subscription.user
+        send(
+            recipient,
+            preferences.CONVERSATION,
+            f"comment-{comment.pk}-notify-{recipient.pk}",
+            _("Nieuwe reactie in het gesprek bij ‘%(title)s’") % {"title": page.title},
+            "comments/email/conversation.txt",
+            context,
+            page=page,
+        )
+
+
+def queue_url(**params):
+    from django.utils.http import urlencode
+
+    path = reverse("comments_admin:queue")
+    if params:
+        path += "?" + urlencode(params)
+    return preferences.absolute_url(path)
+
+
+def notify_held(comment, occasion=""):
+    """A comment waits for moderation: one notice per moderator per held comment."""
+    context = {
+        **_comment_context(comment),
+        "reasons": comment.hold_reasons,
+        "review_url": preferences.absolute_url(reverse("comments_admin:detail", args=[comment.pk])),
+    }
+    suffix = f"-{occasion}" if occasion else ""
+    for moderator in moderators():
+        if moderator.pk == comment.user_id:
+            continue
+        send(
+            moderator,
+            preferences.MODERATION_QUEUE,
+            f"comment-{comment.pk}-held{suffix}-{moderator.pk}",
+            _("Reactie wacht op moderatie: %(title)s") % {"title": comment.page.title},
+            "comments/email/held.txt",
+            context,
+        )
+
+
+def notify_reported(report):
+    comment = report.comment
+    context = {
+        **_comment_context(comment),
+        "report": report,
+        "review_url": preferences.absolute_url(reverse("comments_admin:detail", args=[comment.pk])),
+    }
+    for moderator in moderators():
+        if moderator.pk in (report.reporter_id, comment.user_id):
+            continue
+        send(
+            moderator,
+            preferences.MODERATION_QUEUE,
+            f"comment-report-{report.pk}-{moderator.pk}",
+            _("Reactie gemeld bij ‘%(title)s’") % {"title": comment.page.title},
+            "comments/email/reported.txt",
+            context,
+        )
+
+
+def notify_decision(decision):
+    """Tell the writer what the editors decided about their held (or removed) comment."""
+    comment = decision.comment
+    if comment.user_id is None:
+        return None
+    approved = decision.to_status == Comment.Status.PUBLISHED
+    subject = (
+        _("Je reactie bij ‘%(title)s’ is geplaatst")
+        if approved
+        else _("Je reactie bij ‘%(title)s’ is niet geplaatst")
+    ) % {"title": comment.page.title}
+    return send(
+        comment.user,
+        preferences.MODERATION_OUTCOME,
+        f"comment-decision-{decision.pk}",
+        subject,
+        "comments/email/approved.txt" if approved else "comments/email/rejected.txt",
+        {**_comment_context(comment), "decision": decision, "text": plain_text(comment.body_html)},
+    )

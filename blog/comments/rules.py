@@ -1,0 +1,149 @@
+"""The moderation rules: who may comment where, what is refused, and what waits for an editor.
+
+``check_can_comment`` answers "may this member comment on this page at all" (refusals are
+shown with a Dutch explanation, the text stays in the form). ``decide_status`` says whether a
+comment that may be posted is published at once or held, and why.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .formatting import count_links
+from .models import Comment, CommentClosure, CommentSettings, TrustedCommenter
+
+
+class CommentRefused(Exception):
+    """The comment may not be posted; ``message`` tells the member why, in Dutch."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Decision:
+    status: str
+    reasons: list = field(default_factory=list)
+
+    @property
+    def held(self):
+        return self.status == Comment.Status.PENDING
+
+
+def settings_for(page=None, request=None):
+    """The site's comment settings (cached on the request when there is one)."""
+    if request is not None:
+        return CommentSettings.for_request(request)
+    site = page.get_site() if page is not None else None
+    if site is None:
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).first()
+    return CommentSettings.for_site(site)
+
+
+def closed_reason(page, comment_settings, now=None):
+    """Why comments on ``page`` are closed, or "" when they are open."""
+    closure = CommentClosure.objects.filter(page_id=page.pk).first()
+    if closure is not None:
+        return closure.reason or _("De redactie heeft de reacties op deze pagina gesloten.")
+    days = comment_settings.close_after_days
+    if days and page.first_published_at:
+        now = now or timezone.now()
+        if now - page.first_published_at > timedelta(days=days):
+            return _(
+                "Op deze pagina kun je niet meer reageren: ze is ouder dan %(days)s dagen."
+            ) % {"days": days}
+    return ""
+
+
+def participation_problem(user):
+    """Why ``user`` cannot take part yet ("" when they can): signed in, a verified e-mail
+    address and a first and last name (the members app's rule)."""
+    from members.decorators import COMPLETE_PROFILE, VERIFY_EMAIL, missing_step
+
+    step = missing_step(user)
+    if step is None:
+        return ""
+    if step == VERIFY_EMAIL:
+        return _("Bevestig eerst je e-mailadres; daarna kun je reageren.")
+    if step == COMPLETE_PROFILE:
+        return _("Vul eerst je voor- en achternaam in bij je profiel; je reageert onder je naam.")
+    return _("Je moet lid zijn om te reageren.")
+
+
+def is_trusted(user):
+    return TrustedCommenter.objects.filter(user_id=user.pk).exists()
+
+
+def check_rate_limit(user, comment_settings, now=None):
+    if not comment_settings.rate_limit_count:
+        return
+    now = now or timezone.now()
+    since = now - timedelta(minutes=comment_settings.rate_limit_minutes)
+    recent = Comment.objects.filter(user_id=user.pk, created_at__gte=since).count()
+    if recent >= comment_settings.rate_limit_count:
+        raise CommentRefused(
+            _(
+                "Je hebt de afgelopen %(minutes)s minuten al %(count)s reacties geplaatst. "
+                "Wacht even en probeer het daarna opnieuw; je tekst staat nog in het formulier."
+            )
+            % {"minutes": comment_settings.rate_limit_minutes, "count": recent}
+        )
+
+
+def check_can_comment(user, page, comment_settings, now=None):
+    """Raise CommentRefused when ``user`` may not post a new comment on ``page`` now."""
+    problem = participation_problem(user)
+    if problem:
+        raise CommentRefused(problem)
+    reason = closed_reason(page, comment_settings, now)
+    if reason:
+        raise CommentRefused(reason)
+    check_rate_limit(user, comment_settings, now)
+
+
+def blocked_words_in(text, comment_settings):
+    """The blocked words that occur in ``text`` (as a word or at the start of a word)."""
+    found = []
+    folded = (text or "").casefold()
+    for word in comment_settings.blocked_word_list():
+        if re.search(r"(?<!\w)" + re.escape(word.casefold()), folded):
+            found.append(word)
+    return found
+
+
+def content_hold_reasons(text, comment_settings):
+    """Reasons in the text itself to hold a comment: too many links, a blocked word."""
+    reasons = []
+    links = count_links(text)
+    if links > comment_settings.max_links:
+        reasons.append(
+            _("Bevat %(count)s links (meer dan %(max)s).")
+            % {"count": links, "max": comment_settings.max_links}
+        )
+    words = blocked_words_in(text, comment_settings)
+    if words:
+        reasons.append(_("Bevat een geblokkeerd woord: %(words)s.") % {"words": ", ".join(words)})
+    return reasons
+
+
+def decide_status(user, text, comment_settings):
+    """Publish at once, or hold for an editor, and the reasons for holding."""
+    if is_trusted(user):
+        return Decision(Comment.Status.PUBLISHED)
+    reasons = content_hold_reasons(text, comment_settings)
+    if comment_settings.hold_first_comments:
+        published = Comment.objects.filter(user_id=user.pk, status=Comment.Status.PUBLISHED).count()
+        if published < comment_settings.hold_first_comments:
+            reasons.append(
+                _("Een van de eerste %(count)s reacties van dit lid.")
+                % {"count": comment_settings.hold_first_comments}
+            )
+    if reasons:
+        return Decision(Comment.Status.PENDING, reasons)
+    return Decision(Comment.Status.PUBLISHED)

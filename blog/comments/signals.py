@@ -1,0 +1,25 @@
+"""Keep the anonymous page cache right: a page shows its comments, listings show counts and
+the home page shows the latest comments, so a change to a comment refreshes those pages."""
+
+from django.db import transaction
+
+from vakgenoten.cache import purge_page_and_listings
+
+
+def _purge_later(page_id):
+    def purge():
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            purge_page_and_listings(page)
+
+    transaction.on_commit(purge)
+
+
+def comment_changed(sender, instance, **kwargs):
+    _purge_later(instance.page_id)
+
+
+def closure_changed(sender, instance, **kwargs):
+    _purge_later(instance.page_id)

@@ -1,0 +1,52 @@
+"""Background tasks: work out who hears about a comment and queue their e-mail.
+
+Enqueued after the change commits (see ``actions.py``). Each e-mail is stored under a unique
+key, so running a task twice (a retry, a second worker) never sends anything twice.
+"""
+
+from django_tasks import task
+
+from . import notifications
+from .models import Comment, CommentReport, ModerationDecision
+
+
+def _comment(comment_id):
+    return (
+        Comment.objects.select_related("page", "user", "parent__user").filter(pk=comment_id).first()
+    )
+
+
+@task()
+def comment_published(comment_id):
+    comment = _comment(comment_id)
+    if comment is not None and comment.status == Comment.Status.PUBLISHED:
+        notifications.notify_published(comment)
+
+
+@task()
+def comment_held(comment_id, occasion=""):
+    comment = _comment(comment_id)
+    if comment is not None and comment.status == Comment.Status.PENDING:
+        notifications.notify_held(comment, occasion)
+
+
+@task()
+def comment_reported(report_id):
+    report = (
+        CommentReport.objects.select_related("comment__page", "comment__user", "reporter")
+        .filter(pk=report_id)
+        .first()
+    )
+    if report is not None:
+        notifications.notify_reported(report)
+
+
+@task()
+def comment_decided(decision_id):
+    decision = (
+        ModerationDecision.objects.select_related("comment__page", "comment__user")
+        .filter(pk=decision_id)
+        .first()
+    )
+    if decision is not None:
+        notifications.notify_decision(decision)
