@@ -1,0 +1,93 @@
+"""iCalendar files: one event, the agenda feed, a network's feed and a member's own feed.
+
+Times are written with TZID Europe/Amsterdam and the matching VTIMEZONE, so Outlook, Google
+Calendar and Apple Calendar show them at the right hour. Each event has a stable UID
+(``event-<id>@<domain>``), so a calendar program updates an event instead of duplicating it.
+"""
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PRODID = "-//Vakgenoten//Agenda//NL"
+
+
+def uid_for(event):
+    return f"event-{event.pk}@{settings.EVENTS_CALENDAR_UID_DOMAIN}"
+
+
+def _description(event, url, include_online_link):
+    lines = [event.intro.strip()]
+    if event.organiser_names:
+        lines.append("Organisatie: " + ", ".join(event.organiser_names))
+    if include_online_link and event.online_url:
+        lines.append(f"Online deelnemen: {event.online_url}")
+    lines.append(f"Meer informatie en aanmelden: {url}")
+    return "\n\n".join(strip_tags(line) for line in lines if line)
+
+
+def build_event(event, *, url, include_online_link=False, cancelled=False, stamp=None):
+    """One VEVENT. ``include_online_link`` only for people who registered."""
+    vevent = Event()
+    vevent.add("uid", uid_for(event))
+    vevent.add("dtstamp", stamp or timezone.now())
+    vevent.add("dtstart", event.start.astimezone(AMSTERDAM))
+    vevent.add("dtend", event.end.astimezone(AMSTERDAM))
+    vevent.add("summary", event.title)
+    vevent.add("description", _description(event, url, include_online_link))
+    location = event.location_text
+    if include_online_link and event.online_url and not event.is_on_site:
+        location = event.online_url
+    if location:
+        vevent.add("location", location)
+    vevent.add("url", url)
+    if event.last_published_at:
+        vevent.add("last-modified", event.last_published_at)
+    vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    vevent.add("transp", "OPAQUE")
+    return vevent
+
+
+def build_calendar(entries, *, name, request=None):
+    """A calendar of ``entries``: (event, include_online_link, cancelled) triples."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT6H")
+    stamp = timezone.now()
+    earliest = latest = None
+    for event, include_online_link, cancelled in entries:
+        url = event.get_full_url(request)
+        calendar.add_component(
+            build_event(
+                event,
+                url=url,
+                include_online_link=include_online_link,
+                cancelled=cancelled,
+                stamp=stamp,
+            )
+        )
+        earliest = min(earliest, event.start) if earliest else event.start
+        latest = max(latest, event.end) if latest else event.end
+    if earliest is None:
+        earliest = latest = stamp
+    calendar.add_missing_timezones(
+        first_date=(earliest - timedelta(days=366)).date(),
+        last_date=(latest + timedelta(days=366)).date(),
+    )
+    return calendar.to_ical()
+
+
+def event_ics(event, *, include_online_link=False, request=None):
+    return build_calendar([(event, include_online_link, False)], name=event.title, request=request)

@@ -1,0 +1,77 @@
+"""The agenda listing: upcoming or past events, filtered and paginated in constant queries."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from blog.models import Theme
+from members.models import Network
+from vakgenoten.queries import exclude_private
+
+from .models import EVENTS_PER_PAGE, EventKind, EventPage, Registration
+
+
+def events_with_counts(queryset):
+    """Events with what a card shows, and their registered count, without a query per card."""
+    return (
+        queryset.select_related("image", "organiser_network", "organiser_organisation")
+        .prefetch_related("image__renditions")
+        .annotate(
+            registered_count=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)
+            )
+        )
+    )
+
+
+def upcoming_events(limit=None, now=None):
+    """Live events that have not ended yet, soonest first."""
+    now = now or timezone.now()
+    events = events_with_counts(
+        exclude_private(EventPage.objects.live()).filter(end__gte=now)
+    ).order_by("start", "pk")
+    return events[:limit] if limit else events
+
+
+def event_listing_context(index_page, request):
+    now = timezone.now()
+    archive = request.GET.get("archief") == "1"
+    events = exclude_private(EventPage.objects.live()).child_of(index_page)
+    if archive:
+        events = events.filter(end__lt=now).order_by("-start", "-pk")
+    else:
+        events = events.filter(end__gte=now).order_by("start", "pk")
+
+    themes = list(Theme.objects.order_by("name"))
+    networks = list(Network.objects.order_by("name"))
+    selected = {
+        "thema": request.GET.get("thema", ""),
+        "netwerk": request.GET.get("netwerk", ""),
+        "soort": request.GET.get("soort", ""),
+    }
+    if selected["thema"] in {theme.slug for theme in themes}:
+        events = events.filter(themes__slug=selected["thema"])
+    else:
+        selected["thema"] = ""
+    if selected["netwerk"] in {network.slug for network in networks}:
+        events = events.filter(organiser_network__slug=selected["netwerk"])
+    else:
+        selected["netwerk"] = ""
+    if selected["soort"] in EventKind.values:
+        events = events.filter(kind=selected["soort"])
+    else:
+        selected["soort"] = ""
+
+    paginator = Paginator(events_with_counts(events), EVENTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return {
+        "events": page_obj.object_list,
+        "page_obj": page_obj,
+        "archive": archive,
+        "themes": themes,
+        "networks": networks,
+        "kinds": EventKind.choices,
+        "selected": selected,
+        "is_filtered": any(selected.values()),
+        "now": now,
+    }

@@ -1,0 +1,530 @@
+"""Events: congresses, member days and webinars, the registrations for them and calendar links."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import dateformat, timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from vakgenoten.blocks import BaseStreamBlock
+
+from .blocks import EventDocumentsBlock, ProgrammeBlock
+
+EVENTS_PER_PAGE = 12
+
+
+class EventKind(models.TextChoices):
+    CONGRESS = "congres", _("Congres")
+    MEMBER_DAY = "ledendag", _("Ledendag")
+    WEBINAR = "webinar", _("Webinar")
+    MEETING = "bijeenkomst", _("Bijeenkomst")
+    GENERAL_ASSEMBLY = "alv", _("Algemene ledenvergadering")
+
+
+class EventIndexPage(Page):
+    """The agenda: upcoming events first, an archive of past ones, filters by theme and kind."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["vakgenoten.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agenda's")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import event_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_listing_context(self, request))
+        return context
+
+
+class EventPage(Page):
+    """One event members can come to: when, where, who organises it, the programme and seats."""
+
+    kind = models.CharField(
+        _("soort evenement"), max_length=20, choices=EventKind.choices, default=EventKind.MEETING
+    )
+    intro = models.TextField(
+        _("introductie"), help_text=_("Twee of drie zinnen: waarom zou je komen?")
+    )
+    start = models.DateTimeField(_("begint op"))
+    end = models.DateTimeField(_("eindigt op"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternatieve tekst van de afbeelding"),
+        max_length=250,
+        blank=True,
+        help_text=_("Beschrijf wat er op de afbeelding staat, voor wie hem niet kan zien."),
+    )
+    themes = ParentalManyToManyField("blog.Theme", verbose_name=_("thema's"), blank=True)
+
+    venue_name = models.CharField(_("locatie"), max_length=150, blank=True)
+    venue_address = models.TextField(
+        _("adres"), blank=True, help_text=_("Straat en huisnummer, postcode en plaats.")
+    )
+    online_url = models.URLField(
+        _("link voor online deelname"),
+        blank=True,
+        help_text=_("Alleen zichtbaar voor leden die zich hebben aangemeld."),
+    )
+
+    organiser_network = models.ForeignKey(
+        "members.Network",
+        verbose_name=_("netwerk dat organiseert"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    organiser_organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisatie die organiseert"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("beschrijving"), blank=True)
+    programme = StreamField(ProgrammeBlock(), verbose_name=_("programma"), blank=True)
+
+    registration_enabled = models.BooleanField(
+        _("aanmelden via de website"),
+        default=True,
+        help_text=_("Zet uit als leden zich niet hoeven aan te melden."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("aantal plaatsen"),
+        null=True,
+        blank=True,
+        help_text=_("Laat leeg als er geen maximum is. Is het vol, dan komt men op de wachtlijst."),
+    )
+    registration_opens_at = models.DateTimeField(
+        _("aanmelden kan vanaf"),
+        null=True,
+        blank=True,
+        help_text=_("Laat leeg om aanmelden meteen open te zetten."),
+    )
+    registration_deadline = models.DateTimeField(
+        _("aanmelden kan tot"),
+        null=True,
+        blank=True,
+        help_text=_("Laat leeg om aanmelden open te laten tot het begin van het evenement."),
+    )
+
+    report = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("verslag"),
+        blank=True,
+        help_text=_("Na afloop: wat is er besproken, wat zijn de afspraken?"),
+    )
+    documents = StreamField(
+        EventDocumentsBlock(), verbose_name=_("documenten na afloop"), blank=True
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Wanneer")),
+        MultiFieldPanel(
+            [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("online_url")],
+            heading=_("Waar"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("organiser_network"), FieldPanel("organiser_organisation")],
+            heading=_("Organisator"),
+            help_text=_("Kies een netwerk, een organisatie of allebei."),
+        ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Afbeelding")),
+        FieldPanel("themes"),
+        FieldPanel("body"),
+    ]
+    programme_panels = [FieldPanel("programme"), InlinePanel("speakers", label=_("Sprekers"))]
+    registration_panels = [
+        FieldPanel("registration_enabled"),
+        FieldPanel("capacity"),
+        FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_deadline")]),
+    ]
+    report_panels = [FieldPanel("report"), FieldPanel("documents")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhoud")),
+            ObjectList(programme_panels, heading=_("Programma")),
+            ObjectList(registration_panels, heading=_("Aanmelden")),
+            ObjectList(report_panels, heading=_("Verslag")),
+            ObjectList(Page.promote_panels, heading=_("Promotie")),
+            ObjectList(Page.settings_panels, heading=_("Instellingen")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("venue_name"),
+        index.FilterField("start"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("evenement")
+        verbose_name_plural = _("evenementen")
+        indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
+
+    # --- Facts about the event ----------------------------------------------------------------
+
+    @property
+    def organiser(self):
+        """The network or organisation shown as organiser (the network first)."""
+        return self.organiser_network or self.organiser_organisation
+
+    @property
+    def organiser_names(self):
+        return [str(org) for org in (self.organiser_network, self.organiser_organisation) if org]
+
+    @property
+    def is_online(self):
+        return bool(self.online_url)
+
+    @property
+    def is_on_site(self):
+        return bool(self.venue_name or self.venue_address)
+
+    @property
+    def attendance_mode(self):
+        """The schema.org attendance mode: offline, online or mixed."""
+        if self.is_online and self.is_on_site:
+            return "MixedEventAttendanceMode"
+        if self.is_online:
+            return "OnlineEventAttendanceMode"
+        return "OfflineEventAttendanceMode"
+
+    @property
+    def location_text(self):
+        """One line for calendars and lists: venue and place, or "Online"."""
+        parts = [self.venue_name] if self.venue_name else []
+        if self.venue_address:
+            parts.append(", ".join(line.strip() for line in self.venue_address.splitlines()))
+        if parts:
+            return ", ".join(part for part in parts if part)
+        return str(_("Online")) if self.is_online else ""
+
+    def is_past(self, now=None):
+        return self.end < (now or timezone.now())
+
+    def spans_days(self):
+        return timezone.localtime(self.start).date() != timezone.localtime(self.end).date()
+
+    @property
+    def effective_deadline(self):
+        return self.registration_deadline or self.start
+
+    def registration_closed_reason(self, now=None):
+        """Why nobody can register right now, as a Dutch sentence; None when it is open."""
+        now = now or timezone.now()
+        if not self.registration_enabled:
+            return _("Voor dit evenement hoef je je niet aan te melden.")
+        if self.end < now:
+            return _("Dit evenement is voorbij. Aanmelden kan niet meer.")
+        if self.start <= now:
+            return _("Dit evenement is al begonnen. Aanmelden kan niet meer.")
+        if self.registration_opens_at and now < self.registration_opens_at:
+            opens = timezone.localtime(self.registration_opens_at)
+            return _("Aanmelden is nog niet open. Dat kan vanaf %(date)s.") % {
+                "date": dateformat.format(opens, "l j F Y \\o\\m G.i \\u\\u\\r")
+            }
+        if now > self.effective_deadline:
+            return _("De aanmeldtermijn is voorbij. Aanmelden kan niet meer.")
+        return None
+
+    # --- Registrations ------------------------------------------------------------------------
+
+    def registration_counts(self):
+        """Counts per status in one query: {"registered": n, "waiting": n}."""
+        counts = self.registrations.aggregate(
+            registered=Count("pk", filter=Q(status=Registration.Status.REGISTERED)),
+            waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+        )
+        return counts
+
+    @cached_property
+    def counts(self):
+        return self.registration_counts()
+
+    @property
+    def seats_left(self):
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.counts["registered"], 0)
+
+    def active_registration_for(self, user):
+        if not getattr(user, "is_authenticated", False):
+            return None
+        return (
+            self.registrations.exclude(status=Registration.Status.CANCELLED)
+            .filter(user=user)
+            .first()
+        )
+
+    # --- Validation ---------------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("Het einde moet na het begin liggen.")
+        if not self.organiser_network_id and not self.organiser_organisation_id:
+            errors["organiser_network"] = _("Kies een netwerk of een organisatie als organisator.")
+        if self.image_id and not self.image_alt.strip():
+            errors["image_alt"] = _("Beschrijf de afbeelding voor wie hem niet kan zien.")
+        if self.registration_deadline and self.end and self.registration_deadline > self.end:
+            errors["registration_deadline"] = _(
+                "De aanmelddatum kan niet na het einde van het evenement liggen."
+            )
+        if (
+            self.registration_opens_at
+            and self.registration_deadline
+            and self.registration_opens_at >= self.registration_deadline
+        ):
+            errors["registration_opens_at"] = _(
+                "Aanmelden moet open gaan vóór de uiterste aanmelddatum."
+            )
+        if self.capacity is not None and self.pk:
+            registered = Registration.objects.filter(
+                event_id=self.pk, status=Registration.Status.REGISTERED
+            ).count()
+            if self.capacity < registered:
+                errors["capacity"] = _(
+                    "Er zijn al %(count)d aanmeldingen. Verlaag het aantal plaatsen niet onder dat "
+                    "aantal; meld eerst deelnemers af."
+                ) % {"count": registered}
+        if errors:
+            raise ValidationError(errors)
+
+    # --- Rendering ----------------------------------------------------------------------------
+
+    def get_context(self, request, *args, form=None, **kwargs):
+        from .forms import RegistrationForm
+
+        context = super().get_context(request, *args, **kwargs)
+        registration = self.active_registration_for(request.user)
+        context["registration"] = registration
+        context["registration_form"] = form or RegistrationForm()
+        context["closed_reason"] = self.registration_closed_reason()
+        context["speakers"] = self.speakers.select_related("photo").prefetch_related(
+            "photo__renditions"
+        )
+        context["show_online_link"] = bool(
+            registration and registration.status == Registration.Status.REGISTERED
+        )
+        context["programme_days"] = self.programme_by_day()
+        return context
+
+    def programme_by_day(self):
+        """The programme grouped by day: [(date or None, [session blocks])], in the given order."""
+        days = []
+        for block in self.programme:
+            day = block.value.get("day") if block.block_type == "session" else None
+            if days and days[-1][0] == day:
+                days[-1][1].append(block)
+            else:
+                days.append((day, [block]))
+        return days
+
+
+class EventSpeaker(Orderable):
+    """A speaker on the event page; not necessarily a member."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("naam"), max_length=150)
+    role = models.CharField(_("functie"), max_length=150, blank=True)
+    organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
+        FieldPanel("photo"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("spreker")
+        verbose_name_plural = _("sprekers")
+
+    def __str__(self):
+        return self.name
+
+
+class Registration(models.Model):
+    """A member's (or a guest's) place at an event, or their place on the waiting list.
+
+    Registered rows hold a seat number from 1 to the capacity. The database keeps a seat
+    unique per event, so two registrations made in the same second can never take the same
+    seat, and the capacity can never be exceeded. Cancelled rows are kept for the history.
+    """
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("Aangemeld")
+        WAITING = "waiting", _("Wachtlijst")
+        CANCELLED = "cancelled", _("Afgemeld")
+
+    event = models.ForeignKey(
+        EventPage,
+        verbose_name=_("evenement"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lid"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+    )
+    guest_name = models.CharField(
+        _("naam van de gast"),
+        max_length=150,
+        blank=True,
+        help_text=_("Voor wie geen lid is en zich bijvoorbeeld telefonisch aanmeldt."),
+    )
+    guest_email = models.EmailField(_("e-mailadres van de gast"), blank=True)
+    guest_organisation = models.CharField(_("organisatie van de gast"), max_length=150, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.REGISTERED
+    )
+    seat = models.PositiveIntegerField(_("plaats"), null=True, blank=True)
+    remark = models.TextField(_("opmerking"), max_length=500, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("toegevoegd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    reminder_sent_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "seat"], name="events_one_person_per_seat"),
+            models.CheckConstraint(
+                condition=Q(seat__isnull=True) | Q(seat__gte=1), name="events_seat_from_one"
+            ),
+            models.CheckConstraint(
+                condition=(Q(status="registered") & Q(seat__isnull=False))
+                | (~Q(status="registered") & Q(seat__isnull=True)),
+                name="events_registered_rows_hold_a_seat",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=~Q(status="cancelled"),
+                name="events_one_active_registration_per_member",
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(guest_name=""),
+                name="events_member_or_named_guest",
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.display_name} — {self.event}"
+
+    @property
+    def display_name(self):
+        if self.user_id:
+            return self.user.get_full_name() or self.user.email
+        return self.guest_name
+
+    @property
+    def email(self):
+        return self.user.email if self.user_id else self.guest_email
+
+    @property
+    def is_guest(self):
+        return self.user_id is None
+
+    @property
+    def is_active(self):
+        return self.status != self.Status.CANCELLED
+
+
+def new_calendar_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarToken(models.Model):
+    """The secret in a member's personal calendar link; renewing it makes the old link stop."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lid"),
+        on_delete=models.CASCADE,
+        related_name="event_calendar_token",
+    )
+    token = models.CharField(_("sleutel"), max_length=64, unique=True, default=new_calendar_token)
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("agendalink")
+        verbose_name_plural = _("agendalinks")
+
+    def __str__(self):
+        return str(self.user)
+
+    @classmethod
+    def for_user(cls, user):
+        token, _created = cls.objects.get_or_create(user=user)
+        return token
+
+    def renew(self):
+        self.token = new_calendar_token()
+        self.save(update_fields=["token", "created_at"])
+        return self

@@ -1,0 +1,33 @@
+"""The members' notification preferences, as far as event e-mails need them.
+
+Confirmations and waiting-list news are answers to something the member did, so they are always
+sent. Reminders are optional: they follow the member's "event_updates" preference through
+``members.notifications.wants_notification`` when the members app has it; without it every
+member gets them.
+"""
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+
+def wants_email(user, kind):
+    try:
+        from members.notifications import wants_notification
+    except ImportError:
+        return True
+    return wants_notification(user, kind)
+
+
+def unsubscribe_link(user, kind):
+    """A link to turn this kind of e-mail off, or to the member's own events page."""
+    if user is None:
+        return ""
+    try:
+        from members.notifications import unsubscribe_url
+    except ImportError:
+        try:
+            path = reverse("events:my_events")
+        except NoReverseMatch:
+            return ""
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return unsubscribe_url(user, kind)

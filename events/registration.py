@@ -1,0 +1,190 @@
+"""Registering, cancelling and moving up from the waiting list, safe under concurrent requests.
+
+How the capacity is kept: a registered row holds a seat number from 1 to the capacity and the
+database allows each seat once per event (``events_one_person_per_seat``). A registration takes
+the lowest free seat inside a transaction; on PostgreSQL the event row is locked first
+(``SELECT … FOR UPDATE``), so registrations for one event queue up instead of racing. Should two
+requests still pick the same seat (a database without row locks), the second insert fails on
+the unique constraint and is retried with the next free seat, or lands on the waiting list.
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vakgenoten.cache import purge_page_and_listings
+
+from .emails import queue_promotion_notice, queue_registration_confirmation
+from .models import EventPage, Registration
+
+MAX_ATTEMPTS = 5
+
+
+class RegistrationRefused(Exception):
+    """Registration is not possible; ``message`` says why, in Dutch."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass
+class Outcome:
+    registration: Registration
+    created: bool
+
+
+def _lock_event(event_id):
+    """Lock the event row on databases that can; SQLite serialises writers on its own."""
+    queryset = EventPage.objects.filter(pk=event_id)
+    if connection.features.has_select_for_update:
+        queryset = queryset.select_for_update(of=("self",))
+    return queryset.get()
+
+
+def _refresh_cached_pages(event):
+    """Seat counts show on the event, the agenda and the home page: refresh their cached copies."""
+    transaction.on_commit(lambda: purge_page_and_listings(event))
+
+
+def _free_seat(event):
+    """The lowest seat number not taken, or None when the event is full."""
+    taken = set(
+        Registration.objects.filter(event_id=event.pk, seat__isnull=False).values_list(
+            "seat", flat=True
+        )
+    )
+    limit = event.capacity if event.capacity is not None else len(taken) + 1
+    for seat in range(1, limit + 1):
+        if seat not in taken:
+            return seat
+    return None
+
+
+def register(
+    event,
+    *,
+    user=None,
+    guest_name="",
+    guest_email="",
+    guest_organisation="",
+    remark="",
+    added_by=None,
+    notify=True,
+):
+    """Give ``user`` (or a guest) a seat, or a place on the waiting list when it is full.
+
+    Raises RegistrationRefused when the member already has an active registration.
+    The confirmation e-mail is queued in the same transaction and sent after it commits.
+    """
+    for _attempt in range(MAX_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                locked = _lock_event(event.pk)
+                if user is not None and (
+                    Registration.objects.filter(event_id=locked.pk, user=user)
+                    .exclude(status=Registration.Status.CANCELLED)
+                    .exists()
+                ):
+                    raise RegistrationRefused(_("Je bent al aangemeld voor dit evenement."))
+                if (
+                    user is None
+                    and guest_email
+                    and Registration.objects.filter(
+                        event_id=locked.pk, user__isnull=True, guest_email__iexact=guest_email
+                    )
+                    .exclude(status=Registration.Status.CANCELLED)
+                    .exists()
+                ):
+                    raise RegistrationRefused(_("Deze gast is al aangemeld voor dit evenement."))
+                seat = _free_seat(locked)
+                registration = Registration.objects.create(
+                    event=locked,
+                    user=user,
+                    guest_name=guest_name if user is None else "",
+                    guest_email=guest_email if user is None else "",
+                    guest_organisation=guest_organisation if user is None else "",
+                    remark=remark,
+                    added_by=added_by,
+                    seat=seat,
+                    status=(
+                        Registration.Status.REGISTERED
+                        if seat is not None
+                        else Registration.Status.WAITING
+                    ),
+                )
+                if notify:
+                    queue_registration_confirmation(registration)
+                _refresh_cached_pages(locked)
+                return Outcome(registration, True)
+        except IntegrityError:
+            # Someone took the same seat, or registered the same member, a moment earlier.
+            if user is not None and (
+                Registration.objects.filter(event_id=event.pk, user=user)
+                .exclude(status=Registration.Status.CANCELLED)
+                .exists()
+            ):
+                raise RegistrationRefused(_("Je bent al aangemeld voor dit evenement.")) from None
+            continue
+    raise RegistrationRefused(
+        _("Het is nu erg druk met aanmeldingen. Probeer het over een minuut opnieuw.")
+    )
+
+
+def cancel(registration, *, notify=True):
+    """Cancel a registration; a freed seat goes to the first member on the waiting list."""
+    with transaction.atomic():
+        event = _lock_event(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == Registration.Status.CANCELLED:
+            return current
+        had_seat = current.status == Registration.Status.REGISTERED
+        current.status = Registration.Status.CANCELLED
+        current.seat = None
+        current.save(update_fields=["status", "seat", "updated_at"])
+        _refresh_cached_pages(event)
+        if had_seat:
+            fill_free_seats(event, notify=notify, locked=True)
+    registration.status = current.status
+    registration.seat = None
+    return current
+
+
+def fill_free_seats(event, *, notify=True, locked=False):
+    """Move waiting members up, first come first served, while there are free seats.
+
+    Used after a cancellation and when an organiser raises the capacity. Returns the
+    registrations that moved up; each gets an e-mail after the transaction commits.
+    """
+    promoted = []
+    with transaction.atomic():
+        if not locked:
+            event = _lock_event(event.pk)
+        waiting = list(
+            Registration.objects.filter(event_id=event.pk, status=Registration.Status.WAITING)
+            .order_by("created_at", "pk")
+            .select_for_update()
+        )
+        for registration in waiting:
+            seat = _free_seat(event)
+            if seat is None:
+                break
+            registration.seat = seat
+            registration.status = Registration.Status.REGISTERED
+            registration.save(update_fields=["seat", "status", "updated_at"])
+            promoted.append(registration)
+            if notify:
+                queue_promotion_notice(registration)
+    return promoted
+
+
+def claim_reminder(registration_id, now=None):
+    """Mark a reminder as sent, once: True for the one caller that gets to send it."""
+    updated = Registration.objects.filter(
+        pk=registration_id,
+        status=Registration.Status.REGISTERED,
+        reminder_sent_at__isnull=True,
+    ).update(reminder_sent_at=now or timezone.now())
+    return updated == 1

@@ -1,0 +1,217 @@
+"""Public views: register and cancel, "Mijn evenementen", and the calendar files and feeds."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from members.models import Network
+
+from . import ical
+from .forms import RegistrationForm
+from .models import CalendarToken, EventPage, Registration
+from .participation import redirect_to_missing_step
+from .registration import RegistrationRefused, cancel, register
+
+FEED_HISTORY = timedelta(days=180)
+MY_EVENTS_PER_PAGE = 20
+
+
+def _visible_events():
+    return EventPage.objects.live().public()
+
+
+def _render_event_with_form(request, event, form):
+    """Show the event page again with the form as it was sent and the reason it was refused."""
+    context = event.get_context(request, form=form)
+    return TemplateResponse(request, event.get_template(request), context, status=400)
+
+
+@require_POST
+def register_view(request, event_id):
+    event = get_object_or_404(_visible_events(), pk=event_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(event.url)
+    # Not verified, or no full name: the members app sends them to that step and back here.
+    step_redirect = redirect_to_missing_step(request, request.user)
+    if step_redirect is not None:
+        return step_redirect
+    form = RegistrationForm(request.POST)
+    form_ok = form.is_valid()
+    problem = None
+    if event.active_registration_for(request.user):
+        problem = _("Je bent al aangemeld voor dit evenement.")
+    if problem is None:
+        problem = event.registration_closed_reason()
+    if problem is not None:
+        form.add_error(None, problem)
+        return _render_event_with_form(request, event, form)
+    if not form_ok:
+        return _render_event_with_form(request, event, form)
+    try:
+        outcome = register(event, user=request.user, remark=form.cleaned_data["remark"])
+    except RegistrationRefused as refused:
+        form.add_error(None, refused.message)
+        return _render_event_with_form(request, event, form)
+    if outcome.registration.status == Registration.Status.REGISTERED:
+        messages.success(
+            request,
+            _(
+                "Je bent aangemeld. Je krijgt een bevestiging per e-mail met de afspraak voor "
+                "je agenda."
+            ),
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "Het evenement is vol. Je staat op de wachtlijst. Komt er een plaats vrij, dan "
+                "krijg je die automatisch en sturen we je een e-mail."
+            ),
+        )
+    return redirect(event.url)
+
+
+def _safe_next(request, fallback):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@login_required
+@require_POST
+def cancel_view(request, registration_id):
+    registration = get_object_or_404(
+        Registration.objects.select_related("event"), pk=registration_id, user=request.user
+    )
+    if registration.status == Registration.Status.CANCELLED:
+        messages.info(request, _("Je was al afgemeld."))
+    elif registration.event.start <= timezone.now():
+        messages.error(request, _("Dit evenement is al begonnen. Afmelden kan niet meer."))
+    else:
+        cancel(registration)
+        messages.success(
+            request,
+            _("Je bent afgemeld voor %(title)s.") % {"title": registration.event.title},
+        )
+    return redirect(_safe_next(request, registration.event.url))
+
+
+@login_required
+@never_cache
+def my_events(request):
+    """The member's registrations: upcoming by default, or the past ones."""
+    now = timezone.now()
+    past = request.GET.get("voorbij") == "1"
+    registrations = Registration.objects.filter(user=request.user).select_related("event")
+    if past:
+        registrations = registrations.filter(event__end__lt=now).order_by("-event__start")
+    else:
+        registrations = registrations.filter(event__end__gte=now).order_by("event__start", "pk")
+    page_obj = Paginator(registrations, MY_EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    token = CalendarToken.for_user(request.user)
+    return render(
+        request,
+        "events/my_events.html",
+        {
+            "page_obj": page_obj,
+            "registrations": page_obj.object_list,
+            "past": past,
+            "now": now,
+            "calendar_url": request.build_absolute_uri(
+                reverse("events:personal_feed", args=[token.token])
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def renew_calendar_link(request):
+    CalendarToken.for_user(request.user).renew()
+    messages.success(
+        request,
+        _("Je hebt een nieuwe agendalink. De oude link werkt niet meer; abonneer je opnieuw."),
+    )
+    return redirect("events:my_events")
+
+
+def _calendar_response(content, filename, *, download=False, private=False):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if download else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    if private:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def event_ics_view(request, event_id):
+    event = get_object_or_404(_visible_events(), pk=event_id)
+    registration = event.active_registration_for(request.user)
+    holds_seat = bool(registration and registration.status == Registration.Status.REGISTERED)
+    content = ical.event_ics(event, include_online_link=holds_seat, request=request)
+    return _calendar_response(content, f"{event.slug}.ics", download=True, private=holds_seat)
+
+
+def _feed_events():
+    return (
+        _visible_events()
+        .filter(end__gte=timezone.now() - FEED_HISTORY)
+        .select_related("organiser_network", "organiser_organisation")
+        .order_by("start")
+    )
+
+
+@require_GET
+def calendar_feed(request):
+    entries = [(event, False, False) for event in _feed_events()]
+    content = ical.build_calendar(entries, name=_("Agenda Vakgenoten"), request=request)
+    return _calendar_response(content, "vakgenoten.ics")
+
+
+@require_GET
+def network_feed(request, slug):
+    network = get_object_or_404(Network, slug=slug)
+    events = _feed_events().filter(organiser_network=network)
+    entries = [(event, False, False) for event in events]
+    name = _("%(network)s — agenda Vakgenoten") % {"network": network.name}
+    return _calendar_response(
+        ical.build_calendar(entries, name=name, request=request), f"{network.slug}.ics"
+    )
+
+
+@require_GET
+def personal_feed(request, token):
+    """The member's own registrations; works without login, through the secret link."""
+    calendar_token = CalendarToken.objects.select_related("user").filter(token=token).first()
+    if calendar_token is None or not calendar_token.user.is_active:
+        raise Http404
+    registrations = (
+        Registration.objects.filter(
+            user=calendar_token.user,
+            status=Registration.Status.REGISTERED,
+            event__live=True,
+            event__end__gte=timezone.now() - FEED_HISTORY,
+        )
+        .select_related("event", "event__organiser_network", "event__organiser_organisation")
+        .order_by("event__start")
+    )
+    entries = [(registration.event, True, False) for registration in registrations]
+    content = ical.build_calendar(entries, name=_("Mijn evenementen — Vakgenoten"), request=request)
+    return _calendar_response(content, "mijn-evenementen.ics", private=True)
