@@ -1,0 +1,128 @@
+"""Open every page type once per reader and record what the accessibility tests assert on.
+
+Loading a page is the slow part, so each page is loaded once (per reader, signed out or signed
+in) and then checked several ways on the spot: axe-core in light and in dark mode (switched with
+``emulate_media`` on the same page) and the page width at 320 CSS pixels.
+"""
+
+import time
+from collections import Counter
+
+from axe_playwright_python.base import AXE_FILE_PATH
+
+from tests.accessibility.pages import ANONYMOUS, visits
+
+# The success criteria of WCAG 2.1 level A and AA, the level the law asks of Dutch public bodies.
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {
+    "light": {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]},
+    # Dark mode changes colours only (tokens.css and account.css redefine colours and nothing
+    # else under prefers-color-scheme: dark), so in dark mode the rules that read colours run
+    # again; the structural rules would give the light-mode answer at twice the time.
+    "dark": {
+        "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+        "resultTypes": ["violations"],
+    },
+}
+SCHEMES = ("light", "dark")
+DESKTOP = {"width": 1280, "height": 900}
+NARROW = {"width": 320, "height": 800}
+
+
+# Resolves after two animation frames: by then resize and media-query listeners have run.
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# The outermost elements that stick out past the right edge, to say what is too wide.
+TOO_WIDE = """edge => [...document.body.querySelectorAll('*')]
+    .filter(e => e.getBoundingClientRect().right > edge + 1)
+    .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= edge + 1)
+    .slice(0, 5)
+    .map(e => `${e.tagName.toLowerCase()}.${e.className}: ${e.getBoundingClientRect().right}`)"""
+
+
+def run_axe(page, options):
+    """axe.run in the page. axe-core itself comes from axe-playwright-python (axe.min.js), put
+    into every document by the context's init script, so it is parsed once per page load."""
+    return page.evaluate("options => axe.run(document, options)", options)["violations"]
+
+
+def open_visit(page, visit):
+    """Open the page of a visit and, when it has one, submit its form; returns the status."""
+    response = page.goto(visit.path)
+    if visit.form is None:
+        return response.status
+    form = page.locator(visit.form).first
+    # Type more than a field's maxlength allows, as an old browser or a paste could.
+    form.evaluate(
+        "f => f.querySelectorAll('[maxlength]').forEach(e => e.removeAttribute('maxlength'))"
+    )
+    for name, value in visit.data.items():
+        form.locator(f'[name="{name}"]').fill(value)
+    selector = f'button[name="{visit.button}"]' if visit.button else 'button[type="submit"]'
+    with page.expect_navigation() as navigation:
+        form.locator(selector).first.click()
+    return navigation.value.status
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:160]}")
+            summary = node.get("failureSummary", "").replace("\n", " ")
+            lines.append(f"      {summary[:300]}")
+    return "\n".join(lines)
+
+
+class Findings:
+    """Per page (reader and visit name): axe violations per colour scheme, width at 320 px."""
+
+    def __init__(self):
+        self.axe = {scheme: {} for scheme in SCHEMES}
+        self.widths = {}
+        self.too_wide = {}
+        self.statuses = {}
+        self.csp_violations = []
+        self.checked = []
+        self.seconds = Counter()
+
+    def axe_report(self, scheme):
+        found = self.axe[scheme]
+        return "\n".join(f"{key} [{scheme}]:\n{describe(found[key])}" for key in sorted(found))
+
+
+def sweep(context, who, site, findings):
+    context.add_init_script(path=AXE_FILE_PATH)
+    page = context.new_page()
+    for visit in visits(site):
+        if who not in visit.who:
+            continue
+        key = f"{who}/{visit.name}"
+        started = time.monotonic()
+        page.set_viewport_size(DESKTOP)
+        findings.statuses[key] = (open_visit(page, visit), visit)
+        findings.seconds["open"] += time.monotonic() - started
+        for scheme in SCHEMES:
+            started = time.monotonic()
+            page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+            # Buttons fade their colours; axe must see the end state, not the first frame.
+            page.wait_for_function(
+                "() => document.getAnimations().every(a => a.playState === 'finished')"
+            )
+            violations = run_axe(page, AXE_OPTIONS[scheme])
+            if violations:
+                findings.axe[scheme][key] = violations
+            findings.seconds[scheme] += time.monotonic() - started
+        started = time.monotonic()
+        page.emulate_media(color_scheme="light")
+        page.set_viewport_size(NARROW)
+        # Media-query listeners (the menu button) run at the next frame: measure after it.
+        page.evaluate(SETTLED)
+        findings.widths[key] = page.evaluate("document.documentElement.scrollWidth")
+        if findings.widths[key] > NARROW["width"]:
+            findings.too_wide[key] = page.evaluate(TOO_WIDE, NARROW["width"])
+        findings.seconds["reflow"] += time.monotonic() - started
+        findings.checked.append(key)
+        if who == ANONYMOUS and visit.form:
+            context.clear_cookies()  # a sign-up in progress stays out of the next visit
+    page.close()

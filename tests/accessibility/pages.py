@@ -1,0 +1,187 @@
+"""Every page type of the public site, signed out and signed in, for the accessibility checks.
+
+One list serves both checkers: the Nu HTML checker reads the pages as Django's test client
+renders them, axe-core reads them in Chromium. A page type added here is checked by both.
+A visit either opens an address, or opens it and submits one of its forms (to see a page with
+errors, a preview, or the step after sign-up).
+"""
+
+from dataclasses import dataclass, field
+
+ANONYMOUS = "afgemeld"
+MEMBER = "ingelogd"
+BOTH = (ANONYMOUS, MEMBER)
+
+# Longer than the 500 characters a registration remark may have.
+TOO_LONG_REMARK = "Ik heb een rolstoel en wil graag een plek vooraan. " * 12
+
+
+@dataclass(frozen=True)
+class Visit:
+    name: str
+    path: str
+    who: tuple = BOTH
+    # Submit a form after opening the page: the CSS selector of the form, the address it
+    # posts to (for the test client), what is typed into it and the button pressed.
+    form: str | None = None
+    action: str | None = None
+    data: dict = field(default_factory=dict)
+    button: str | None = None
+    status: int = 200
+
+
+@dataclass
+class DemoSite:
+    """The demo content plus the few records the visits refer to."""
+
+    member: object
+    article: object
+    event: object
+    public_profile: object
+    author_slug: str
+
+
+def build_demo_site():
+    """The demo content every page type needs (the same loaders as ``manage.py load_demo``)."""
+    from blog import demo as blog_demo
+    from blog.comments import demo as comments_demo
+    from blog.models import Author, BlogPostPage
+    from events import demo as events_demo
+    from events.models import EventPage
+    from events.registration import register
+    from members import demo as members_demo
+    from members.models import Profile, User
+    from vakgenoten import demo
+
+    home = demo.load()
+    demo.load_taxonomy(home)
+    members_demo.load(home)
+    blog_demo.load(home)
+    events_demo.load(home)
+    comments_demo.load(home)
+
+    member = User.objects.get(email="fatima.elamrani@oosterdijk.example")
+    # "Mijn evenementen" shows something: she is registered for the webinar.
+    register(EventPage.objects.get(slug="webinar-bio-in-kleine-gemeenten"), user=member, remark="")
+    public_profile = (
+        Profile.objects.filter(visibility=Profile.Visibility.PUBLIC)
+        .exclude(user=member)
+        .select_related("user")
+        .first()
+        .user
+    )
+    return DemoSite(
+        member=member,
+        article=BlogPostPage.objects.live().first(),
+        event=EventPage.objects.get(slug="congres-samen-digitaal-2027"),
+        public_profile=public_profile,
+        author_slug=Author.objects.order_by("slug").first().slug,
+    )
+
+
+def visits(site):
+    """The page types of the public site, in the order a reader might meet them."""
+    article = site.article.url
+    event = site.event.url
+    return [
+        Visit("home", "/"),
+        Visit("standaardpagina", "/over-vakgenoten/"),
+        Visit("toegankelijkheidsverklaring", "/toegankelijkheidsverklaring/"),
+        Visit("privacyverklaring", "/privacyverklaring/"),
+        Visit("zoeken-leeg", "/zoeken/"),
+        Visit("zoeken-met-resultaten", "/zoeken/?q=keukentafel"),
+        Visit("zoeken-zonder-resultaten", "/zoeken/?q=xylofoonreparatie"),
+        Visit("kennisbank", "/kennisbank/"),
+        Visit("kennisbank-gefilterd", "/kennisbank/?type=interview&thema=sociaal-domein"),
+        Visit("blog", article),
+        Visit("interview", "/kennisbank/het-wmo-loket-is-geen-loket-meer/"),
+        Visit("praktijkvoorbeeld", "/kennisbank/een-omgevingsloket-voor-drie-gemeenten/"),
+        Visit("nieuws", "/kennisbank/kennisbank-met-praktijkvoorbeelden-online/"),
+        Visit("auteur", f"/kennisbank/auteur/{site.author_slug}/"),
+        Visit("agenda", "/agenda/"),
+        Visit("agenda-gefilterd", "/agenda/?soort=congres"),
+        Visit("evenement", event),
+        Visit("mijn-evenementen", "/mijn-evenementen/", who=(MEMBER,)),
+        Visit("ledengids", "/leden/", who=(MEMBER,)),
+        Visit("profiel", site.public_profile.get_absolute_url()),
+        Visit("organisaties", "/organisaties/"),
+        Visit("netwerken", "/netwerken/"),
+        Visit("profiel-bewerken", "/mijn-account/profiel/", who=(MEMBER,)),
+        Visit("mijn-gegevens", "/mijn-account/gegevens/", who=(MEMBER,)),
+        Visit("meldingen", "/mijn-account/meldingen/", who=(MEMBER,)),
+        Visit("inloggen", "/accounts/login/", who=(ANONYMOUS,)),
+        Visit("lid-worden", "/accounts/signup/", who=(ANONYMOUS,)),
+        Visit("wachtwoord-vergeten", "/accounts/password/reset/", who=(ANONYMOUS,)),
+        Visit("probleem-melden", "/probleem-melden/"),
+        Visit("niet-gevonden", "/deze-pagina-bestaat-niet/", status=404),
+        # Pages that follow a submitted form.
+        Visit(
+            "inloggen-met-fouten",
+            "/accounts/login/",
+            who=(ANONYMOUS,),
+            form="main form",
+            action="/accounts/login/",
+            data={"login": "niemand@example.org", "password": "fout-wachtwoord"},
+        ),
+        Visit(
+            "lid-worden-met-fouten",
+            "/accounts/signup/",
+            who=(ANONYMOUS,),
+            form="main form",
+            action="/accounts/signup/",
+        ),
+        Visit(
+            "e-mailcode",
+            "/accounts/signup/",
+            who=(ANONYMOUS,),
+            form="main form",
+            action="/accounts/signup/",
+            data={
+                "first_name": "Noor",
+                "last_name": "Hendriks",
+                "email": "noor.hendriks@lindenholt.example",
+                "password1": "een-lang-wachtwoord-42",
+                "password2": "een-lang-wachtwoord-42",
+            },
+        ),
+        Visit(
+            "probleem-melden-met-fouten",
+            "/probleem-melden/",
+            form="main form",
+            action="/probleem-melden/",
+        ),
+        Visit(
+            "profiel-bewerken-met-fouten",
+            "/mijn-account/profiel/",
+            who=(MEMBER,),
+            form=".member-profile-form",
+            action="/mijn-account/profiel/",
+            data={"first_name": "", "last_name": ""},
+        ),
+        Visit(
+            "reactie-voorbeeld",
+            article,
+            who=(MEMBER,),
+            form="form[data-comment-form]",
+            action=f"/reacties/pagina/{site.article.pk}/",
+            data={"body": "Wij kopen sinds dit jaar **samen** in met drie buurgemeenten."},
+            button="preview",
+        ),
+        Visit(
+            "reactie-met-fouten",
+            article,
+            who=(MEMBER,),
+            form="form[data-comment-form]",
+            action=f"/reacties/pagina/{site.article.pk}/",
+            data={"body": ""},
+            button="preview",
+        ),
+        Visit(
+            "aanmelden-met-fouten",
+            event,
+            who=(MEMBER,),
+            form=".registration-form",
+            action=f"/evenementen/{site.event.pk}/aanmelden/",
+            data={"remark": TOO_LONG_REMARK},
+        ),
+    ]
