@@ -1,0 +1,180 @@
+"""Every address of the site refuses a POST without a CSRF token, signed in or not.
+
+The sweep walks Django's URL resolver (the site's own views, allauth, the Wagtail admin and its
+documents), builds an address for each pattern and POSTs to it without a token. It also POSTs
+to a page of each type in the Wagtail page tree and to the knowledge base's routable routes,
+which Wagtail serves through one catch-all pattern. The answer must be 403: Django's CSRF
+check runs before any view, so this holds whether the view would take a POST or not.
+
+The views that skip the check are listed below with the reason; the sweep checks that the
+views marked ``csrf_exempt`` are exactly these, so a new exempt view fails this test until
+someone writes down why it is safe.
+"""
+
+import re
+import uuid
+
+import pytest
+
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.resolvers import RegexPattern, RoutePattern
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+EXEMPT = {
+    # Django's language switch: a forged request can only change the interface language, and
+    # the footer form carries no token so anonymous pages stay cacheable (vakgenoten.views).
+    "django.views.i18n.set_language": "language switch",
+    # RFC 8058 one-click unsubscribe: mail programs POST without a token; the signed token in
+    # the address is the authorisation, and it can only switch e-mail off.
+    "members.views.notifications.unsubscribe": "one-click unsubscribe (members)",
+    "blog.comments.views.unsubscribe": "one-click unsubscribe (comments)",
+    # navigator.sendBeacon sends no token; counting a view changes nothing a visitor owns.
+    "blog.views.view_beacon": "view-count beacon",
+    # Wagtail's read-only admin API (Django REST framework marks its views exempt and checks
+    # the token itself for session-authenticated writes; these viewsets accept no writes).
+    "wagtail.admin.api.views.PagesAdminAPIViewSet": "admin API (read-only)",
+    "wagtail.documents.api.admin.views.DocumentsAdminAPIViewSet": "admin API (read-only)",
+    "wagtail.images.api.admin.views.ImagesAdminAPIViewSet": "admin API (read-only)",
+}
+READ_ONLY_API = {name for name, reason in EXEMPT.items() if reason == "admin API (read-only)"}
+
+CONVERTER_SAMPLES = {"int": "1", "str": "x", "slug": "x", "path": "x/y", "uuid": str(uuid.uuid4())}
+
+
+def _route_sample(route):
+    return re.sub(
+        r"<(?:(\w+):)?\w+>", lambda match: CONVERTER_SAMPLES[match.group(1) or "str"], route
+    )
+
+
+def _regex_sample(regex):
+    """A string the regex of a Django or Wagtail URL pattern matches."""
+
+    def group(match):
+        body = match.group(1)
+        if body.endswith("/"):
+            return "x/"
+        if body.startswith("live|"):
+            return "live"
+        if "\\d" in body or "[0-9]" in body and "A-Z" not in body:
+            return "1"
+        return "x"
+
+    sample = regex.lstrip("^").rstrip("$").replace("\\Z", "")
+    for _ in range(3):  # nested groups
+        sample = re.sub(r"\((?:\?P<\w+>|\?:)?([^()]*)\)[*+?]?", group, sample)
+    sample = sample.replace(".*", "x").replace(".+", "x").replace("\\.", ".").replace("\\-", "-")
+    return sample
+
+
+def _sample(pattern):
+    if isinstance(pattern, RoutePattern):
+        return _route_sample(str(pattern))
+    if isinstance(pattern, RegexPattern):
+        return _regex_sample(pattern.regex.pattern)
+    raise TypeError(pattern)
+
+
+def url_patterns(patterns=None, prefix="/"):
+    """(address, view name) for every pattern the resolver knows."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for entry in patterns:
+        piece = _sample(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from url_patterns(entry.url_patterns, prefix + piece)
+        elif isinstance(entry, URLPattern):
+            yield prefix + piece, entry.lookup_str, entry.callback
+
+
+def exempt_views():
+    return {name for _url, name, view in url_patterns() if getattr(view, "csrf_exempt", False)}
+
+
+@pytest.fixture
+def tree(home_page):
+    """A page of each type: home, standard page, knowledge base, article, agenda, event."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from blog.models import BlogIndexPage, BlogPostPage
+    from events.models import EventIndexPage, EventPage
+    from tests.blog.factories import make_article
+    from tests.factories import NetworkFactory
+
+    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
+    index.save_revision().publish()
+    article = make_article(index, model=BlogPostPage, title="Samen inkopen")
+    agenda = home_page.add_child(instance=EventIndexPage(title="Agenda", slug="agenda"))
+    agenda.save_revision().publish()
+    start = timezone.now() + timedelta(days=5)
+    event = EventPage(
+        title="Ledendag",
+        slug="ledendag",
+        kind="ledendag",
+        intro="Een dag.",
+        start=start,
+        end=start + timedelta(hours=3),
+        venue_name="Stadhuis",
+        venue_address="Markt 1",
+        organiser_network=NetworkFactory(),
+    )
+    agenda.add_child(instance=event)
+    event.save_revision().publish()
+    return [home_page, index, article, agenda, event]
+
+
+def page_addresses(tree):
+    from wagtail.models import Page
+
+    addresses = [page.url for page in Page.objects.live().specific() if page.url]
+    index = tree[1]
+    addresses += [
+        index.url + route for route in ["auteur/x/", "feed/rss/", "feed/atom/", "thema/x/feed/rss/"]
+    ]
+    return addresses
+
+
+def test_the_exempt_views_are_exactly_the_justified_ones():
+    assert exempt_views() == set(EXEMPT)
+
+
+def test_every_sample_address_reaches_its_own_view():
+    """Guard the sweep: each address it builds resolves to the pattern it was built from."""
+    wrong = []
+    for url, name, _view in url_patterns():
+        match = resolve(url)
+        if match._func_path != name and match.func is not _view:
+            wrong.append((url, name, match._func_path))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "member"])
+def test_every_address_refuses_a_post_without_a_csrf_token(tree, signed_in):
+    client = Client(enforce_csrf_checks=True)
+    if signed_in:
+        client.force_login(UserFactory())
+    addresses = [(url, name) for url, name, _view in url_patterns()]
+    addresses += [(url, "wagtail page") for url in page_addresses(tree)]
+    assert len(addresses) > 300
+    accepted = []
+    for url, name in addresses:
+        response = client.post(url, {"naam": "waarde"})
+        if name in READ_ONLY_API:
+            if response.status_code not in (403, 405):
+                accepted.append((url, name, response.status_code))
+        elif name not in EXEMPT and response.status_code != 403:
+            accepted.append((url, name, response.status_code))
+    assert accepted == []
+
+
+def test_the_sweep_reaches_wagtail_pages_and_their_routes(tree):
+    addresses = page_addresses(tree)
+    for page in tree:
+        assert page.url in addresses
+    assert tree[1].url + "feed/rss/" in addresses
