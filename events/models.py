@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from vakgenoten.blocks import BaseStreamBlock
+from vakgenoten.models import PersonOnPage
 
 from .blocks import EventDocumentsBlock, ProgrammeBlock
 
@@ -366,21 +367,10 @@ class EventPage(Page):
         return days
 
 
-class EventSpeaker(Orderable):
+class EventSpeaker(Orderable, PersonOnPage):
     """A speaker on the event page; not necessarily a member."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(_("naam"), max_length=150)
-    role = models.CharField(_("functie"), max_length=150, blank=True)
-    organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("foto"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     panels = [
         FieldPanel("name"),

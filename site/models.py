@@ -319,3 +319,24 @@ class SecurityTxtSettings(BaseSiteSetting):
         lines.append(f"Preferred-Languages: {self.preferred_languages}")
         lines.append(f"Canonical: {canonical_url}")
         return "\n".join(lines) + "\n"
+
+
+class PersonOnPage(models.Model):
+    """Someone named on a page who need not be a member: an interviewee, a speaker. Their name
+    and job are typed by the editor; no account is linked, so nothing here is personal data the
+    member pages would have to hide."""
+
+    name = models.CharField(_("naam"), max_length=150)
+    role = models.CharField(_("functie"), max_length=150, blank=True)
+    organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True

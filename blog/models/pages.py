@@ -22,6 +22,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from vakgenoten.models import PersonOnPage
+
 from ..blocks import ArticleStreamBlock
 from .taxonomy import Author, Theme
 
@@ -397,21 +399,10 @@ class InterviewPage(ArticlePage):
         return context
 
 
-class Interviewee(Orderable):
+class Interviewee(Orderable, PersonOnPage):
     """Someone interviewed in an article; need not be a member."""
 
     page = ParentalKey(InterviewPage, related_name="interviewees", on_delete=models.CASCADE)
-    name = models.CharField(_("naam"), max_length=120)
-    role = models.CharField(_("functie"), max_length=150, blank=True)
-    organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("foto"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
