@@ -77,8 +77,13 @@ test: install-test lint security
 resilience: install
 	bash bench/resilience/run
 
+# From the project root, so the catalogue lands in locale/ (LOCALE_PATHS). The compiled .mo is
+# committed as well: a fresh machine needs no gettext tools to show the English interface.
 messages: install
-	cd site && ../$(BIN)/python ../manage.py makemessages -l en --ignore '*/migrations/*'
+	$(BIN)/python manage.py makemessages -l en --ignore '.venv/*' --ignore 'tests/*' \
+		--ignore 'bench/*' --ignore '*/migrations/*' --ignore 'staticfiles/*' --ignore 'media/*' \
+		--ignore 'var/*'
+	$(BIN)/python manage.py compilemessages -l en --ignore '.venv'
 
 clean:
 	rm -rf $(VENV) staticfiles var
