@@ -72,6 +72,12 @@ test: install-test lint security
 	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest
 
+## Figures for the performance targets: gunicorn on a throw-away PostgreSQL database, wrk on
+## loopback (installed from Debian when missing), at 100 and 10,000 articles (bench/performance.py).
+.PHONY: bench
+bench: install
+	$(BIN)/python bench/performance.py
+
 ## Load, a PostgreSQL restart and a mail outage against a throw-away cluster (bench/resilience).
 .PHONY: resilience
 resilience: install
