@@ -122,26 +122,33 @@ from members.models import Profile, User
 busy_id = int(sys.argv[1])
 busy = Page.objects.get(pk=busy_id)
 event = EventPage.objects.live().order_by("start").last()
-member = User.objects.filter(email__startswith="bench").order_by("pk").first()
+# Two signed-in members: one who only reads the busy article, one who commented on it (their
+# own comments carry edit links, so their thread is rendered afresh on every visit).
+writers = Comment.objects.filter(page_id=busy_id).values("user_id")
+bench_members = User.objects.filter(email__startswith="bench").order_by("pk")
+reader = bench_members.exclude(pk__in=writers).first()
+writer = bench_members.filter(pk__in=writers).first()
 profile = Profile.objects.filter(visibility="public", user__email__startswith="bench").first()
 pages = [
-    ("/healthz", "/healthz", False),
-    ("home", "/", False),
-    ("knowledge base", BlogIndexPage.objects.first().url, False),
-    ("article, 50 comments", busy.url, False),
-    ("article, 50 comments, signed in", busy.url, True),
-    ("search", "/zoeken/?q=schuldhulp", False),
-    ("events", EventIndexPage.objects.first().url, False),
-    ("event page", event.url, False),
-    ("member directory (signed in)", "/leden/", True),
-    ("member profile", f"/leden/{profile.user_id}/", False),
+    ("/healthz", "/healthz", None),
+    ("home", "/", None),
+    ("knowledge base", BlogIndexPage.objects.first().url, None),
+    ("article, 50 comments", busy.url, None),
+    ("article, 50 comments, signed-in reader", busy.url, "reader"),
+    ("article, 50 comments, signed-in commenter", busy.url, "writer"),
+    ("search", "/zoeken/?q=schuldhulp", None),
+    ("events", EventIndexPage.objects.first().url, None),
+    ("event page", event.url, None),
+    ("member directory (signed in)", "/leden/", "reader"),
+    ("member profile", f"/leden/{profile.user_id}/", None),
 ]
-anonymous = Client(HTTP_HOST="127.0.0.1")
-signed_in = Client(HTTP_HOST="127.0.0.1")
-signed_in.force_login(member)
+clients = {None: Client(HTTP_HOST="127.0.0.1")}
+for role, member in (("reader", reader), ("writer", writer)):
+    clients[role] = Client(HTTP_HOST="127.0.0.1")
+    clients[role].force_login(member)
 rows = []
 for number, (name, url, personal) in enumerate(pages):
-    client = signed_in if personal else anonymous
+    client = clients[personal]
     joiner = "&" if "?" in url else "?"
     # Warm as a running site is (renditions, settings rows, shared page parts), then measure
     # a render the full-page cache cannot answer (a query string nobody asked for before).
@@ -156,8 +163,8 @@ for number, (name, url, personal) in enumerate(pages):
         "bytes": len(response.content),
     })
 comments = Comment.objects.filter(page_id=busy_id, status="published").count()
-print(json.dumps({"rows": rows, "session": signed_in.cookies["sessionid"].value,
-                  "busy_comments": comments}))
+sessions = {role: clients[role].cookies["sessionid"].value for role in ("reader", "writer")}
+print(json.dumps({"rows": rows, "sessions": sessions, "busy_comments": comments}))
 """
 
 
@@ -367,13 +374,14 @@ def measure(env, size_name, busy_id, seconds, loader, media_root, with_extras):
     server = Server(env, port)
     total_requests = 0
     try:
-        cookie = f"sessionid={probe['session']}"
         for row in probe["rows"]:
             url = server.url(row["url"])
-            loader(url, 1, cookie if row["personal"] else None)  # warm the page cache
-            result = loader(url, seconds, cookie if row["personal"] else None)
+            role = row["personal"]
+            cookie = f"sessionid={probe['sessions'][role]}" if role else None
+            loader(url, 1, cookie)  # warm the page cache and the shared page parts
+            result = loader(url, seconds, cookie)
             total_requests += result["requests"] + 1
-            _ms, _status, body = timed_get(url, {"Cookie": cookie} if row["personal"] else {})
+            _ms, _status, body = timed_get(url, {"Cookie": cookie} if cookie else {})
             row.update(result, gzip_bytes=len(gzip.compress(body, 6)), served_bytes=len(body))
         extras = {}
         if with_extras:

@@ -46,9 +46,19 @@ def settings_for(page=None, request=None):
     return CommentSettings.for_site(site)
 
 
-def closed_reason(page, comment_settings, now=None):
-    """Why comments on ``page`` are closed, or "" when they are open."""
-    closure = CommentClosure.objects.filter(page_id=page.pk).first()
+def page_closure(page):
+    """The editors' closure of ``page``'s conversation, or None."""
+    return CommentClosure.objects.filter(page_id=page.pk).first()
+
+
+_LOOK_UP = object()
+
+
+def closed_reason(page, comment_settings, now=None, closure=_LOOK_UP):
+    """Why comments on ``page`` are closed, or "" when they are open. Pass ``closure`` when
+    it is known already (the comments section reads it from the cache)."""
+    if closure is _LOOK_UP:
+        closure = page_closure(page)
     if closure is not None:
         return closure.reason or _("De redactie heeft de reacties op deze pagina gesloten.")
     days = comment_settings.close_after_days

@@ -266,7 +266,9 @@ class ArticlePage(Page):
         # Cached with the page's cache generation: publishing it or changing a snippet
         # (author, theme) refreshes them; related articles may lag like the page cache.
         context.update(cached_part("article", article_parts, page_id=self.pk))
-        context["view_count"] = self.view_count
+        # A callable, so the query runs only when the header is rendered, not when it comes
+        # from the cache as a shared fragment (the beacon script shows the fresh count).
+        context["view_count"] = lambda: self.view_count
         context["index_page"] = self.get_parent()
         return context
 

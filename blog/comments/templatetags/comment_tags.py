@@ -1,19 +1,25 @@
 """The conversation under a page, and how comment dates are written."""
 
+import hashlib
 from urllib.parse import urlencode
 
 from django import template
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+
+from vakgenoten.cache import cached_part, cached_parts
 
 from ..formatting import plain_text
 from ..forms import CommentForm
 from ..models import Comment
-from ..rules import closed_reason, participation_problem, settings_for
+from ..rules import closed_reason, page_closure, participation_problem, settings_for
 from ..threads import PAGE_PARAM, comment_count, thread_page
 
 register = template.Library()
@@ -33,27 +39,50 @@ def comments_section(context, page):
     user = getattr(request, "user", None)
     comment_settings = settings_for(page, request)
     number = request.GET.get(PAGE_PARAM, 1) if request is not None else 1
-    page_obj, comments = thread_page(page, user, number)
     page_url = page.get_url(request) or "/"
     back = page_url + "#reageren"
     authenticated = bool(user and user.is_authenticated)
     problem = participation_problem(user) if authenticated else ""
-    closed = closed_reason(page, comment_settings)
+    # Closing and commenting purge the page, which refreshes these cached parts.
+    closure = cached_part("comment-closure", lambda: page_closure(page) or "", page_id=page.pk)
+    closed = closed_reason(page, comment_settings, closure=closure or None)
+    can_comment = authenticated and not problem and not closed
+    reader = _reader_key(request, user, can_comment)
+
+    def render_thread():
+        page_obj, comments = thread_page(page, user, number)
+        html = render_to_string(
+            "comments/includes/thread.html",
+            {
+                "request": request,
+                "page_obj": page_obj,
+                "comments": comments,
+                "rendered": _rendered_comments(comments, page, request, user, can_comment, reader),
+            },
+        )
+        return html.strip(), comments
 
     reply_to = None
     reply_id = request.GET.get("reageer", "") if request is not None else ""
-    if reply_id.isdigit():
-        reply_to = next(
-            (
-                candidate
-                for comment in comments
-                for candidate in [comment, *comment.visible_replies]
-                if candidate.pk == int(reply_id)
-                and candidate.status == Comment.Status.PUBLISHED
-                and not candidate.is_deleted
-            ),
-            None,
-        )
+    if reply_id.isdigit() or _wrote_here(user, page):
+        # The reader's own comments (edit links, pending ones) or the comment answered.
+        thread, comments = render_thread()
+        if reply_id.isdigit():
+            reply_to = next(
+                (
+                    candidate
+                    for comment in comments
+                    for candidate in [comment, *comment.visible_replies]
+                    if candidate.pk == int(reply_id)
+                    and candidate.status == Comment.Status.PUBLISHED
+                    and not candidate.is_deleted
+                ),
+                None,
+            )
+    else:
+        # Everybody of the same kind reads the same thread page: render it once.
+        # (The thread page number is part of the query string in ``reader``.)
+        thread = cached_part(f"thread-{reader}", lambda: render_thread()[0], page_id=page.pk)
     form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
 
     following = False
@@ -67,11 +96,10 @@ def comments_section(context, page):
         "user": user,
         "page": page,
         "page_url": page_url,
-        "comments": comments,
-        "page_obj": page_obj,
-        "count": comment_count(page),
+        "thread": mark_safe(thread),  # noqa: S308  # nosec B308 B703 # our own template
+        "count": cached_part("comment-count", lambda: comment_count(page), page_id=page.pk),
         "closed_reason": closed,
-        "can_comment": authenticated and not problem and not closed,
+        "can_comment": can_comment,
         "problem": problem,
         "authenticated": authenticated,
         "login_url": f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: back})}",
@@ -84,6 +112,65 @@ def comments_section(context, page):
         "now": timezone.now(),
         "page_param": PAGE_PARAM,
     }
+
+
+def _wrote_here(user, page):
+    """Whether the reader has ever commented on ``page`` (their thread differs from others')."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Comment.objects.filter(page_id=page.pk, user_id=user.pk).exists()
+
+
+def _reader_key(request, user, can_comment):
+    """What the shared HTML of a comment depends on besides the comment itself: visitor or
+    member (profile links), whether the reader may reply, and the query string the reply
+    links keep (the thread page)."""
+    signed_in = getattr(user, "is_authenticated", False)
+    kind = f"{'member' if signed_in else 'visitor'}-{'reply' if can_comment else 'read'}"
+    query = request.GET.copy() if request is not None else QueryDict()
+    query.pop("reageer", None)
+    return f"{kind}-{hashlib.sha256(query.urlencode().encode()).hexdigest()[:16] if query else '-'}"
+
+
+def _rendered_comments(comments, page, request, user, can_comment, reader):
+    """The HTML of every comment on this thread page, by primary key.
+
+    A published comment by someone else looks the same to every reader of the same kind
+    (``_reader_key``), so its HTML is kept in the cache until the page or the site is purged
+    (a comment changes, a member renames). The reader's own comments carry edit and delete
+    links and a pending notice, so they are always rendered afresh.
+    """
+    viewer_id = user.pk if getattr(user, "is_authenticated", False) else None
+    context = {"request": request, "user": user, "can_comment": can_comment}
+
+    def render(comment):
+        heading = "h4" if comment.parent_id else "h3"
+        return render_to_string(
+            "comments/includes/comment.html", {**context, "comment": comment, "heading": heading}
+        )
+
+    shared, own = {}, {}
+    for comment in (c for top in comments for c in [top, *top.visible_replies]):
+        if comment.status == Comment.Status.PUBLISHED and comment.user_id != viewer_id:
+            shared[f"comment-{comment.pk}-{reader}"] = comment
+        else:
+            own[comment.pk] = render(comment)
+    parts = cached_parts(
+        {name: (lambda comment=comment: render(comment)) for name, comment in shared.items()},
+        page_id=page.pk,
+    )
+    # Our own template's output, kept in our own cache: safe to insert as it is.
+    shared_html = {
+        comment.pk: mark_safe(parts[name])  # noqa: S308  # nosec B308 B703
+        for name, comment in shared.items()
+    }
+    return own | shared_html
+
+
+@register.filter
+def lookup(mapping, key):
+    """``mapping[key]`` in a template (the rendered comments by primary key)."""
+    return mapping.get(key, "")
 
 
 @register.filter

@@ -1,0 +1,105 @@
+"""Signed-in members get the parts of an article that are the same for everybody from the
+cache (the article text, other people's comments, the thread page), and still see exactly
+their own page: their own comments with edit links, fresh text after every change.
+"""
+
+import pytest
+
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import Page
+
+from blog.comments.models import Comment
+from vakgenoten import bench_data
+from vakgenoten.cache import purge_all
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(blog_index, members, text):
+    """An article with one comment by ``members[1]``; ``members[0]`` (the reader) wrote none."""
+    page = bench_data.create_articles(blog_index, 1, text)[0]
+    bench_data.create_comments([page], 1, members[1:2], text)
+    return page
+
+
+def html_for(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_readers_writer_and_visitors_each_get_their_own_comment_actions(
+    client, page_cache_on, article, members
+):
+    reader, writer = members[0], members[1]
+    comment = Comment.objects.get(page=article)
+
+    client.force_login(reader)
+    for _ in range(2):  # rendered, then from the cache
+        html = html_for(client, article.url)
+        assert f"/reacties/{comment.pk}/melden/" in html
+        assert f"/reacties/{comment.pk}/verwijderen/" not in html
+        assert writer.get_full_name() in html
+
+    client.force_login(writer)
+    html = html_for(client, article.url)
+    assert f"/reacties/{comment.pk}/verwijderen/" in html
+    assert f"/reacties/{comment.pk}/melden/" not in html
+
+    client.logout()
+    client.cookies.clear()
+    html = html_for(client, article.url + "?anders=1")  # past the anonymous page cache
+    assert f"/reacties/{comment.pk}/melden/" not in html
+    assert f"reageer={comment.pk}" not in html
+    assert "Je moet lid zijn om te reageren" in html
+
+
+def test_an_edited_comment_and_a_renamed_writer_show_at_once(
+    client, page_cache_on, article, members, django_capture_on_commit_callbacks
+):
+    reader, writer = members[0], members[1]
+    comment = Comment.objects.get(page=article)
+    client.force_login(reader)
+    html_for(client, article.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment.body_html = "<p>Bijgewerkt: het loket gaat om negen uur open.</p>"
+        comment.save()
+    assert "Bijgewerkt: het loket gaat om negen uur open." in html_for(client, article.url)
+
+    writer.first_name, writer.last_name = "Wijnanda", "Terpstra"
+    writer.save(update_fields=["first_name", "last_name"])
+    purge_all()  # what saving a profile does (members.views.profiles)
+    assert "Wijnanda Terpstra" in html_for(client, article.url)
+
+
+def test_a_new_revision_reaches_signed_in_readers(client, page_cache_on, article, members):
+    client.force_login(members[0])
+    assert article.intro in html_for(client, article.url)
+    page = Page.objects.get(pk=article.pk).specific  # as the editor's form loads it
+    page.intro = "Een nieuwe inleiding, na de evaluatie met de raad."
+    page.save_revision().publish()
+    assert "Een nieuwe inleiding, na de evaluatie met de raad." in html_for(client, article.url)
+
+
+def test_a_reply_link_keeps_the_thread_page_the_reader_is_on(
+    client, page_cache_on, article, members
+):
+    comment = Comment.objects.get(page=article)
+    client.force_login(members[0])
+    html_for(client, article.url)
+    assert f"reacties=1&amp;reageer={comment.pk}" in html_for(client, article.url + "?reacties=1")
+
+
+def test_the_editing_bar_is_for_editors_only(client, page_cache_on, article, members):
+    editors = Group.objects.create(name="Redactie (test)")
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    editor = members[2]
+    editor.groups.add(editors)
+
+    client.force_login(members[0])
+    assert "wagtail-userbar" not in html_for(client, article.url)
+    client.force_login(editor)
+    assert "wagtail-userbar" in html_for(client, article.url)
