@@ -50,7 +50,9 @@ VERBS = [
     "evalueert",
     "begon klein met",
 ]
-OBJECTS = [
+# What an article is about: each article has one topic, as real articles do, so a specific
+# word (parkeervergunning) is in a few percent of the articles and not in nearly all of them.
+TOPICS = [
     "één loket voor schuldhulp",
     "een gezamenlijke inkoop van jeugdzorg",
     "de omgevingstafel voor initiatiefnemers",
@@ -63,6 +65,29 @@ OBJECTS = [
     "vaste contactpersonen voor ondernemers",
     "de kwartaalrapportage voor de raad",
     "wijkgericht werken in het sociaal domein",
+    "de overstap naar het nieuwe vergunningenstelsel",
+    "een klantreis rond de aanvraag van bijstand",
+    "wachtlijsten bij de huishoudelijke hulp",
+    "zaakgericht werken in de backoffice",
+    "energiecoaches voor huishoudens met een kleine beurs",
+    "de aanpak van ondermijning op bedrijventerreinen",
+    "hybride vergaderen na de verbouwing van het stadhuis",
+    "open data over de begroting",
+    "inburgeraars die snel aan het werk willen",
+    "minder papieren post naar inwoners",
+    "een chatbot op de gemeentelijke website",
+    "mantelzorgers die zelf ondersteuning nodig hebben",
+]
+# The rest of a sentence, when it is not about the topic itself.
+GENERIC_OBJECTS = [
+    "deze aanpak",
+    "de nieuwe werkwijze",
+    "een proef van een half jaar",
+    "de samenwerking met de buurgemeenten",
+    "een klein projectteam",
+    "het plan van aanpak",
+    "de eerste fase",
+    "de ervaringen van collega's",
 ]
 REASONS = [
     "omdat inwoners anders van het kastje naar de muur gaan",
@@ -130,21 +155,22 @@ class Text:
     def choice(self, items):
         return self.random.choice(items)
 
-    def sentence(self):
-        return (
-            f"{self.choice(SUBJECTS)} {self.choice(VERBS)} {self.choice(OBJECTS)}, "
-            f"{self.choice(REASONS)}."
-        )
+    def topic(self):
+        return self.choice(TOPICS)
 
-    def paragraph(self, sentences=4):
-        parts = [self.sentence() for _ in range(sentences - 1)] + [self.choice(CLOSERS)]
+    def sentence(self, topic=None):
+        """One sentence; about ``topic`` one time in three, otherwise about the work itself."""
+        about = topic if topic and self.random.random() < 0.35 else self.choice(GENERIC_OBJECTS)
+        return f"{self.choice(SUBJECTS)} {self.choice(VERBS)} {about}, {self.choice(REASONS)}."
+
+    def paragraph(self, sentences=4, topic=None):
+        parts = [self.sentence(topic) for _ in range(sentences - 1)] + [self.choice(CLOSERS)]
         return " ".join(parts)
 
-    def title(self, number):
-        subject = self.choice(OBJECTS)
-        return f"{self.choice(TITLE_STARTS)} {subject} ({number})"
+    def title(self, number, topic=None):
+        return f"{self.choice(TITLE_STARTS)} {topic or self.topic()} ({number})"
 
-    def body(self, paragraphs=4):
+    def body(self, paragraphs=4, topic=None):
         """StreamField JSON: headings between rich-text paragraphs."""
         blocks = []
         for number in range(paragraphs):
@@ -162,7 +188,7 @@ class Text:
             blocks.append(
                 {
                     "type": "paragraph",
-                    "value": f"<p>{self.paragraph()}</p>",
+                    "value": f"<p>{self.paragraph(topic=topic)}</p>",
                     "id": str(uuid.UUID(int=self.random.getrandbits(128))),
                 }
             )
@@ -324,19 +350,20 @@ def create_articles(blog_index, count, text=None, with_body=True):
     models = list(by_model)
     for number in range(count):
         model = models[number % len(models)]
-        title = text.title(number)
+        topic = text.topic()
+        title = text.title(number, topic)
         fields = {
             "title": title,
             "slug": f"{slugify(title)[:60]}-{token}-{number}",
-            "intro": text.paragraph(2)[:480],
-            "body": text.body() if with_body else "[]",
+            "intro": text.paragraph(2, topic)[:480],
+            "body": text.body(topic=topic) if with_body else "[]",
             "publication_date": today - timedelta(days=number % 1500),
             "reading_time": 2,
         }
         if model is BestPracticePage:
             fields.update(
-                problem=f"<p>{text.sentence()}</p>",
-                approach=f"<p>{text.paragraph(3)}</p>",
+                problem=f"<p>{text.sentence(topic)}</p>",
+                approach=f"<p>{text.paragraph(3, topic)}</p>",
                 results=f"<p>{text.choice(CLOSERS)}</p>",
             )
         by_model[model].append(model(**fields))
@@ -447,18 +474,19 @@ def create_events(event_index, count, text=None):
         start = now + timedelta(days=days, hours=number % 8)
         kind = EVENT_KINDS[number % len(EVENT_KINDS)]
         place = text.choice(PLACES)
-        title = f"{kind.capitalize()} {text.choice(OBJECTS)} in {place}"
+        topic = text.topic()
+        title = f"{kind.capitalize()} {topic} in {place}"
         pages.append(
             EventPage(
                 title=title,
                 slug=f"{slugify(title)[:60]}-{token}-{number}",
                 kind=kind,
-                intro=text.paragraph(2)[:480],
+                intro=text.paragraph(2, topic)[:480],
                 start=start,
                 end=start + timedelta(hours=3),
                 venue_name=f"Stadhuis {place}" if kind != "webinar" else "",
                 online_url="https://vergaderen.example/bench" if kind == "webinar" else "",
-                body=text.body(2),
+                body=text.body(2, topic),
                 capacity=50 + number % 200,
                 registration_enabled=True,
             )
