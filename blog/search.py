@@ -7,9 +7,11 @@ result is cut from the page's own text around the first matching word.
 """
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db import connection, transaction
 from django.db.models import Subquery
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -47,6 +49,26 @@ class SearchResult:
     type_label: str
     snippet: str
     themes: list = field(default_factory=list)
+
+
+@contextmanager
+def index_friendly_planner():
+    """Let PostgreSQL use the search index for common words too.
+
+    Wagtail matches ``(title || body) @@ query``. For a word in a fifth of the pages the
+    planner prices reading the whole index table (computing ``title || body`` for every row)
+    below the GIN index (``vakgenoten.migrations.0004``) under the default
+    ``random_page_cost`` of 4, which suits spinning disks; the search then took 50 ms instead
+    of 10 over 10,000 articles. ``SET LOCAL`` tells it that random reads are cheap, for these
+    queries only (it ends with the transaction, so it is safe behind a connection pooler).
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL random_page_cost = 1.1")
+        yield
 
 
 class SiteSearch:
@@ -104,9 +126,10 @@ class SiteSearch:
         pages = self.queryset().specific()
         hits = pages.search(terms, operator="and") if terms else pages.none()
         paginator = Paginator(hits, SEARCH_PAGE_SIZE)
-        self.results = paginator.get_page(self.page_number)
-        self.result_count = paginator.count
-        self.items = [self.describe(page) for page in self.results.object_list]
+        with index_friendly_planner():
+            self.results = paginator.get_page(self.page_number)
+            self.result_count = paginator.count
+            self.items = [self.describe(page) for page in self.results.object_list]
         self.promotions = self.find_promotions()
         if self.result_count == 0 and not self.filtered and not self.promotions:
             ZeroResultSearch.record(self.query)
