@@ -12,11 +12,10 @@ network does not make it the network's article, and listing it there would show 
 membership the author may have kept to members only.
 """
 
-from django.db.models import Q
 from django.template.loader import render_to_string
 
 from .listing import article_listing_queryset
-from .models import ArticleAuthor, ArticlePage, Author, BestPracticePage, BlogIndexPage
+from .models import ArticleAuthor, ArticlePage, BestPracticePage, BlogIndexPage
 
 SECTION_ARTICLES = 5
 
@@ -44,19 +43,24 @@ def _index_url(request, article):
 
 
 def member_articles(request, member):
-    written = ArticleAuthor.objects.filter(author__user=member).values("page_id")
-    articles, has_more = _short_list(ArticlePage.objects.filter(pk__in=written))
+    # The articles' ids (and their authors' names for the links) first, as a list: most
+    # members write nothing, and with a subquery PostgreSQL walked all articles newest first
+    # looking for theirs (15 ms over 10,000 articles).
+    written = ArticleAuthor.objects.filter(author__user=member, page__live=True).values_list(
+        "page_id", "author_id", "author__name", "author__slug"
+    )
+    written = list(written.order_by("author__name", "author_id"))
+    if not written:
+        return ""
+    articles, has_more = _short_list(ArticlePage.objects.filter(pk__in={row[0] for row in written}))
     if not articles:
         return ""
     author_links = []
     if has_more:
         base = _index_url(request, articles[0])
-        author_links = [
-            (author, base + BlogIndexPage.get_resolver().reverse("author", author.slug))
-            for author in Author.objects.filter(user=member, article_links__page__live=True)
-            .distinct()
-            .order_by("name", "pk")
-        ]
+        resolver = BlogIndexPage.get_resolver()
+        authors = dict.fromkeys((name, slug) for _page, _author, name, slug in written)
+        author_links = [(name, base + resolver.reverse("author", slug)) for name, slug in authors]
     return render_to_string(
         "blog/includes/profile_articles.html",
         {"articles": articles, "member": member, "author_links": author_links},
@@ -65,11 +69,17 @@ def member_articles(request, member):
 
 
 def organisation_articles(request, organisation):
-    practices = BestPracticePage.objects.filter(organisations=organisation).values("pk")
-    by_staff = ArticleAuthor.objects.filter(author__organisation=organisation).values("page_id")
-    articles, has_more = _short_list(
-        ArticlePage.objects.filter(Q(pk__in=practices) | Q(pk__in=by_staff))
+    # The ids first, in one query, for the same reason as in member_articles.
+    practices = BestPracticePage.objects.filter(organisations=organisation).values_list(
+        "pk", flat=True
     )
+    by_staff = ArticleAuthor.objects.filter(author__organisation=organisation).values_list(
+        "page_id", flat=True
+    )
+    ids = list(practices.order_by().union(by_staff.order_by()))
+    if not ids:
+        return ""
+    articles, has_more = _short_list(ArticlePage.objects.filter(pk__in=ids))
     if not articles:
         return ""
     return render_to_string(
