@@ -1,6 +1,6 @@
 """Admin screens of the site layer: the problem reports readers send in."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -16,7 +16,7 @@ class ProblemReportViewSet(SnippetViewSet):
 
     model = ProblemReport
     icon = "warning"
-    menu_label = _("Meldingen")
+    menu_label = pgettext_lazy("meldingen van lezers aan de redactie", "Meldingen")
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["message", "page_url", "status", "created_at"]

@@ -152,6 +152,17 @@ def test_django_translates_through_the_catalogue():
         assert translation.gettext("Kennisbank") == "Kennisbank"
 
 
+def test_one_dutch_word_with_two_meanings_gets_two_translations():
+    """"Plaatsen" is a button under a comment (post) and the seats of an event; "Meldingen"
+    is a member's notification settings and the readers' reports in the admin."""
+    with translation.override("en"):
+        assert translation.gettext("Plaatsen") == "Post"
+        assert translation.pgettext("zitplaatsen bij een evenement", "Plaatsen") == "Places"
+        assert translation.gettext("Meldingen") == "Notifications"
+        reports = translation.pgettext("meldingen van lezers aan de redactie", "Meldingen")
+        assert reports == "Reports"
+
+
 def test_home_page_in_english(client, home_page):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'lang="en"' in html
