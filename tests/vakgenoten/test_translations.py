@@ -153,8 +153,8 @@ def test_django_translates_through_the_catalogue():
 
 
 def test_one_dutch_word_with_two_meanings_gets_two_translations():
-    """"Plaatsen" is a button under a comment (post) and the seats of an event; "Meldingen"
-    is a member's notification settings and the readers' reports in the admin."""
+    """The word "Plaatsen" is a button under a comment (post) and the seats of an event;
+    "Meldingen" is a member's notification settings and the readers' reports in the admin."""
     with translation.override("en"):
         assert translation.gettext("Plaatsen") == "Post"
         assert translation.pgettext("zitplaatsen bij een evenement", "Plaatsen") == "Places"
