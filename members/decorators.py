@@ -39,11 +39,17 @@ MESSAGES = {
 }
 
 
-def missing_step(user):
-    """What ``user`` still has to do before taking part, or None when nothing is missing."""
+def missing_step(user, verified=None):
+    """What ``user`` still has to do before taking part, or None when nothing is missing.
+
+    ``verified``: whether the user has a verified address, when the caller looked it up
+    already (in one query with other things); None looks it up here.
+    """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return LOGIN
-    if not EmailAddress.objects.filter(user=user, verified=True).exists():
+    if verified is None:
+        verified = EmailAddress.objects.filter(user=user, verified=True).exists()
+    if not verified:
         return VERIFY_EMAIL
     if not user.has_complete_name:
         return COMPLETE_PROFILE

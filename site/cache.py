@@ -196,3 +196,35 @@ class AnonymousPageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
+
+
+class CachedSiteMiddleware:
+    """Find the Wagtail site of a request, with its home page, in the cache.
+
+    Wagtail looks the site up for every page (one query) and then loads the home page's own
+    row (another) before it routes. Both change only when a site is saved or the home page is
+    published, which purge everything (``vakgenoten.signals``), so they are kept with the
+    site-wide generation. Runs after ``CommonMiddleware``: only allowed hosts get an entry.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if cache_seconds() > 0 and not hasattr(request, "_wagtail_site"):
+            site = cached_part(
+                f"site-{request.get_host()}-{request.get_port()}",
+                lambda: self.find_site(request) or "",
+            )
+            if site:
+                request._wagtail_site = site
+        return self.get_response(request)
+
+    @staticmethod
+    def find_site(request):
+        from wagtail.models import Site
+
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific  # what routing asks for first
+        return site

@@ -4,6 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .cache import purge_all, purge_page_and_listings
@@ -34,6 +35,12 @@ def purge_deleted_page(sender, instance, **kwargs):
 
     if isinstance(instance, Page) and instance.depth > 1:
         purge_all()
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def purge_after_site_change(sender, instance, **kwargs):
+    purge_all()  # sites are looked up from the cache (vakgenoten.cache.CachedSiteMiddleware)
 
 
 @receiver(post_save)

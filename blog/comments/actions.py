@@ -247,9 +247,3 @@ def unfollow(user, page):
         subscription.active = False
         subscription.save(update_fields=["active"])
     return subscription
-
-
-def is_following(user, page):
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return ConversationSubscription.objects.filter(user=user, page=page, active=True).exists()

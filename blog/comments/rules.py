@@ -71,12 +71,13 @@ def closed_reason(page, comment_settings, now=None, closure=_LOOK_UP):
     return ""
 
 
-def participation_problem(user):
+def participation_problem(user, verified=None):
     """Why ``user`` cannot take part yet ("" when they can): signed in, a verified e-mail
-    address and a first and last name (the members app's rule)."""
+    address and a first and last name (the members app's rule). ``verified`` as for
+    ``members.decorators.missing_step``."""
     from members.decorators import COMPLETE_PROFILE, VERIFY_EMAIL, missing_step
 
-    step = missing_step(user)
+    step = missing_step(user, verified=verified)
     if step is None:
         return ""
     if step == VERIFY_EMAIL:

@@ -106,3 +106,24 @@ def test_language_switch_works_without_a_token_and_refuses_off_site_next(client,
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert response.cookies["django_language"].value == "en"
+
+
+def test_members_get_the_site_from_the_cache_until_a_site_changes(
+    client, home_page, page_cache_on, member
+):
+    """Wagtail's site lookup and the home page's row come from the cache (CachedSiteMiddleware);
+    saving a site (here: another root page) refreshes them at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(member)
+    get(client, "/over-vakgenoten/")
+    with CaptureQueriesContext(connection) as context:
+        get(client, "/over-vakgenoten/")
+    assert not [q for q in context.captured_queries if "wagtailcore_site" in q["sql"]]
+
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = StandardPage.objects.get(slug="over-vakgenoten")
+    site.save()
+    assert "Over Vakgenoten" in get(client, "/").content.decode()
+    assert client.get("/over-vakgenoten/").status_code == 404  # now the root, not a child

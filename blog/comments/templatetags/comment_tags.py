@@ -3,8 +3,11 @@
 import hashlib
 from urllib.parse import urlencode
 
+from allauth.account.models import EmailAddress
+
 from django import template
-from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -18,7 +21,7 @@ from vakgenoten.cache import cached_part, cached_parts
 
 from ..formatting import plain_text
 from ..forms import CommentForm
-from ..models import Comment
+from ..models import Comment, ConversationSubscription
 from ..rules import closed_reason, page_closure, participation_problem, settings_for
 from ..threads import PAGE_PARAM, comment_count, thread_page
 
@@ -42,7 +45,8 @@ def comments_section(context, page):
     page_url = page.get_url(request) or "/"
     back = page_url + "#reageren"
     authenticated = bool(user and user.is_authenticated)
-    problem = participation_problem(user) if authenticated else ""
+    reader_state = _reader_state(user, page) if authenticated else {}
+    problem = participation_problem(user, reader_state["verified"]) if authenticated else ""
     # Closing and commenting purge the page, which refreshes these cached parts.
     closure = cached_part("comment-closure", lambda: page_closure(page) or "", page_id=page.pk)
     closed = closed_reason(page, comment_settings, closure=closure or None)
@@ -64,7 +68,7 @@ def comments_section(context, page):
 
     reply_to = None
     reply_id = request.GET.get("reageer", "") if request is not None else ""
-    if reply_id.isdigit() or _wrote_here(user, page):
+    if reply_id.isdigit() or reader_state.get("wrote_here"):
         # The reader's own comments (edit links, pending ones) or the comment answered.
         thread, comments = render_thread()
         if reply_id.isdigit():
@@ -85,12 +89,6 @@ def comments_section(context, page):
         thread = cached_part(f"thread-{reader}", lambda: render_thread()[0], page_id=page.pk)
     form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
 
-    following = False
-    if authenticated:
-        from ..actions import is_following
-
-        following = is_following(user, page)
-
     return {
         "request": request,
         "user": user,
@@ -108,17 +106,30 @@ def comments_section(context, page):
         "profile_url": _url_or_none("members:profile_edit"),
         "form": form,
         "reply_to": reply_to,
-        "following": following,
+        "following": reader_state.get("following", False),
         "now": timezone.now(),
         "page_param": PAGE_PARAM,
     }
 
 
-def _wrote_here(user, page):
-    """Whether the reader has ever commented on ``page`` (their thread differs from others')."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return Comment.objects.filter(page_id=page.pk, user_id=user.pk).exists()
+def _reader_state(user, page):
+    """What the section needs to know of a signed-in reader, in one query: a verified
+    address (may they comment), whether they ever commented here (their thread differs from
+    others'), and whether they follow the conversation."""
+    reader = OuterRef("pk")
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            verified=Exists(EmailAddress.objects.filter(user=reader, verified=True)),
+            wrote_here=Exists(Comment.objects.filter(page_id=page.pk, user=reader)),
+            following=Exists(
+                ConversationSubscription.objects.filter(user=reader, page_id=page.pk, active=True)
+            ),
+        )
+        .values("verified", "wrote_here", "following")
+        .get()
+    )
 
 
 def _reader_key(request, user, can_comment):
