@@ -6,13 +6,14 @@ so "samenwerkingen" finds "samenwerking"), SQLite's FTS5 in the demo. The snippe
 result is cut from the page's own text around the first matching word.
 """
 
+import math
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Subquery
+from django.db.models import Count, Subquery, Window
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -71,6 +72,32 @@ def index_friendly_planner():
         yield
 
 
+def ranked_page(hits, number):
+    """One page of PostgreSQL search results, and their number, in one query.
+
+    Django's paginator counts the hits in a query of its own, and Wagtail's ranked query also
+    returns the whole ``title || body`` vector of every hit; for a word in a quarter of
+    10,000 articles those two took 35 ms. Here the ranked query asks only for the ids, with
+    the number of hits as a window count over the same scan (14 ms); the pages themselves
+    are fetched by id afterwards, in rank order.
+    """
+    try:
+        number = max(1, int(number))
+    except (TypeError, ValueError):
+        number = 1
+    ranked = hits.get_queryset().values_list("pk").annotate(total=Window(Count("pk")))
+    rows = list(ranked[(number - 1) * SEARCH_PAGE_SIZE : number * SEARCH_PAGE_SIZE])
+    if not rows and number > 1:  # past the last page: show the last one, as get_page does
+        number = max(1, math.ceil(hits.count() / SEARCH_PAGE_SIZE))
+        rows = list(ranked[(number - 1) * SEARCH_PAGE_SIZE : number * SEARCH_PAGE_SIZE])
+    total = rows[0][1] if rows else 0
+    ids = [pk for pk, _total in rows]
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    results = Paginator(range(total), SEARCH_PAGE_SIZE).get_page(number)
+    results.object_list = [pages[pk] for pk in ids if pk in pages]
+    return results
+
+
 class SiteSearch:
     """One search request: the query, the filters, the results page and the promotions."""
 
@@ -125,10 +152,12 @@ class SiteSearch:
         terms = " ".join(re.findall(r"\w+", self.query))
         pages = self.queryset().specific()
         hits = pages.search(terms, operator="and") if terms else pages.none()
-        paginator = Paginator(hits, SEARCH_PAGE_SIZE)
         with index_friendly_planner():
-            self.results = paginator.get_page(self.page_number)
-            self.result_count = paginator.count
+            if terms and connection.vendor == "postgresql":
+                self.results = ranked_page(hits, self.page_number)
+            else:
+                self.results = Paginator(hits, SEARCH_PAGE_SIZE).get_page(self.page_number)
+            self.result_count = self.results.paginator.count
             self.items = [self.describe(page) for page in self.results.object_list]
         self.promotions = self.find_promotions()
         if self.result_count == 0 and not self.filtered and not self.promotions:

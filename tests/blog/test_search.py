@@ -93,6 +93,12 @@ def test_search_results_are_paginated(client, blog_index):
     assert len(result_titles(first)) == 10
     second = client.get("/zoeken/", {"q": "regenwaterbeleid", "page": 2})
     assert len(result_titles(second)) == 3
+    assert not set(result_titles(first)) & set(result_titles(second))
+    for beyond in (99, "twee", 0):  # past the end, not a number, zero: a page still answers
+        response = client.get("/zoeken/", {"q": "regenwaterbeleid", "page": beyond})
+        assert response.status_code == 200
+        assert response.context["result_count"] == 13
+    assert len(result_titles(client.get("/zoeken/", {"q": "regenwaterbeleid", "page": 99}))) == 3
 
 
 def test_editors_promote_a_result_for_a_query(client, articles):
