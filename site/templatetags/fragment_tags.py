@@ -7,7 +7,7 @@ authors, themes, related articles) is the same for everybody. Wrapping that part
 
 keeps its HTML in the page cache under the page's generation (``vakgenoten.cache``), so
 anything that purges the page refreshes the fragment as well. Never wrap personal content
-(forms with a CSRF token, "you are registered", the comment form) in it.
+(a CSRF token, "you are registered", the reader's name) in it.
 """
 
 from django import template
@@ -26,8 +26,11 @@ class SharedFragmentNode(template.Node):
     def render(self, context):
         page = context.get("page")
         page_id = getattr(page, "pk", None)
+        request = context.get("request")
+        # Absolute URLs (canonical, Open Graph) are built from the request's scheme and host.
+        origin = f"{request.scheme}://{request.get_host()}" if request is not None else "-"
         html = cached_part(
-            f"fragment-{self.name.resolve(context)}",
+            f"fragment-{self.name.resolve(context)}-{origin}",
             lambda: str(self.nodelist.render(context)),
             page_id=page_id,
         )

@@ -3,6 +3,8 @@ cache (the article text, other people's comments, the thread page), and still se
 their own page: their own comments with edit links, fresh text after every change.
 """
 
+import re
+
 import pytest
 
 from django.contrib.auth.models import Group, Permission
@@ -103,3 +105,21 @@ def test_the_editing_bar_is_for_editors_only(client, page_cache_on, article, mem
     assert "wagtail-userbar" not in html_for(client, article.url)
     client.force_login(editor)
     assert "wagtail-userbar" in html_for(client, article.url)
+
+
+def test_the_shared_comment_form_still_carries_each_members_own_token(
+    client, page_cache_on, article, members
+):
+    """The empty comment form is a shared fragment; the CSRF token sits outside it."""
+    tokens = []
+    for member in members[2:4]:
+        client.force_login(member)
+        html = html_for(client, article.url)
+        form = html[
+            html.index("data-comment-form") : html.index("</form>", html.index("data-comment-form"))
+        ]
+        assert 'name="csrfmiddlewaretoken"' in form
+        assert 'name="body"' in form
+        assert 'rel="canonical"' in html
+        tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1))
+    assert tokens[0] != tokens[1]
