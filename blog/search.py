@@ -8,9 +8,11 @@ result is cut from the page's own text around the first matching word.
 
 import math
 import re
+from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import Count, Subquery, Window
@@ -22,6 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
+
+from vakgenoten.cache import cached_part
 
 from .listing import ARTICLE_TYPES, ARTICLE_TYPES_BY_SLUG, article_type_for_content_type
 from .models import ArticlePage, Theme, ZeroResultSearch
@@ -85,14 +89,23 @@ def ranked_page(hits, number):
         number = max(1, int(number))
     except (TypeError, ValueError):
         number = 1
-    ranked = hits.get_queryset().values_list("pk").annotate(total=Window(Count("pk")))
+    ranked = (
+        hits.get_queryset().values_list("pk", "content_type_id").annotate(total=Window(Count("pk")))
+    )
     rows = list(ranked[(number - 1) * SEARCH_PAGE_SIZE : number * SEARCH_PAGE_SIZE])
     if not rows and number > 1:  # past the last page: show the last one, as get_page does
         number = max(1, math.ceil(hits.count() / SEARCH_PAGE_SIZE))
         rows = list(ranked[(number - 1) * SEARCH_PAGE_SIZE : number * SEARCH_PAGE_SIZE])
-    total = rows[0][1] if rows else 0
-    ids = [pk for pk, _total in rows]
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    total = rows[0][2] if rows else 0
+    ids = [pk for pk, _type, _total in rows]
+    # The types are known from the ranked query: one query per type, none to find them.
+    by_type = defaultdict(list)
+    for pk, content_type_id, _total in rows:
+        by_type[content_type_id].append(pk)
+    pages = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        pages.update((page.pk, page) for page in model.objects.filter(pk__in=pks))
     results = Paginator(range(total), SEARCH_PAGE_SIZE).get_page(number)
     results.object_list = [pages[pk] for pk in ids if pk in pages]
     return results
@@ -113,7 +126,8 @@ class SiteSearch:
 
     @cached_property
     def themes(self):
-        return list(Theme.objects.all())
+        # Editing a theme purges every cached part (vakgenoten.signals).
+        return cached_part("search-themes", lambda: list(Theme.objects.all()))
 
     @cached_property
     def theme(self):
