@@ -10,7 +10,8 @@ What it does, all on this machine and on loopback only:
    large size, then measures again;
 3. measures each page twice: the SQL queries and HTML bytes of one uncached render through
    Django's test client (``CaptureQueriesContext``), and requests/s, p50 and p99 under
-   gunicorn (2 sync workers, production settings, DEBUG off) with ``wrk`` from one client;
+   gunicorn (2 sync workers, production settings, DEBUG off) with ``wrk`` from one client,
+   after three seconds of the same load to warm the caches (steady state, not a cold start);
 4. prints one table per size, each page's throughput as a share of ``/healthz`` in the same
    run, the search p95 over the large index, the weight of an article page and the RSS of
    the gunicorn workers after the run.
@@ -378,7 +379,8 @@ def measure(env, size_name, busy_id, seconds, loader, media_root, with_extras):
             url = server.url(row["url"])
             role = row["personal"]
             cookie = f"sessionid={probe['sessions'][role]}" if role else None
-            loader(url, 1, cookie)  # warm the page cache and the shared page parts
+            # Steady state: three seconds to fill the page cache and each worker's shared parts.
+            loader(url, 3, cookie)
             result = loader(url, seconds, cookie)
             total_requests += result["requests"] + 1
             _ms, _status, body = timed_get(url, {"Cookie": cookie} if cookie else {})
@@ -422,7 +424,7 @@ def print_table(size_name, sizes, probe, extras):
         status = "" if row["status"] == 200 and not row["errors"] else " (errors!)"
         print(
             f"| {row['name']}{status} | {row['rps']:.0f} | {row['p50']:.1f} | {row['p99']:.1f} "
-            f"| {share:.0f}% | {row['queries']} | {row['duplicates']} "
+            f"| {share:.1f}% | {row['queries']} | {row['duplicates']} "
             f"| {row['served_bytes'] / 1024:.1f} | {row['gzip_bytes'] / 1024:.1f} |"
         )
     if extras:
@@ -489,7 +491,8 @@ def main():
             env,
             "shell",
             "-c",
-            "from django.db import connection; connection.cursor().execute('ANALYZE')",
+            # As on a running site, where autovacuum has caught up after the bulk insert.
+            "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')",
         )
         probe, extras = measure(
             env, size_name, busy_id, args.seconds, loader, media_root, size_name == "large"
