@@ -16,7 +16,7 @@ What it does, all on this machine and on loopback only:
    run, the search p95 over the large index, the weight of an article page and the RSS of
    the gunicorn workers after the run.
 
-It is not part of ``make test``. The whole run stays under about fifteen minutes.
+It is not part of ``make test``. A run takes about five minutes on two cores.
 """
 
 import argparse
