@@ -1,10 +1,10 @@
 """Keep the anonymous page cache exact: purge what a change touches, nothing more."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .cache import purge_all, purge_page_and_listings
@@ -35,6 +35,15 @@ def purge_deleted_page(sender, instance, **kwargs):
 
     if isinstance(instance, Page) and instance.depth > 1:
         purge_all()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def purge_after_privacy_change(sender, instance, **kwargs):
+    # A page made private (and every page below it) must leave the visitors' cache at once;
+    # listings and search on every page may show it, so everything goes.
+    purge_all()
 
 
 @receiver(post_save, sender=Site)

@@ -127,3 +127,21 @@ def test_members_get_the_site_from_the_cache_until_a_site_changes(
     site.save()
     assert "Over Vakgenoten" in get(client, "/").content.decode()
     assert client.get("/over-vakgenoten/").status_code == 404  # now the root, not a child
+
+
+def test_making_a_page_private_takes_it_out_of_the_cache_at_once(client, home_page, page_cache_on):
+    """Editors set privacy in the admin (a view restriction); the cached public copy of the
+    page and of the pages below it must not be served to visitors after that."""
+    from wagtail.models import PageViewRestriction
+
+    about = StandardPage.objects.get(slug="over-vakgenoten")
+    get(client, "/over-vakgenoten/")
+    assert get(client, "/over-vakgenoten/")["X-Page-Cache"] == "hit"
+
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get("/over-vakgenoten/").status_code == 302  # to the login page
+
+    restriction.delete()
+    assert get(client, "/over-vakgenoten/")["X-Page-Cache"] == "miss"
