@@ -204,21 +204,28 @@ class CachedSiteMiddleware:
     Wagtail looks the site up for every page (one query) and then loads the home page's own
     row (another) before it routes. Both change only when a site is saved or the home page is
     published, which purge everything (``vakgenoten.signals``), so they are kept with the
-    site-wide generation. Runs after ``CommonMiddleware``: only allowed hosts get an entry.
+    site-wide generation. Only for Wagtail's page view: ``/healthz`` and the like never touch
+    the database or the cache. Runs after ``CommonMiddleware``: only allowed hosts get an entry.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if cache_seconds() > 0 and not hasattr(request, "_wagtail_site"):
-            site = cached_part(
-                f"site-{request.get_host()}-{request.get_port()}",
-                lambda: self.find_site(request) or "",
-            )
-            if site:
-                request._wagtail_site = site
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.views import serve
+
+        if view_func is not serve or cache_seconds() <= 0 or hasattr(request, "_wagtail_site"):
+            return None
+        site = cached_part(
+            f"site-{request.get_host()}-{request.get_port()}",
+            lambda: self.find_site(request) or "",
+        )
+        if site:
+            request._wagtail_site = site
+        return None
 
     @staticmethod
     def find_site(request):
