@@ -33,18 +33,21 @@ def entry_key(request):
     return f"pagecache:{request.get_host()}:{get_language()}:{request.get_full_path()}"
 
 
+def _bump(cache, key):
+    """Move a generation on (the first purge starts it at 1; it never expires)."""
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, None)
+
+
 def purge_pages(pages):
     """Refresh every cached URL served by these pages (Page objects or ids)."""
     cache = page_cache()
     for page in pages:
         page_id = getattr(page, "pk", page)
-        if page_id is None:
-            continue
-        key = generation_key(page_id)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, None)
+        if page_id is not None:
+            _bump(cache, generation_key(page_id))
 
 
 def purge_page_and_listings(page):
@@ -54,19 +57,15 @@ def purge_page_and_listings(page):
 
 def purge_all():
     """Something shown on every page changed (footer, navigation, a theme or author name)."""
-    cache = page_cache()
-    try:
-        cache.incr(GLOBAL_GENERATION)
-    except ValueError:
-        cache.set(GLOBAL_GENERATION, 1, None)
+    _bump(page_cache(), GLOBAL_GENERATION)
 
 
-def _part_prefix(cache, page_id):
-    """The start of a part's key: it changes whenever the page or the whole site is purged."""
+def current_generations(cache, page_id=None):
+    """The site-wide generation and, for a page, the page's own: whatever was cached under
+    other generations is out of date."""
     keys = [GLOBAL_GENERATION] + ([generation_key(page_id)] if page_id is not None else [])
     generations = cache.get_many(keys)
-    stamp = ":".join(str(generations.get(key, 0)) for key in keys)
-    return f"pagecache:part:{page_id}:{get_language()}:{stamp}"
+    return tuple(generations.get(key, 0) for key in keys)
 
 
 def cached_part(name, compute, page_id=None):
@@ -88,7 +87,8 @@ def cached_parts(computes, page_id=None):
     if seconds <= 0:
         return {name: compute() for name, compute in computes.items()}
     cache = page_cache()
-    prefix = _part_prefix(cache, page_id)
+    stamp = ":".join(str(generation) for generation in current_generations(cache, page_id))
+    prefix = f"pagecache:part:{page_id}:{get_language()}:{stamp}"
     keys = {name: f"{prefix}:{name}" for name in computes}
     found = cache.get_many(keys.values()) if keys else {}
     values, missing = {}, {}
@@ -149,14 +149,11 @@ class AnonymousPageCacheMiddleware:
         cache = page_cache()
         key = entry_key(request)
         entry = cache.get(key)
-        if entry is not None:
-            generations = cache.get_many([generation_key(entry["page_id"]), GLOBAL_GENERATION])
-            current = (
-                generations.get(generation_key(entry["page_id"]), 0),
-                generations.get(GLOBAL_GENERATION, 0),
-            )
-            if current == entry["generations"]:
-                return self.rebuild(entry)
+        if (
+            entry is not None
+            and current_generations(cache, entry["page_id"]) == entry["generations"]
+        ):
+            return self.rebuild(entry)
 
         response = self.get_response(request)
         self.store(request, response, cache, key)
@@ -175,13 +172,9 @@ class AnonymousPageCacheMiddleware:
             return
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
-        generations = cache.get_many([generation_key(page_id), GLOBAL_GENERATION])
         entry = {
             "page_id": page_id,
-            "generations": (
-                generations.get(generation_key(page_id), 0),
-                generations.get(GLOBAL_GENERATION, 0),
-            ),
+            "generations": current_generations(cache, page_id),
             "content": response.content,
             "headers": dict(response.items()),
         }
