@@ -58,7 +58,7 @@ class SearchResult:
 
 @contextmanager
 def index_friendly_planner():
-    """Let PostgreSQL use the search index for common words too.
+    """Let PostgreSQL use the search index for common words too (PostgreSQL only).
 
     Wagtail matches ``(title || body) @@ query``. For a word in a fifth of the pages the
     planner prices reading the whole index table (computing ``title || body`` for every row)
@@ -67,9 +67,6 @@ def index_friendly_planner():
     of 10 over 10,000 articles. ``SET LOCAL`` tells it that random reads are cheap, for these
     queries only (it ends with the transaction, so it is safe behind a connection pooler).
     """
-    if connection.vendor != "postgresql":
-        yield
-        return
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL random_page_cost = 1.1")
@@ -92,15 +89,16 @@ def ranked_page(hits, number):
     ranked = (
         hits.get_queryset().values_list("pk", "content_type_id").annotate(total=Window(Count("pk")))
     )
-    rows = list(ranked[(number - 1) * SEARCH_PAGE_SIZE : number * SEARCH_PAGE_SIZE])
-    if not rows and number > 1:  # past the last page: show the last one, as get_page does
-        number = max(1, math.ceil(hits.count() / SEARCH_PAGE_SIZE))
+    with index_friendly_planner():
         rows = list(ranked[(number - 1) * SEARCH_PAGE_SIZE : number * SEARCH_PAGE_SIZE])
+        if not rows and number > 1:  # past the last page: show the last one, as get_page does
+            number = max(1, math.ceil(hits.count() / SEARCH_PAGE_SIZE))
+            rows = list(ranked[(number - 1) * SEARCH_PAGE_SIZE : number * SEARCH_PAGE_SIZE])
     total = rows[0][2] if rows else 0
-    ids = [pk for pk, _type, _total in rows]
     # The types are known from the ranked query: one query per type, none to find them.
-    by_type = defaultdict(list)
+    ids, by_type = [], defaultdict(list)
     for pk, content_type_id, _total in rows:
+        ids.append(pk)
         by_type[content_type_id].append(pk)
     pages = {}
     for content_type_id, pks in by_type.items():
@@ -166,13 +164,12 @@ class SiteSearch:
         terms = " ".join(re.findall(r"\w+", self.query))
         pages = self.queryset().specific()
         hits = pages.search(terms, operator="and") if terms else pages.none()
-        with index_friendly_planner():
-            if terms and connection.vendor == "postgresql":
-                self.results = ranked_page(hits, self.page_number)
-            else:
-                self.results = Paginator(hits, SEARCH_PAGE_SIZE).get_page(self.page_number)
-            self.result_count = self.results.paginator.count
-            self.items = [self.describe(page) for page in self.results.object_list]
+        if terms and connection.vendor == "postgresql":
+            self.results = ranked_page(hits, self.page_number)
+        else:
+            self.results = Paginator(hits, SEARCH_PAGE_SIZE).get_page(self.page_number)
+        self.result_count = self.results.paginator.count
+        self.items = [self.describe(page) for page in self.results.object_list]
         self.promotions = self.find_promotions()
         if self.result_count == 0 and not self.filtered and not self.promotions:
             ZeroResultSearch.record(self.query)
