@@ -170,10 +170,9 @@ print(json.dumps({"rows": rows, "sessions": sessions, "busy_comments": comments}
 
 
 def probe_pages(env, busy_id):
-    probe_env = dict(env)
     output = subprocess.run(
         [PYTHON, "-c", PROBE, str(busy_id)],
-        env=probe_env,
+        env=env,
         cwd=ROOT,
         check=True,
         text=True,
