@@ -29,6 +29,10 @@ def generation_key(page_id):
     return f"pagecache:gen:{page_id}"
 
 
+def member_generation_key(user_id):
+    return f"pagecache:gen:member:{user_id}"
+
+
 def entry_key(request):
     return f"pagecache:{request.get_host()}:{get_language()}:{request.get_full_path()}"
 
@@ -60,24 +64,36 @@ def purge_all():
     _bump(page_cache(), GLOBAL_GENERATION)
 
 
-def current_generations(cache, page_id=None):
-    """The site-wide generation and, for a page, the page's own: whatever was cached under
-    other generations is out of date."""
-    keys = [GLOBAL_GENERATION] + ([generation_key(page_id)] if page_id is not None else [])
+def purge_member(user_id):
+    """Something only this member sees changed (they follow a conversation, verified their
+    address): refresh the parts kept for them alone (``cached_part(member_id=...)``)."""
+    if user_id is not None:
+        _bump(page_cache(), member_generation_key(user_id))
+
+
+def current_generations(cache, page_id=None, member_id=None):
+    """The site-wide generation and, for a page, the page's own (and, for a member's own
+    parts, the member's): whatever was cached under other generations is out of date."""
+    keys = [GLOBAL_GENERATION]
+    if page_id is not None:
+        keys.append(generation_key(page_id))
+    if member_id is not None:
+        keys.append(member_generation_key(member_id))
     generations = cache.get_many(keys)
     return tuple(generations.get(key, 0) for key in keys)
 
 
-def cached_part(name, compute, page_id=None):
+def cached_part(name, compute, page_id=None, member_id=None):
     """A piece of a page (related articles, the main menu) kept in the cache as long as the
     page and the site-wide content behind it are unchanged: the same generations as the
     full-page cache, so whatever purges a page also refreshes its parts. Signed-in members,
-    whose pages are never cached whole, get these parts without their queries. Off when the
-    page cache is off (``PAGE_CACHE_SECONDS = 0``)."""
-    return cached_parts({name: compute}, page_id=page_id)[name]
+    whose pages are never cached whole, get these parts without their queries. With
+    ``member_id`` the part is that member's own and ``purge_member`` refreshes it too. Off
+    when the page cache is off (``PAGE_CACHE_SECONDS = 0``)."""
+    return cached_parts({name: compute}, page_id=page_id, member_id=member_id)[name]
 
 
-def cached_parts(computes, page_id=None):
+def cached_parts(computes, page_id=None, member_id=None):
     """Like ``cached_part`` for many parts of one page at once (each comment under an
     article): two cache round trips for all of them, whatever their number.
 
@@ -87,8 +103,10 @@ def cached_parts(computes, page_id=None):
     if seconds <= 0:
         return {name: compute() for name, compute in computes.items()}
     cache = page_cache()
-    stamp = ":".join(str(generation) for generation in current_generations(cache, page_id))
-    prefix = f"pagecache:part:{page_id}:{get_language()}:{stamp}"
+    generations = current_generations(cache, page_id, member_id)
+    stamp = ":".join(str(generation) for generation in generations)
+    owner = f"member-{member_id}:" if member_id is not None else ""
+    prefix = f"pagecache:part:{page_id}:{owner}{get_language()}:{stamp}"
     keys = {name: f"{prefix}:{name}" for name in computes}
     found = cache.get_many(keys.values()) if keys else {}
     values, missing = {}, {}

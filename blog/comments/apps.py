@@ -18,13 +18,14 @@ class CommentsConfig(AppConfig):
 
         from . import signals
         from .groups import ensure_moderators
-        from .models import Comment, CommentClosure
+        from .models import Comment, CommentClosure, ConversationSubscription
         from .privacy import erase_comments, export_comments
         from .sections import recent_comments
 
         for signal in (post_save, post_delete):
             signal.connect(signals.comment_changed, sender=Comment)
             signal.connect(signals.closure_changed, sender=CommentClosure)
+            signal.connect(signals.subscription_changed, sender=ConversationSubscription)
         register_baseline(ensure_moderators)
         register_personal_data("reacties", export=export_comments, erase=erase_comments)
         register_profile_section("comments", recent_comments, order=20)

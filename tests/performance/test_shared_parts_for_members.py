@@ -6,11 +6,13 @@ their own page: their own comments with edit links, fresh text after every chang
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import Page
 
+from blog.comments.actions import follow, unfollow
 from blog.comments.models import Comment
 from vakgenoten import bench_data
 from vakgenoten.cache import purge_all
@@ -123,3 +125,60 @@ def test_the_shared_comment_form_still_carries_each_members_own_token(
         assert 'rel="canonical"' in html
         tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1))
     assert tokens[0] != tokens[1]
+
+
+def test_following_a_conversation_shows_at_once(
+    client, page_cache_on, article, members, django_capture_on_commit_callbacks
+):
+    reader = members[0]
+    client.force_login(reader)
+    assert "Volg dit gesprek" in html_for(client, article.url)  # the reader's state, cached
+
+    with django_capture_on_commit_callbacks(execute=True):
+        follow(reader, article)
+    html = html_for(client, article.url)
+    assert "Niet meer volgen" in html
+    assert "Volg dit gesprek" not in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        unfollow(reader, article)
+    assert "Volg dit gesprek" in html_for(client, article.url)
+
+
+def test_a_newly_verified_address_opens_the_comment_form_at_once(
+    client, page_cache_on, article, members, django_capture_on_commit_callbacks
+):
+    reader = members[0]
+    address = EmailAddress.objects.get(user=reader)
+    with django_capture_on_commit_callbacks(execute=True):
+        address.verified = False
+        address.save()
+    client.force_login(reader)
+    assert "Bevestig eerst je e-mailadres" in html_for(client, article.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        address.verified = True
+        address.save()
+    html = html_for(client, article.url)
+    assert "Bevestig eerst je e-mailadres" not in html
+    assert 'name="body"' in html
+
+
+def test_a_readers_first_comment_on_the_page_shows_to_them_at_once(
+    client, page_cache_on, article, members, django_capture_on_commit_callbacks
+):
+    reader = members[0]
+    client.force_login(reader)
+    html_for(client, article.url)  # cached: the reader never wrote here
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = Comment.objects.create(
+            page=article,
+            user=reader,
+            body="Wij wachten nog op het advies.",
+            body_html="<p>Wij wachten nog op het advies.</p>",
+            status=Comment.Status.PENDING,
+        )
+    html = html_for(client, article.url)
+    assert "Wij wachten nog op het advies." in html  # their own, still awaiting moderation
+    assert f"/reacties/{comment.pk}/verwijderen/" in html

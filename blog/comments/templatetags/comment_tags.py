@@ -45,7 +45,13 @@ def comments_section(context, page):
     page_url = page.get_url(request) or "/"
     back = page_url + "#reageren"
     authenticated = bool(user and user.is_authenticated)
-    reader_state = _reader_state(user, page) if authenticated else {}
+    reader_state = (
+        cached_part(
+            "reader-state", lambda: _reader_state(user, page), page_id=page.pk, member_id=user.pk
+        )
+        if authenticated
+        else {}
+    )
     problem = participation_problem(user, reader_state["verified"]) if authenticated else ""
     # Closing and commenting purge the page, which refreshes these cached parts.
     closure = cached_part("comment-closure", lambda: page_closure(page) or "", page_id=page.pk)
@@ -115,7 +121,12 @@ def comments_section(context, page):
 def _reader_state(user, page):
     """What the section needs to know of a signed-in reader, in one query: a verified
     address (may they comment), whether they ever commented here (their thread differs from
-    others'), and whether they follow the conversation."""
+    others'), and whether they follow the conversation.
+
+    Kept in the cache for this member and page: a comment on the page purges the page;
+    following, unfollowing and a (newly verified) address purge the member
+    (``vakgenoten.cache.purge_member``).
+    """
     reader = OuterRef("pk")
     return (
         get_user_model()
