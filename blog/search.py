@@ -95,13 +95,20 @@ def ranked_page(hits, number):
             number = max(1, math.ceil(hits.count() / SEARCH_PAGE_SIZE))
             rows = list(ranked[(number - 1) * SEARCH_PAGE_SIZE : number * SEARCH_PAGE_SIZE])
     total = rows[0][2] if rows else 0
-    # The types are known from the ranked query: one query per type, none to find them.
-    ids, by_type = [], defaultdict(list)
+    # The types are known from the ranked query. A result shows the fields every article has
+    # (title, date; its text comes from the cache, see ``snippet_for``), so all articles load
+    # in one query; other pages in one query per type.
+    ids, articles, others = [], [], defaultdict(list)
     for pk, content_type_id, _total in rows:
         ids.append(pk)
-        by_type[content_type_id].append(pk)
-    pages = {}
-    for content_type_id, pks in by_type.items():
+        if article_type_for_content_type(content_type_id):
+            articles.append(pk)
+        else:
+            others[content_type_id].append(pk)
+    pages = (
+        {page.pk: page for page in ArticlePage.objects.filter(pk__in=articles)} if articles else {}
+    )
+    for content_type_id, pks in others.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
         pages.update((page.pk, page) for page in model.objects.filter(pk__in=pks))
     results = Paginator(range(total), SEARCH_PAGE_SIZE).get_page(number)
@@ -222,7 +229,11 @@ def _term_patterns(query):
 
 def snippet_for(page, query, words=SNIPPET_WORDS):
     """About ``words`` words of the page's text around the first match, matches in <mark>."""
-    text = " ".join(page_text(page).split())
+    # Walking a page's blocks for its text is the slow part of a results page; the text is
+    # kept until the page is published again (the page's cache generation).
+    text = cached_part(
+        "search-text", lambda: " ".join(page_text(page.specific).split()), page_id=page.pk
+    )
     if not text:
         return ""
     patterns = _term_patterns(query)

@@ -215,8 +215,9 @@ class CachedSiteMiddleware:
     Wagtail looks the site up for every page (one query) and then loads the home page's own
     row (another) before it routes. Both change only when a site is saved or the home page is
     published, which purge everything (``vakgenoten.signals``), so they are kept with the
-    site-wide generation. Only for Wagtail's page view: ``/healthz`` and the like never touch
-    the database or the cache. Runs after ``CommonMiddleware``: only allowed hosts get an entry.
+    site-wide generation. Only for Wagtail's page view and the site search, which link to
+    pages: ``/healthz`` and the like never touch the database or the cache. Runs after
+    ``CommonMiddleware``: only allowed hosts get an entry.
     """
 
     def __init__(self, get_response):
@@ -228,7 +229,13 @@ class CachedSiteMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail.views import serve
 
-        if view_func is not serve or cache_seconds() <= 0 or hasattr(request, "_wagtail_site"):
+        from .views import search
+
+        if (
+            view_func not in (serve, search)
+            or cache_seconds() <= 0
+            or hasattr(request, "_wagtail_site")
+        ):
             return None
         site = cached_part(
             f"site-{request.get_host()}-{request.get_port()}",

@@ -66,6 +66,22 @@ def test_reader_finds_an_article_by_a_word_in_its_body(client, articles):
     assert "<mark>keukentafel</mark>" in html
 
 
+def test_snippets_follow_a_republished_page_with_the_page_cache_on(client, articles, settings):
+    """The text under a result is kept in the cache; publishing the page again refreshes it.
+    The interview's questions and answers are part of that text (its own type's fields)."""
+    settings.PAGE_CACHE_SECONDS = 600
+    assert (
+        "<mark>keukentafel</mark>" in client.get("/zoeken/", {"q": "keukentafel"}).content.decode()
+    )
+
+    interview = articles["interview"]
+    interview.intro = "Over de keukentafel en het nieuwe spreekuur in het buurthuis."
+    interview.save_revision().publish()
+    html = client.get("/zoeken/", {"q": "keukentafel"}).content.decode()
+    assert "nieuwe spreekuur" in html
+    assert "beste plek" in html
+
+
 def test_search_covers_all_content_types(client, articles):
     response = client.get("/zoeken/", {"q": "samenwerking"})
     assert set(result_titles(response)) == {"Eén omgevingsloket", "Ledendag over samenwerking"}

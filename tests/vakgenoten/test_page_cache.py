@@ -117,10 +117,11 @@ def test_members_get_the_site_from_the_cache_until_a_site_changes(
     from django.test.utils import CaptureQueriesContext
 
     client.force_login(member)
-    get(client, "/over-vakgenoten/")
-    with CaptureQueriesContext(connection) as context:
-        get(client, "/over-vakgenoten/")
-    assert not [q for q in context.captured_queries if "wagtailcore_site" in q["sql"]]
+    for url in ("/over-vakgenoten/", "/zoeken/?q=vakgenoten"):
+        get(client, url)
+        with CaptureQueriesContext(connection) as context:
+            get(client, url)
+        assert not [q for q in context.captured_queries if "wagtailcore_site" in q["sql"]]
 
     site = Site.objects.get(is_default_site=True)
     site.root_page = StandardPage.objects.get(slug="over-vakgenoten")
