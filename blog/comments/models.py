@@ -16,6 +16,11 @@ MAX_COMMENT_LENGTH = 5000
 EDIT_WINDOW_MINUTES = 15
 
 
+def within_edit_window(created_at, now=None):
+    """Whether a comment written at ``created_at`` may still be edited by its writer."""
+    return (now or timezone.now()) - created_at <= timedelta(minutes=EDIT_WINDOW_MINUTES)
+
+
 @register_setting(icon="comment")
 class CommentSettings(CachedSiteSettingMixin, BaseSiteSetting):
     """The moderation rules editors set for the site: what is held, what is refused, when
@@ -203,8 +208,7 @@ class Comment(models.Model):
             return False
         if self.is_deleted or self.status in (self.Status.REJECTED, self.Status.SPAM):
             return False
-        now = now or timezone.now()
-        return now - self.created_at <= timedelta(minutes=EDIT_WINDOW_MINUTES)
+        return within_edit_window(self.created_at, now)
 
     def can_be_deleted_by(self, user):
         return (

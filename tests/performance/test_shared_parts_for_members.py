@@ -4,11 +4,15 @@ their own page: their own comments with edit links, fresh text after every chang
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
 
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from wagtail.models import Page
 
@@ -182,3 +186,33 @@ def test_a_readers_first_comment_on_the_page_shows_to_them_at_once(
     html = html_for(client, article.url)
     assert "Wij wachten nog op het advies." in html  # their own, still awaiting moderation
     assert f"/reacties/{comment.pk}/verwijderen/" in html
+
+
+def test_a_commenter_gets_their_thread_from_the_cache_once_editing_is_over(
+    client, page_cache_on, article, members
+):
+    """Their own comments carry a delete link (and an edit link for 15 minutes): while an
+    edit link shows, the thread is rendered for every view; after that it is kept for them."""
+    writer = members[1]
+    comment = Comment.objects.get(page=article)
+    Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - timedelta(minutes=5))
+    client.force_login(writer)
+    for _ in range(2):
+        assert f"/reacties/{comment.pk}/bewerken/" in html_for(client, article.url)
+
+    Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - timedelta(minutes=20))
+    purge_all()  # what a change to the comment does (through its page)
+    html = html_for(client, article.url)
+    assert f"/reacties/{comment.pk}/bewerken/" not in html
+    assert f"/reacties/{comment.pk}/verwijderen/" in html
+
+    with CaptureQueriesContext(connection) as context:
+        html = html_for(client, article.url)
+    assert f"/reacties/{comment.pk}/verwijderen/" in html
+    assert not [q for q in context.captured_queries if "comments_comment" in q["sql"]]
+
+    # Another member never gets the writer's links from that cache.
+    client.force_login(members[2])
+    html = html_for(client, article.url)
+    assert f"/reacties/{comment.pk}/verwijderen/" not in html
+    assert f"/reacties/{comment.pk}/melden/" in html

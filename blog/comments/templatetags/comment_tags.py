@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 
 from django import template
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -21,7 +21,7 @@ from vakgenoten.cache import cached_part, cached_parts
 
 from ..formatting import plain_text
 from ..forms import CommentForm
-from ..models import Comment, ConversationSubscription
+from ..models import Comment, ConversationSubscription, within_edit_window
 from ..rules import closed_reason, page_closure, participation_problem, settings_for
 from ..threads import PAGE_PARAM, comment_count, thread_page
 
@@ -74,8 +74,9 @@ def comments_section(context, page):
 
     reply_to = None
     reply_id = request.GET.get("reageer", "") if request is not None else ""
-    if reply_id.isdigit() or reader_state.get("wrote_here"):
-        # The reader's own comments (edit links, pending ones) or the comment answered.
+    last_wrote = reader_state.get("last_wrote")
+    if reply_id.isdigit() or (last_wrote and within_edit_window(last_wrote)):
+        # The comment answered, or the reader's own comments while their edit links last.
         thread, comments = render_thread()
         if reply_id.isdigit():
             reply_to = next(
@@ -90,9 +91,15 @@ def comments_section(context, page):
                 None,
             )
     else:
-        # Everybody of the same kind reads the same thread page: render it once.
-        # (The thread page number is part of the query string in ``reader``.)
-        thread = cached_part(f"thread-{reader}", lambda: render_thread()[0], page_id=page.pk)
+        # Everybody of the same kind reads the same thread page: render it once. (The thread
+        # page number is part of the query string in ``reader``.) A reader who wrote here
+        # sees their own comments with a delete link and pending ones: kept for them alone.
+        thread = cached_part(
+            f"thread-{reader}",
+            lambda: render_thread()[0],
+            page_id=page.pk,
+            member_id=user.pk if last_wrote else None,
+        )
     form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
 
     return {
@@ -120,8 +127,8 @@ def comments_section(context, page):
 
 def _reader_state(user, page):
     """What the section needs to know of a signed-in reader, in one query: a verified
-    address (may they comment), whether they ever commented here (their thread differs from
-    others'), and whether they follow the conversation.
+    address (may they comment), when they last commented here (their thread differs from
+    others', and shows edit links for a while), and whether they follow the conversation.
 
     Kept in the cache for this member and page: a comment on the page purges the page;
     following, unfollowing and a (newly verified) address purge the member
@@ -133,12 +140,16 @@ def _reader_state(user, page):
         .objects.filter(pk=user.pk)
         .annotate(
             verified=Exists(EmailAddress.objects.filter(user=reader, verified=True)),
-            wrote_here=Exists(Comment.objects.filter(page_id=page.pk, user=reader)),
+            last_wrote=Subquery(
+                Comment.objects.filter(page_id=page.pk, user=reader)
+                .order_by("-created_at")
+                .values("created_at")[:1]
+            ),
             following=Exists(
                 ConversationSubscription.objects.filter(user=reader, page_id=page.pk, active=True)
             ),
         )
-        .values("verified", "wrote_here", "following")
+        .values("verified", "last_wrote", "following")
         .get()
     )
 
