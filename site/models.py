@@ -1,5 +1,6 @@
 """Pages and settings of the site layer, and the problem reports readers send in."""
 
+import hashlib
 from datetime import UTC, timedelta
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-from .cache import CachedSiteSettingMixin
+from .cache import CachedSiteSettingMixin, cached_part
 
 
 class HomePage(Page):
@@ -38,16 +39,44 @@ class HomePage(Page):
         verbose_name_plural = _("startpagina's")
 
     def route(self, request, path_components):
-        """Find a deeper page by its ``url_path`` in one query instead of one per level.
+        """Find a deeper page by its ``url_path`` in one query instead of one per level, and
+        keep what was found in the cache.
 
         Wagtail walks the tree a level at a time (two queries per level: the child, then its
         specific type). A page's ``url_path`` is already stored, so the page and its parent
-        are fetched together; the walk is kept when the parent is a routable page whose own
-        routes claim the last part of the path (e.g. ``kennisbank/auteur/<slug>/``), or when
-        nothing matches (sub-routes, 404s).
+        are fetched together (``find_by_url_path``). The path's page id is kept with the
+        site-wide generation (moving, renaming or deleting a page purges everything); the page
+        itself with its own generation (publishing or unpublishing it purges that), so a
+        signed-in reader's page view starts without a query. Paths that are not found are
+        never kept: Wagtail's walk answers them (sub-routes, 404s) as before.
         """
         if len(path_components) < 2:
             return super().route(request, path_components)
+        found = {}
+
+        def find_page_id():
+            found["pages"] = self.find_by_url_path(path_components)
+            return found["pages"][0].pk if found["pages"] else None
+
+        path_key = hashlib.sha256("/".join(path_components).encode()).hexdigest()[:32]
+        page_id = cached_part(f"route-{self.pk}-{path_key}", find_page_id)
+        if page_id is None:
+            return super().route(request, path_components)
+        specific, parent = cached_part(
+            "route-page",
+            lambda: found.get("pages") or self.find_by_url_path(path_components),
+            page_id=page_id,
+        ) or (None, None)
+        if specific is None:  # the page moved since: its path is out of date
+            return super().route(request, path_components)
+        # As Wagtail's walk does: the parent is known, get_parent() needs no query.
+        specific._cached_parent_obj = parent
+        return specific.route(request, [])
+
+    def find_by_url_path(self, path_components):
+        """(the specific page, its parent) for a path below this page, or ``None`` when the
+        tree must be walked: nothing has that path, or the parent is a routable page whose own
+        routes claim the last part (e.g. ``kennisbank/auteur/<slug>/``)."""
         from wagtail.contrib.routable_page.models import RoutablePageMixin
 
         target = self.url_path + "/".join(path_components) + "/"
@@ -57,7 +86,7 @@ class HomePage(Page):
         }
         page, parent = found.get(target), found.get(parent_path)
         if page is None or parent is None or not page.path.startswith(self.path):
-            return super().route(request, path_components)
+            return None
         parent_class = ContentType.objects.get_for_id(parent.content_type_id).model_class()
         if parent_class is not None and issubclass(parent_class, RoutablePageMixin):
             try:
@@ -65,12 +94,9 @@ class HomePage(Page):
             except Http404:
                 pass
             else:
-                return super().route(request, path_components)
-        specific = page.specific
-        # As Wagtail's walk does: the parent is known, get_parent() needs no query. Deferred:
-        # its own fields load only if a template uses them.
-        specific._cached_parent_obj = parent.specific_deferred
-        return specific.route(request, [])
+                return None
+        # Deferred: the parent's own fields load only if a template uses them.
+        return page.specific, parent.specific_deferred
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

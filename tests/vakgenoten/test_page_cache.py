@@ -146,3 +146,54 @@ def test_making_a_page_private_takes_it_out_of_the_cache_at_once(client, home_pa
 
     restriction.delete()
     assert get(client, "/over-vakgenoten/")["X-Page-Cache"] == "miss"
+
+
+@pytest.fixture
+def deep_page(home_page):
+    """/over-vakgenoten/werkgroepen/: deep enough for HomePage.route's lookup by path."""
+    about = StandardPage.objects.get(slug="over-vakgenoten")
+    child = about.add_child(instance=StandardPage(title="Werkgroepen", slug="werkgroepen"))
+    child.save_revision().publish()
+    return StandardPage.objects.get(pk=child.pk)
+
+
+def test_members_get_a_deep_page_routed_from_the_cache(client, deep_page, page_cache_on, member):
+    """The path's page and the page itself come from the cache (HomePage.route); publishing a
+    change to the page refreshes it at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(member)
+    get(client, "/over-vakgenoten/werkgroepen/")
+    with CaptureQueriesContext(connection) as context:
+        get(client, "/over-vakgenoten/werkgroepen/")
+    statements = [q["sql"] for q in context.captured_queries]
+    assert not [sql for sql in statements if '"wagtailcore_page"."url_path" IN' in sql]
+    assert not [sql for sql in statements if "vakgenoten_standardpage" in sql]
+
+    deep_page.title = "Werkgroepen en commissies"
+    deep_page.save_revision().publish()
+    assert (
+        "Werkgroepen en commissies" in get(client, "/over-vakgenoten/werkgroepen/").content.decode()
+    )
+
+
+def test_a_routed_page_that_is_unpublished_moved_or_deleted_is_gone_at_once(
+    client, deep_page, page_cache_on, member
+):
+    client.force_login(member)
+    url = "/over-vakgenoten/werkgroepen/"
+    get(client, url)
+
+    deep_page.unpublish()
+    assert client.get(url).status_code == 404
+
+    deep_page.save_revision().publish()
+    get(client, url)
+    deep_page.slug = "commissies"
+    deep_page.save_revision().publish()
+    assert client.get(url).status_code in (301, 302, 404)  # no longer served at the old path
+    get(client, "/over-vakgenoten/commissies/")
+
+    StandardPage.objects.get(pk=deep_page.pk).delete()
+    assert client.get("/over-vakgenoten/commissies/").status_code == 404
