@@ -123,12 +123,19 @@ from members.models import Profile, User
 busy_id = int(sys.argv[1])
 busy = Page.objects.get(pk=busy_id)
 event = EventPage.objects.live().order_by("start").last()
-# Two signed-in members: one who only reads the busy article, one who commented on it (their
-# own comments carry edit links, so their thread is rendered afresh on every visit).
+# Three signed-in members: one who only reads the busy article, one who commented on it
+# earlier (their own comments carry a delete link), and one who has just written a comment
+# that awaits moderation: for 15 minutes it carries an edit link, so their thread is rendered
+# afresh on every visit.
 writers = Comment.objects.filter(page_id=busy_id).values("user_id")
 bench_members = User.objects.filter(email__startswith="bench").order_by("pk")
 reader = bench_members.exclude(pk__in=writers).first()
 writer = bench_members.filter(pk__in=writers).first()
+fresh = bench_members.exclude(pk__in=writers).exclude(pk=reader.pk).first()
+Comment.objects.create(
+    page_id=busy_id, user=fresh, status="pending", body="Net geschreven.",
+    body_html="<p>Net geschreven.</p>",
+)
 profile = Profile.objects.filter(visibility="public", user__email__startswith="bench").first()
 pages = [
     ("/healthz", "/healthz", None),
@@ -137,6 +144,7 @@ pages = [
     ("article, 50 comments", busy.url, None),
     ("article, 50 comments, signed-in reader", busy.url, "reader"),
     ("article, 50 comments, signed-in commenter", busy.url, "writer"),
+    ("article, 50 comments, commenter in edit window", busy.url, "fresh"),
     ("search", "/zoeken/?q=schuldhulp", None),
     ("events", EventIndexPage.objects.first().url, None),
     ("event page", event.url, None),
@@ -144,7 +152,7 @@ pages = [
     ("member profile", f"/leden/{profile.user_id}/", None),
 ]
 clients = {None: Client(HTTP_HOST="127.0.0.1")}
-for role, member in (("reader", reader), ("writer", writer)):
+for role, member in (("reader", reader), ("writer", writer), ("fresh", fresh)):
     clients[role] = Client(HTTP_HOST="127.0.0.1")
     clients[role].force_login(member)
 rows = []
@@ -164,7 +172,9 @@ for number, (name, url, personal) in enumerate(pages):
         "bytes": len(response.content),
     })
 comments = Comment.objects.filter(page_id=busy_id, status="published").count()
-sessions = {role: clients[role].cookies["sessionid"].value for role in ("reader", "writer")}
+sessions = {
+    role: clients[role].cookies["sessionid"].value for role in ("reader", "writer", "fresh")
+}
 print(json.dumps({"rows": rows, "sessions": sessions, "busy_comments": comments}))
 """
 

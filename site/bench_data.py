@@ -418,7 +418,8 @@ def create_comments(pages, per_page, members, text=None):
         firsts = []
         for number in range(per_page - per_page // 4):
             phrase = text.choice(COMMENT_PHRASES)
-            at = now - timedelta(minutes=per_page - number)
+            # A conversation grows over the days after publication, an hour or more apart.
+            at = now - timedelta(hours=per_page - number)
             firsts.append(
                 Comment(
                     page_id=page.pk,
@@ -436,6 +437,7 @@ def create_comments(pages, per_page, members, text=None):
         if len(batch) >= BATCH * 4:
             flush()
     flush()
+    replied_at = now - timedelta(minutes=30)  # after every comment answered
     for page, firsts in top_level:
         if firsts and firsts[0].pk is None:
             firsts[:] = list(Comment.objects.filter(page_id=page.pk, parent=None))
@@ -449,8 +451,8 @@ def create_comments(pages, per_page, members, text=None):
                     body=phrase,
                     body_html=rendered[phrase],
                     status=Comment.Status.PUBLISHED,
-                    created_at=now,
-                    published_at=now,
+                    created_at=replied_at,
+                    published_at=replied_at,
                 )
             )
             total += 1
