@@ -96,7 +96,7 @@ def ranked_page(hits, number):
             rows = list(ranked[(number - 1) * SEARCH_PAGE_SIZE : number * SEARCH_PAGE_SIZE])
     total = rows[0][2] if rows else 0
     # The types are known from the ranked query. A result shows the fields every article has
-    # (title, date; its text comes from the cache, see ``snippet_for``), so all articles load
+    # (title, date; its text comes from the cache, see ``page_texts``), so all articles load
     # in one query; other pages in one query per type.
     ids, articles, others = [], [], defaultdict(list)
     for pk, content_type_id, _total in rows:
@@ -176,7 +176,8 @@ class SiteSearch:
         else:
             self.results = Paginator(hits, SEARCH_PAGE_SIZE).get_page(self.page_number)
         self.result_count = self.results.paginator.count
-        self.items = [self.describe(page) for page in self.results.object_list]
+        texts = page_texts(self.results.object_list)
+        self.items = [self.describe(page, texts[page.pk]) for page in self.results.object_list]
         self.promotions = self.find_promotions()
         if self.result_count == 0 and not self.filtered and not self.promotions:
             ZeroResultSearch.record(self.query)
@@ -191,7 +192,7 @@ class SiteSearch:
             return []
         return list(promoted.editors_picks.select_related("page").order_by("sort_order"))
 
-    def describe(self, page):
+    def describe(self, page, text):
         article_type = article_type_for_content_type(page.content_type_id)
         if article_type:
             type_label = article_type.label
@@ -200,8 +201,39 @@ class SiteSearch:
         return SearchResult(
             page=page,
             type_label=type_label,
-            snippet=snippet_for(page, self.query),
+            snippet=snippet_for(text, self.query),
         )
+
+
+def page_texts(pages):
+    """The plain text of each page for its snippet, by id.
+
+    Walking a page's blocks for its text is the slow part of a results page, so the text is
+    kept until the page is published again (the page's cache generation). Results may be
+    plain ``ArticlePage`` rows (``ranked_page``); those whose text is not kept yet are loaded
+    as their own type (their type's fields are part of the text), one query per type.
+    """
+
+    def kept(page, compute=lambda: None):
+        return cached_part("search-text", compute, page_id=page.pk)
+
+    def text_of(page):
+        return " ".join(page_text(page).split())
+
+    texts = {page.pk: kept(page) for page in pages}
+    reload = defaultdict(list)
+    for page in pages:
+        if texts[page.pk] is not None:
+            continue
+        model = page.specific_class
+        if model is None or type(page) is model:
+            texts[page.pk] = kept(page, lambda page=page: text_of(page))
+        else:
+            reload[model].append(page.pk)
+    for model, pks in reload.items():
+        for page in model.objects.filter(pk__in=pks):
+            texts[page.pk] = kept(page, lambda page=page: text_of(page))
+    return texts
 
 
 def page_text(page):
@@ -227,13 +259,9 @@ def _term_patterns(query):
     return patterns
 
 
-def snippet_for(page, query, words=SNIPPET_WORDS):
-    """About ``words`` words of the page's text around the first match, matches in <mark>."""
-    # Walking a page's blocks for its text is the slow part of a results page; the text is
-    # kept until the page is published again (the page's cache generation).
-    text = cached_part(
-        "search-text", lambda: " ".join(page_text(page.specific).split()), page_id=page.pk
-    )
+def snippet_for(text, query, words=SNIPPET_WORDS):
+    """About ``words`` words of ``text`` (a page's, see ``page_texts``) around the first
+    match, matches in <mark>."""
     if not text:
         return ""
     patterns = _term_patterns(query)

@@ -115,8 +115,9 @@ def cached_parts(computes, page_id=None, member_id=None):
         if value is None:
             value = missing[keys[name]] = compute()
         values[name] = value
-    if missing:
-        cache.set_many(missing, seconds)
+    kept = {key: value for key, value in missing.items() if value is not None}
+    if kept:  # None is "nothing to keep": asked again next time
+        cache.set_many(kept, seconds)
     return values
 
 

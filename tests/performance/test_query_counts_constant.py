@@ -132,3 +132,19 @@ def test_directory_and_profile_queries_do_not_grow_from_10_to_2000_members(
         response = client.get(f"/leden/{first[1].pk}/")
     assert response.status_code == 200
     assert len(context.captured_queries) <= PAGE_MAX_QUERIES
+
+
+@pytest.mark.parametrize("cache", ["page cache on", "page cache off"])
+def test_search_queries_do_not_grow_with_hits_or_result_types(
+    client, blog_index, text, cache, settings, django_assert_max_num_queries
+):
+    """Ten results of the four article types: one query for the ranked ids, one for the
+    articles, and (cache off, or a page whose text is not kept yet) one per type for the text
+    of the snippets; never one per result."""
+    settings.PAGE_CACHE_SECONDS = 600 if cache == "page cache on" else 0
+    bench_data.create_articles(blog_index, 24, text)
+    url = "/zoeken/?q=gemeente"
+    before = queries_for(client, url, django_assert_max_num_queries, PAGE_MAX_QUERIES)
+    bench_data.create_articles(blog_index, 200, text)
+    after = queries_for(client, url, django_assert_max_num_queries, PAGE_MAX_QUERIES, miss=1)
+    assert after == before
