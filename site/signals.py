@@ -19,7 +19,8 @@ def in_main_menu(page):
 @receiver(page_unpublished)
 def purge_changed_page(sender, instance, **kwargs):
     purge_page_and_listings(instance)
-    if in_main_menu(instance):
+    if in_main_menu(instance) or instance.numchild:
+        # In the menu of every page, or in the breadcrumbs of the pages below it.
         purge_all()
 
 

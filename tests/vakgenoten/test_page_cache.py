@@ -197,3 +197,23 @@ def test_a_routed_page_that_is_unpublished_moved_or_deleted_is_gone_at_once(
 
     StandardPage.objects.get(pk=deep_page.pk).delete()
     assert client.get("/over-vakgenoten/commissies/").status_code == 404
+
+
+def test_a_renamed_parent_shows_in_its_childrens_breadcrumbs_at_once(
+    client, deep_page, page_cache_on, member
+):
+    """A page deeper than the menu: its title is in the breadcrumbs of the pages below it,
+    for visitors (whole cached pages) and members (cached breadcrumbs and route)."""
+    child = deep_page.add_child(instance=StandardPage(title="Commissie wonen", slug="wonen"))
+    child.save_revision().publish()
+    url = "/over-vakgenoten/werkgroepen/wonen/"
+    get(client, url)
+    client.force_login(member)
+    get(client, url)
+
+    deep_page = StandardPage.objects.get(pk=deep_page.pk)
+    deep_page.title = "Werkgroepen en commissies"
+    deep_page.save_revision().publish()
+    assert "Werkgroepen en commissies" in get(client, url).content.decode()
+    client.logout()
+    assert "Werkgroepen en commissies" in get(client, url).content.decode()
