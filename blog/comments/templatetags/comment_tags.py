@@ -1,6 +1,7 @@
 """The conversation under a page, and how comment dates are written."""
 
 import hashlib
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from allauth.account.models import EmailAddress
@@ -21,7 +22,12 @@ from vakgenoten.cache import cached_part, cached_parts
 
 from ..formatting import plain_text
 from ..forms import CommentForm
-from ..models import Comment, ConversationSubscription, within_edit_window
+from ..models import (
+    EDIT_WINDOW_MINUTES,
+    Comment,
+    ConversationSubscription,
+    within_edit_window,
+)
 from ..rules import closed_reason, page_closure, participation_problem, settings_for
 from ..threads import PAGE_PARAM, comment_count, thread_page
 
@@ -74,32 +80,34 @@ def comments_section(context, page):
 
     reply_to = None
     reply_id = request.GET.get("reageer", "") if request is not None else ""
-    last_wrote = reader_state.get("last_wrote")
-    if reply_id.isdigit() or (last_wrote and within_edit_window(last_wrote)):
-        # The comment answered, or the reader's own comments while their edit links last.
+    if reply_id.isdigit():
+        # The comment answered is looked up in the thread itself.
         thread, comments = render_thread()
-        if reply_id.isdigit():
-            reply_to = next(
-                (
-                    candidate
-                    for comment in comments
-                    for candidate in [comment, *comment.visible_replies]
-                    if candidate.pk == int(reply_id)
-                    and candidate.status == Comment.Status.PUBLISHED
-                    and not candidate.is_deleted
-                ),
-                None,
-            )
-    else:
-        # Everybody of the same kind reads the same thread page: render it once. (The thread
-        # page number is part of the query string in ``reader``.) A reader who wrote here
-        # sees their own comments with a delete link and pending ones: kept for them alone.
+        reply_to = next(
+            (
+                candidate
+                for comment in comments
+                for candidate in [comment, *comment.visible_replies]
+                if candidate.pk == int(reply_id)
+                and candidate.status == Comment.Status.PUBLISHED
+                and not candidate.is_deleted
+            ),
+            None,
+        )
+    elif reader_state.get("last_wrote"):
+        # A reader who wrote here sees their own comments with a delete link, pending ones,
+        # and for 15 minutes an edit link: kept for them alone, and rendered again each time
+        # one of their edit links goes (the number of open edits is part of the name).
         thread = cached_part(
-            f"thread-{reader}",
+            f"thread-{reader}-{_open_edits(reader_state)}",
             lambda: render_thread()[0],
             page_id=page.pk,
-            member_id=user.pk if last_wrote else None,
+            member_id=user.pk,
         )
+    else:
+        # Everybody of the same kind reads the same thread page: render it once. (The thread
+        # page number is part of the query string in ``reader``.)
+        thread = cached_part(f"thread-{reader}", lambda: render_thread()[0], page_id=page.pk)
     form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
 
     return {
@@ -128,14 +136,15 @@ def comments_section(context, page):
 def _reader_state(user, page):
     """What the section needs to know of a signed-in reader, in one query: a verified
     address (may they comment), when they last commented here (their thread differs from
-    others', and shows edit links for a while), and whether they follow the conversation.
+    others'), and whether they follow the conversation; while they may still edit comments
+    here, a second query for when each edit link goes.
 
     Kept in the cache for this member and page: a comment on the page purges the page;
     following, unfollowing and a (newly verified) address purge the member
     (``vakgenoten.cache.purge_member``).
     """
     reader = OuterRef("pk")
-    return (
+    state = (
         get_user_model()
         .objects.filter(pk=user.pk)
         .annotate(
@@ -152,6 +161,22 @@ def _reader_state(user, page):
         .values("verified", "last_wrote", "following")
         .get()
     )
+    state["editable_until"] = []
+    if state["last_wrote"] and within_edit_window(state["last_wrote"]):
+        window = timedelta(minutes=EDIT_WINDOW_MINUTES)
+        written = Comment.objects.filter(
+            page_id=page.pk, user_id=user.pk, created_at__gte=timezone.now() - window
+        ).values_list("created_at", flat=True)
+        state["editable_until"] = sorted(created_at + window for created_at in written)
+    return state
+
+
+def _open_edits(reader_state, now=None):
+    """How many of the reader's comments on the page they may still edit. It only falls as
+    time passes (a new comment refreshes the reader state), and their thread changes exactly
+    when it does: an edit link goes."""
+    now = now or timezone.now()
+    return sum(1 for until in reader_state["editable_until"] if until >= now)
 
 
 def _reader_key(request, user, can_comment):
