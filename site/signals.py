@@ -1,6 +1,6 @@
 """Keep the anonymous page cache exact: purge what a change touches, nothing more."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -57,3 +57,12 @@ def purge_after_site_change(sender, instance, **kwargs):
 def purge_after_site_setting(sender, instance, **kwargs):
     if isinstance(instance, BaseSiteSetting):
         purge_all()  # footer, contact details, statutory page links
+
+
+@receiver(post_migrate, dispatch_uid="vakgenoten.purge_after_migrate")
+def purge_after_migrate(sender, app_config, **kwargs):
+    # Every deploy runs migrate. With a shared cache (Redis) that outlives the old release,
+    # nothing it rendered or pickled (templates, static file names, model fields) may be
+    # served after it: every cached page and part is keyed by the site-wide generation.
+    if app_config.label == "vakgenoten":
+        purge_all()

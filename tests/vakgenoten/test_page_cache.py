@@ -217,3 +217,13 @@ def test_a_renamed_parent_shows_in_its_childrens_breadcrumbs_at_once(
     assert "Werkgroepen en commissies" in get(client, url).content.decode()
     client.logout()
     assert "Werkgroepen en commissies" in get(client, url).content.decode()
+
+
+def test_a_deploy_refreshes_everything_cached(client, home_page, page_cache_on):
+    """Every deploy runs migrate; what the previous release cached is not served after it."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    get(client, "/over-vakgenoten/")
+    assert get(client, "/over-vakgenoten/")["X-Page-Cache"] == "hit"
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert get(client, "/over-vakgenoten/")["X-Page-Cache"] == "miss"

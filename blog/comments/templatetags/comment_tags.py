@@ -176,7 +176,7 @@ def _open_edits(reader_state, now=None):
     time passes (a new comment refreshes the reader state), and their thread changes exactly
     when it does: an edit link goes."""
     now = now or timezone.now()
-    return sum(1 for until in reader_state["editable_until"] if until >= now)
+    return sum(1 for until in reader_state.get("editable_until", ()) if until >= now)
 
 
 def _reader_key(request, user, can_comment):
