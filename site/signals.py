@@ -1,5 +1,7 @@
 """Keep the anonymous page cache exact: purge what a change touches, nothing more."""
 
+import logging
+
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
@@ -8,6 +10,8 @@ from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .cache import purge_all, purge_page_and_listings
+
+logger = logging.getLogger(__name__)
 
 
 def in_main_menu(page):
@@ -64,5 +68,12 @@ def purge_after_migrate(sender, app_config, **kwargs):
     # Every deploy runs migrate. With a shared cache (Redis) that outlives the old release,
     # nothing it rendered or pickled (templates, static file names, model fields) may be
     # served after it: every cached page and part is keyed by the site-wide generation.
-    if app_config.label == "vakgenoten":
+    if app_config.label != "vakgenoten":
+        return
+    try:
         purge_all()
+    except Exception:  # a migrate run where the cache server is not reachable
+        logger.warning(
+            "migrate: the cache could not be purged; purge it before serving this release.",
+            exc_info=True,
+        )

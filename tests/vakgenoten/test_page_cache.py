@@ -227,3 +227,17 @@ def test_a_deploy_refreshes_everything_cached(client, home_page, page_cache_on):
     assert get(client, "/over-vakgenoten/")["X-Page-Cache"] == "hit"
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     assert get(client, "/over-vakgenoten/")["X-Page-Cache"] == "miss"
+
+
+def test_migrate_goes_on_when_the_cache_server_is_away(home_page, monkeypatch, caplog):
+    """A migrate run without a reachable Redis (a build step) must not fail on the purge."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from vakgenoten import signals
+
+    def unreachable():
+        raise ConnectionError("Connection refused")
+
+    monkeypatch.setattr(signals, "purge_all", unreachable)
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert "the cache could not be purged" in caplog.text
