@@ -98,22 +98,27 @@ def ranked_page(hits, number):
     # The types are known from the ranked query. A result shows the fields every article has
     # (title, date; its text comes from the cache, see ``page_texts``), so all articles load
     # in one query; other pages in one query per type.
-    ids, articles, others = [], [], defaultdict(list)
+    ids, by_model = [], defaultdict(list)
     for pk, content_type_id, _total in rows:
         ids.append(pk)
         if article_type_for_content_type(content_type_id):
-            articles.append(pk)
+            model = ArticlePage
         else:
-            others[content_type_id].append(pk)
-    pages = (
-        {page.pk: page for page in ArticlePage.objects.filter(pk__in=articles)} if articles else {}
-    )
-    for content_type_id, pks in others.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-        pages.update((page.pk, page) for page in model.objects.filter(pk__in=pks))
+            model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        by_model[model].append(pk)
+    pages = load_per_model(by_model)
     results = Paginator(range(total), SEARCH_PAGE_SIZE).get_page(number)
     results.object_list = [pages[pk] for pk in ids if pk in pages]
     return results
+
+
+def load_per_model(pks_by_model):
+    """The pages of these ids, by id: one query per model."""
+    return {
+        page.pk: page
+        for model, pks in pks_by_model.items()
+        for page in model.objects.filter(pk__in=pks)
+    }
 
 
 class SiteSearch:
@@ -230,9 +235,8 @@ def page_texts(pages):
             texts[page.pk] = kept(page, lambda page=page: text_of(page))
         else:
             reload[model].append(page.pk)
-    for model, pks in reload.items():
-        for page in model.objects.filter(pk__in=pks):
-            texts[page.pk] = kept(page, lambda page=page: text_of(page))
+    for page in load_per_model(reload).values():
+        texts[page.pk] = kept(page, lambda page=page: text_of(page))
     return texts
 
 

@@ -171,11 +171,11 @@ def _reader_state(user, page):
     return state
 
 
-def _open_edits(reader_state, now=None):
+def _open_edits(reader_state):
     """How many of the reader's comments on the page they may still edit. It only falls as
     time passes (a new comment refreshes the reader state), and their thread changes exactly
     when it does: an edit link goes."""
-    now = now or timezone.now()
+    now = timezone.now()
     return sum(1 for until in reader_state.get("editable_until", ()) if until >= now)
 
 
