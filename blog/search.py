@@ -1,34 +1,37 @@
 """Search within the site: every live, public page, filterable by type and theme.
 
-The ``search`` view in ``vakgenoten.views`` calls :func:`run_search`. Wagtail's database search
-backend does the matching: PostgreSQL full-text search with the Dutch configuration (stemming,
-so "samenwerkingen" finds "samenwerking"), SQLite's FTS5 in the demo. The snippet under each
-result is cut from the page's own text around the first matching word.
+The ``search`` view in ``vakgenoten.views`` calls :func:`run_search`. On PostgreSQL the search
+table (``SearchEntry``, kept by ``blog.search_index``) does the matching, with the Dutch
+configuration (stemming, so "samenwerkingen" finds "samenwerking"); on SQLite, the demo, and
+with another Wagtail search backend, Wagtail's backend does (FTS5 in SQLite). The snippet
+under each result is cut from the page's own text around the first matching word.
 """
 
-import math
 import re
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Count, Subquery, Window
+from django.db.models import F, Subquery
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from vakgenoten.cache import cached_part
 
+from . import search_index
 from .listing import ARTICLE_TYPES, ARTICLE_TYPES_BY_SLUG, article_type_for_content_type
-from .models import ArticlePage, Theme, ZeroResultSearch
+from .models import ArticlePage, SearchEntry, Theme, ZeroResultSearch
+from .search_index import page_text
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
@@ -58,14 +61,12 @@ class SearchResult:
 
 @contextmanager
 def index_friendly_planner():
-    """Let PostgreSQL use the search index for common words too (PostgreSQL only).
+    """Let PostgreSQL use the search table's GIN index for common words too.
 
-    Wagtail matches ``(title || body) @@ query``. For a word in a fifth of the pages the
-    planner prices reading the whole index table (computing ``title || body`` for every row)
-    below the GIN index (``vakgenoten.migrations.0004``) under the default
-    ``random_page_cost`` of 4, which suits spinning disks; the search then took 50 ms instead
-    of 10 over 10,000 articles. ``SET LOCAL`` tells it that random reads are cheap, for these
-    queries only (it ends with the transaction, so it is safe behind a connection pooler).
+    For a word in a fifth of the pages the planner prices reading the whole table below the
+    index under the default ``random_page_cost`` of 4, which suits spinning disks (10 ms
+    instead of 3 over 10,000 articles). ``SET LOCAL`` tells it that random reads are cheap,
+    for these queries only (it ends with the transaction, so it is safe behind a pooler).
     """
     with transaction.atomic():
         with connection.cursor() as cursor:
@@ -73,33 +74,24 @@ def index_friendly_planner():
         yield
 
 
-def ranked_page(hits, number):
-    """One page of PostgreSQL search results, and their number, in one query.
+def ranked_page(entries, number):
+    """One page of search results from the search table: a count and the ten best page ids.
 
-    Django's paginator counts the hits in a query of its own, and Wagtail's ranked query also
-    returns the whole ``title || body`` vector of every hit; for a word in a quarter of
-    10,000 articles those two took 35 ms. Here the ranked query asks only for the ids, with
-    the number of hits as a window count over the same scan (14 ms); the pages themselves
-    are fetched by id afterwards, in rank order.
+    ``entries`` are the matching ``SearchEntry`` rows, best first. Both queries read only the
+    table's narrow columns; the pages themselves are fetched by id afterwards, in rank order.
+    (One query with the count as a window over the hits was slower: PostgreSQL carried every
+    hit's whole vector through the window to rank it afterwards, 11 ms instead of 4 for a word
+    in 2,900 of 10,000 articles.)
     """
-    try:
-        number = max(1, int(number))
-    except (TypeError, ValueError):
-        number = 1
-    ranked = (
-        hits.get_queryset().values_list("pk", "content_type_id").annotate(total=Window(Count("pk")))
-    )
+    paginator = Paginator(entries.values_list("page_id", "content_type_id"), SEARCH_PAGE_SIZE)
     with index_friendly_planner():
-        rows = list(ranked[(number - 1) * SEARCH_PAGE_SIZE : number * SEARCH_PAGE_SIZE])
-        if not rows and number > 1:  # past the last page: show the last one, as get_page does
-            number = max(1, math.ceil(hits.count() / SEARCH_PAGE_SIZE))
-            rows = list(ranked[(number - 1) * SEARCH_PAGE_SIZE : number * SEARCH_PAGE_SIZE])
-    total = rows[0][2] if rows else 0
+        results = paginator.get_page(number)
+        rows = list(results.object_list)
     # The types are known from the ranked query. A result shows the fields every article has
     # (title, date; its text comes from the cache, see ``page_texts``), so all articles load
     # in one query; other pages in one query per type.
     ids, by_model = [], defaultdict(list)
-    for pk, content_type_id, _total in rows:
+    for pk, content_type_id in rows:
         ids.append(pk)
         if article_type_for_content_type(content_type_id):
             model = ArticlePage
@@ -107,9 +99,14 @@ def ranked_page(hits, number):
             model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
         by_model[model].append(pk)
     pages = load_per_model(by_model)
-    results = Paginator(range(total), SEARCH_PAGE_SIZE).get_page(number)
     results.object_list = [pages[pk] for pk in ids if pk in pages]
     return results
+
+
+def content_types_of(model):
+    """The content types of ``model`` and of every page model derived from it."""
+    models = [page_model for page_model in get_page_models() if issubclass(page_model, model)]
+    return list(ContentType.objects.get_for_models(*models, for_concrete_models=False).values())
 
 
 def load_per_model(pks_by_model):
@@ -167,6 +164,21 @@ class SiteSearch:
             pages = pages.filter(id__in=Subquery(in_theme))
         return pages
 
+    def entries(self, terms):
+        """The rows of the search table that match ``terms``, filtered like ``queryset``, best
+        first (PostgreSQL, see ``blog.search_index``)."""
+        query = SearchQuery(terms, search_type="plain", config=search_index.search_config())
+        entries = SearchEntry.objects.filter(vector=query)
+        article_type = ARTICLE_TYPES_BY_SLUG.get(self.type_slug)
+        if article_type:
+            entries = entries.filter(content_type__in=content_types_of(article_type.model))
+        elif self.type_slug == OTHER_PAGES:
+            entries = entries.exclude(content_type__in=content_types_of(ArticlePage))
+        if self.theme:
+            in_theme = ArticlePage.themes.through.objects.filter(theme=self.theme)
+            entries = entries.filter(page_id__in=Subquery(in_theme.values("articlepage_id")))
+        return entries.order_by(SearchRank(F("vector"), query).desc(), "-page_id")
+
     def run(self):
         """Search, paginate and cut snippets; logs the query when it found nothing."""
         if not self.query:
@@ -174,11 +186,11 @@ class SiteSearch:
         # Only the words go to the search backend: quotes, brackets and other operators in what
         # a visitor typed broke SQLite's full-text query parser (a 503 instead of results).
         terms = " ".join(re.findall(r"\w+", self.query))
-        pages = self.queryset().specific()
-        hits = pages.search(terms, operator="and") if terms else pages.none()
-        if terms and connection.vendor == "postgresql":
-            self.results = ranked_page(hits, self.page_number)
+        if terms and search_index.enabled():
+            self.results = ranked_page(self.entries(terms), self.page_number)
         else:
+            pages = self.queryset().specific()
+            hits = pages.search(terms, operator="and") if terms else pages.none()
             self.results = Paginator(hits, SEARCH_PAGE_SIZE).get_page(self.page_number)
         self.result_count = self.results.paginator.count
         texts = page_texts(self.results.object_list)
@@ -238,17 +250,6 @@ def page_texts(pages):
     for page in load_per_model(reload).values():
         texts[page.pk] = kept(page, lambda page=page: text_of(page))
     return texts
-
-
-def page_text(page):
-    """The readable text of a page, for the snippet: intro, type fields, body."""
-    if isinstance(page, ArticlePage):
-        return " ".join(page.text_parts())
-    parts = [getattr(page, "intro", "") or page.search_description]
-    body = getattr(page, "body", None)
-    if body and hasattr(body, "stream_block"):
-        parts.extend(str(text) for text in body.stream_block.get_searchable_content(body))
-    return " ".join(part for part in parts if part)
 
 
 def _term_patterns(query):

@@ -252,10 +252,14 @@ def bulk_create_pages(parent, pages, published_at=None):
 
 
 def index_pages(model, ids):
-    """Add pages to the search index in batches (what ``update_index`` does, for these only)."""
+    """Add pages to Wagtail's search index in batches (what ``update_index`` does, for these
+    only) and to the search table PostgreSQL searches (``blog.search_index``)."""
+    from blog import search_index
+
     backend = get_search_backend()
     for batch in _chunks(list(ids), 250):
         backend.add_bulk(model, list(model.get_indexed_objects().filter(pk__in=batch)))
+    search_index.refresh(ids)
 
 
 def ensure_site():

@@ -13,6 +13,7 @@ from .pages import (
     NewsPage,
     RelatedArticle,
 )
+from .search import SearchEntry
 from .stats import ArticleViewCount, ZeroResultSearch
 from .taxonomy import Author, Theme
 
@@ -30,6 +31,7 @@ __all__ = [
     "InterviewPage",
     "NewsPage",
     "RelatedArticle",
+    "SearchEntry",
     "Theme",
     "ZeroResultSearch",
 ]

@@ -111,6 +111,11 @@ def rendered_pages(client):
     return pages
 
 
+def search_titles(client, query):
+    response = client.get("/zoeken/", {"q": query})
+    return [item.page.title for item in response.context["search"].items]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_backup_and_restore_round_trip_gives_the_same_pages(client, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -119,6 +124,8 @@ def test_backup_and_restore_round_trip_gives_the_same_pages(client, tmp_path, se
     call_command("load_demo", verbosity=0)
     before = rendered_pages(client)
     assert len(before) >= 5
+    found_before = search_titles(client, "omgevingswet")
+    assert found_before
 
     call_command("backup", str(tmp_path / "backup"), verbosity=0)
     Page.objects.filter(depth__gt=1).delete()
@@ -126,4 +133,5 @@ def test_backup_and_restore_round_trip_gives_the_same_pages(client, tmp_path, se
 
     call_command("restore", str(tmp_path / "backup"), "--yes", verbosity=0)
     assert rendered_pages(client) == before
+    assert search_titles(client, "omgevingswet") == found_before  # the indexes were rebuilt
     assert (tmp_path / "media" / "documents" / "jaarverslag.txt").read_text() == "Jaarverslag 2026"

@@ -47,14 +47,18 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Back-up uit {source} teruggezet."))
 
     def rebuild_search_index(self):
-        """The index is not in the backup; on SQLite its full-text side table survives a flush."""
+        """The indexes are not in the backup; on SQLite the full-text side table survives a
+        flush. Wagtail's index and, on PostgreSQL, the search table are written again."""
         from wagtail.search.models import IndexEntry
+
+        from blog import search_index
 
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("DELETE FROM wagtailsearch_indexentry_fts")
         IndexEntry.objects.all().delete()
         call_command("update_index", verbosity=0)
+        search_index.rebuild()
 
     def restore_media(self, archive_path):
         if not archive_path.exists():

@@ -1,0 +1,189 @@
+"""Keep the search table (``SearchEntry``) equal to what visitors may find.
+
+A page has a row while it is live and public; the row is written again whenever the page is
+saved or published and when a move or a view restriction changes who may see it and the pages
+below it. Deleting a page deletes its row (a cascade). Only on PostgreSQL with Wagtail's
+database backend: elsewhere Wagtail's own backend searches (see ``enabled``).
+"""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import TextField, Value
+from django.db.models.signals import post_delete, post_migrate, post_save
+from django.dispatch import receiver
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import ArticlePage, Author, BestPracticePage, InterviewPage, SearchEntry, Theme
+
+BATCH_SIZE = 200
+DATABASE_BACKEND = "wagtail.search.backends.database"
+
+
+def enabled():
+    """Whether site search reads the search table: PostgreSQL with the database backend.
+
+    A site that configures OpenSearch or Elasticsearch as Wagtail's default backend searches
+    there instead, and SQLite has no ``tsvector``.
+    """
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    return connection.vendor == "postgresql" and backend == DATABASE_BACKEND
+
+
+def search_config():
+    """The text search configuration of the site (``dutch``: stemming and stop words)."""
+    return settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG", "simple")
+
+
+def page_text(page):
+    """The readable text of a page, for its snippet and its vector: intro, type fields, body."""
+    if isinstance(page, ArticlePage):
+        return " ".join(page.text_parts())
+    parts = [getattr(page, "intro", "") or page.search_description]
+    body = getattr(page, "body", None)
+    if body and hasattr(body, "stream_block"):
+        parts.extend(str(text) for text in body.stream_block.get_searchable_content(body))
+    return " ".join(part for part in parts if part)
+
+
+def page_keywords(page):
+    """What a page is about besides its text: themes, tags, people, organisations, place."""
+    words = [page.search_description]
+    if isinstance(page, ArticlePage):
+        words += [theme.name for theme in page.themes.all()]
+        words += [tag.name for tag in page.tags.all()]
+        words += [link.author.name for link in page.article_authors.select_related("author")]
+    if isinstance(page, InterviewPage):
+        for person in page.interviewees.all():
+            words += [person.name, person.organisation]
+    if isinstance(page, BestPracticePage):
+        words += [organisation.name for organisation in page.organisations.all()]
+    words.append(getattr(page, "venue_name", ""))
+    return " ".join(word for word in words if word)
+
+
+def page_vector(page):
+    """The weighted vector of a page: title A, keywords B, text C (``ts_rank`` weighs them
+    1.0, 0.4 and 0.2)."""
+    config = search_config()
+
+    def part(text, weight):
+        return SearchVector(Value(text, output_field=TextField()), weight=weight, config=config)
+
+    return part(page.title, "A") + part(page_keywords(page), "B") + part(page_text(page), "C")
+
+
+def refresh(page_ids):
+    """Write the rows of these pages again: a row for each live, public page, none for others."""
+    if not enabled():
+        return
+    page_ids = list(page_ids)
+    for start in range(0, len(page_ids), BATCH_SIZE):
+        batch = page_ids[start : start + BATCH_SIZE]
+        visible = Page.objects.live().public().filter(depth__gt=1, pk__in=batch).specific()
+        entries = [
+            SearchEntry(
+                page_id=page.pk, content_type_id=page.content_type_id, vector=page_vector(page)
+            )
+            for page in visible
+        ]
+        SearchEntry.objects.filter(page_id__in=batch).exclude(
+            page_id__in=[entry.page_id for entry in entries]
+        ).delete()
+        SearchEntry.objects.bulk_create(
+            entries,
+            update_conflicts=True,
+            unique_fields=["page"],
+            update_fields=["content_type", "vector"],
+        )
+
+
+def refresh_soon(page_ids):
+    """``refresh`` these pages: now when they are few, else by the task worker.
+
+    Writing a row costs a few milliseconds (the page's text is read block by block), so an
+    editor who opens up a section of 10,000 articles or renames a theme would wait a minute;
+    the task queue does that work instead (``blog.tasks``).
+    """
+    page_ids = list(page_ids)
+    if len(page_ids) <= BATCH_SIZE:
+        refresh(page_ids)
+    else:
+        from .tasks import write_search_entries
+
+        write_search_entries.enqueue(page_ids)
+
+
+def refresh_tree(page):
+    """After a move or a changed view restriction: who may see this page and the pages below
+    it changed, not their text. Rows of pages now hidden go at once; pages now visible get
+    theirs (``refresh_soon``)."""
+    if not enabled():
+        return
+    pages = Page.objects.descendant_of(page, inclusive=True)
+    visible = pages.live().public().filter(depth__gt=1)
+    SearchEntry.objects.filter(page__in=pages).exclude(page__in=visible).delete()
+    with_row = SearchEntry.objects.values("page_id")
+    refresh_soon(visible.exclude(pk__in=with_row).values_list("pk", flat=True))
+
+
+def rebuild():
+    """Write the whole table again (``manage.py rebuild_search_entries``); returns the rows."""
+    if not enabled():
+        return 0
+    with transaction.atomic():  # searches meanwhile see the old table, never an empty one
+        SearchEntry.objects.all().delete()
+        refresh(Page.objects.live().public().filter(depth__gt=1).values_list("pk", flat=True))
+        return SearchEntry.objects.count()
+
+
+@receiver(post_save)
+def refresh_saved_page(sender, instance, raw=False, **kwargs):
+    # A plain save of a live page (a new page added live, an import). Publishing saves too, but
+    # a page's themes and tags are stored after its post_save: page_published follows for those.
+    if isinstance(instance, Page) and not raw:
+        refresh([instance.pk])
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def refresh_published_page(sender, instance, **kwargs):
+    refresh([instance.pk])
+
+
+@receiver(post_page_move)
+def refresh_moved_pages(sender, instance, **kwargs):
+    refresh_tree(instance)  # under a private section now, or no longer
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def refresh_after_privacy_change(sender, instance, **kwargs):
+    try:
+        page = Page.objects.get(pk=instance.page_id)
+    except Page.DoesNotExist:  # the restriction goes with its deleted page
+        return
+    refresh_tree(page)
+
+
+@receiver(post_save, sender=Theme)
+@receiver(post_save, sender=Author)
+def refresh_named_articles(sender, instance, created=False, **kwargs):
+    # A renamed theme or author is a keyword of every article that has it.
+    if created:
+        return
+    if isinstance(instance, Theme):
+        articles = ArticlePage.objects.filter(themes=instance)
+    else:
+        articles = ArticlePage.objects.filter(article_authors__author=instance)
+    if enabled():
+        refresh_soon(articles.values_list("pk", flat=True))
+
+
+@receiver(post_migrate, dispatch_uid="blog.fill_search_table")
+def fill_after_migrate(sender, app_config, **kwargs):
+    # The first migrate after the table was added (an existing site) finds it empty.
+    if app_config.label == "blog" and enabled() and not SearchEntry.objects.exists():
+        rebuild()

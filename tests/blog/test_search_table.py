@@ -1,0 +1,206 @@
+"""The search table holds exactly the pages visitors may find, and search reads it.
+
+On PostgreSQL site search ranks rows of ``blog.SearchEntry`` (one weighted vector per live,
+public page) instead of joining Wagtail's index to the page table. These tests prove that the
+table follows every change that decides what a visitor may find: publishing, drafts,
+unpublishing, deleting, moving, view restrictions and renamed themes and authors.
+"""
+
+import pytest
+
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
+
+from blog import search_index
+from blog.models import BlogIndexPage, NewsPage, SearchEntry, Theme
+from tests.blog.factories import make_article, make_author
+
+pytestmark = pytest.mark.django_db
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search table is PostgreSQL's"
+)
+
+
+def found(client, query, **params):
+    response = client.get("/zoeken/", {"q": query, **params})
+    assert response.status_code == 200
+    return [item.page.title for item in response.context["search"].items]
+
+
+def has_row(page):
+    return SearchEntry.objects.filter(page_id=page.pk).exists()
+
+
+@postgres_only
+def test_search_reads_the_table_not_wagtails_index(client, blog_index):
+    article = make_article(blog_index, title="Inkoopafspraken over jeugdzorg")
+
+    assert SearchEntry.objects.get(page_id=article.pk).content_type_id == article.content_type_id
+    with CaptureQueriesContext(connection) as queries:
+        assert found(client, "inkoopafspraken") == ["Inkoopafspraken over jeugdzorg"]
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "blog_searchentry" in sql
+    assert "wagtailsearch_indexentry" not in sql
+
+
+@postgres_only
+def test_a_draft_reaches_search_only_when_published(client, blog_index):
+    article = make_article(blog_index, title="Spreekuur in het dorpshuis")
+    article.title = "Spreekuur in de bibliotheek"
+    article.save_revision()
+
+    assert found(client, "bibliotheek") == []
+    assert found(client, "dorpshuis") == ["Spreekuur in het dorpshuis"]
+
+    article.get_latest_revision().publish()
+    assert found(client, "bibliotheek") == ["Spreekuur in de bibliotheek"]
+    assert found(client, "dorpshuis") == []
+
+
+@postgres_only
+def test_themes_added_in_a_new_revision_count_once_it_is_published(client, blog_index):
+    article = make_article(blog_index, title="Huisbezoek door het wijkteam")
+    article.themes = [Theme.objects.create(name="Mantelzorg", slug="mantelzorg")]
+    article.save_revision().publish()
+
+    assert found(client, "mantelzorg") == ["Huisbezoek door het wijkteam"]
+
+
+@postgres_only
+def test_unpublished_and_deleted_pages_leave_the_table(client, blog_index):
+    withdrawn = make_article(blog_index, title="Parkeervergunning digitaal aanvragen")
+    deleted = make_article(blog_index, title="Parkeervergunning voor bezoekers")
+    never_published = make_article(
+        blog_index, title="Parkeervergunning voor deelauto's", publish=False
+    )
+
+    withdrawn.unpublish()
+    deleted.delete()
+
+    assert not has_row(withdrawn)
+    assert not SearchEntry.objects.filter(page_id=deleted.pk).exists()
+    assert not has_row(never_published)
+    assert found(client, "parkeervergunning") == []
+
+
+@postgres_only
+def test_a_private_section_leaves_search_with_every_page_below_it(client, blog_index):
+    article = make_article(blog_index, title="Begrijpelijke taal in brieven")
+
+    restriction = PageViewRestriction.objects.create(page=blog_index, restriction_type="login")
+    assert not has_row(blog_index)
+    assert not has_row(article)
+    assert found(client, "brieven") == []
+
+    restriction.delete()
+    assert has_row(article)
+    assert found(client, "brieven") == ["Begrijpelijke taal in brieven"]
+
+
+@postgres_only
+def test_opening_up_a_large_section_leaves_the_writing_to_the_task_worker(
+    client, blog_index, monkeypatch
+):
+    from blog import tasks
+
+    restriction = PageViewRestriction.objects.create(page=blog_index, restriction_type="login")
+    make_article(blog_index, title="Omgevingstafel voor initiatiefnemers")
+    make_article(blog_index, title="Omgevingstafel in kleine gemeenten")
+    assert found(client, "omgevingstafel") == []
+    monkeypatch.setattr(search_index, "BATCH_SIZE", 1)  # "large": more than one page
+    enqueued = []
+    task = tasks.write_search_entries
+
+    class RecordingTask:
+        def enqueue(self, ids):
+            enqueued.append(ids)
+            return task.enqueue(ids)  # the test settings' backend runs it at once
+
+    monkeypatch.setattr(tasks, "write_search_entries", RecordingTask())
+
+    restriction.delete()
+
+    assert len(enqueued) == 1 and len(enqueued[0]) == 3  # the index page and two articles
+    assert sorted(found(client, "omgevingstafel")) == [
+        "Omgevingstafel in kleine gemeenten",
+        "Omgevingstafel voor initiatiefnemers",
+    ]
+
+
+@postgres_only
+def test_a_section_moved_under_a_private_page_leaves_search_with_its_pages(client, home_page):
+    private = home_page.add_child(instance=BlogIndexPage(title="Intern", slug="intern"))
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    section = home_page.add_child(instance=BlogIndexPage(title="Archief", slug="archief"))
+    section.save_revision().publish()
+    article = make_article(section, title="Kwartaalrapportage voor de raad")
+
+    section.move(private, pos="last-child")
+
+    assert not has_row(section)
+    assert not has_row(article)
+    assert found(client, "kwartaalrapportage") == []
+
+
+@postgres_only
+def test_renamed_themes_and_authors_find_their_articles(client, blog_index):
+    theme = Theme.objects.create(name="Loketten", slug="loketten")
+    author = make_author("Ineke Modaal")
+    make_article(blog_index, title="Eén loket", themes=[theme], authors=[author])
+
+    assert found(client, "Modaal") == ["Eén loket"]
+
+    theme.name = "Klantcontact"
+    theme.save()
+    author.name = "Ineke Veldhuis"
+    author.save()
+
+    assert found(client, "klantcontact") == ["Eén loket"]
+    assert found(client, "Veldhuis") == ["Eén loket"]
+    assert found(client, "Modaal") == []
+
+
+@postgres_only
+def test_a_word_in_the_title_ranks_above_the_same_word_in_the_text(client, blog_index):
+    make_article(blog_index, title="Ondernemers vinden hun contactpersoon")
+    make_article(
+        blog_index,
+        title="Nieuws uit de regio",
+        intro="Ook ondernemers komen in dit bericht voor.",
+    )
+
+    assert found(client, "ondernemers") == [
+        "Ondernemers vinden hun contactpersoon",
+        "Nieuws uit de regio",
+    ]
+
+
+@postgres_only
+def test_the_table_is_filled_after_migrate_and_by_the_rebuild_command(blog_index):
+    article = make_article(blog_index, title="Common Ground in de praktijk")
+    draft = make_article(blog_index, title="Nog niet klaar", publish=False)
+    SearchEntry.objects.all().delete()
+
+    search_index.fill_after_migrate(sender=None, app_config=apps.get_app_config("blog"))
+    assert has_row(article) and has_row(blog_index)
+    assert not has_row(draft)
+
+    SearchEntry.objects.filter(page_id=article.pk).delete()
+    call_command("rebuild_search_entries", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert has_row(article)
+    assert not has_row(draft)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the demo database only")
+def test_sqlite_searches_with_wagtails_backend_and_leaves_the_table_empty(client, blog_index):
+    make_article(blog_index, NewsPage, title="Schuldhulp zonder wachtlijst")
+
+    assert not search_index.enabled()
+    assert not SearchEntry.objects.exists()
+    assert found(client, "wachtlijst") == ["Schuldhulp zonder wachtlijst"]
