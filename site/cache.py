@@ -131,12 +131,11 @@ class CachedSiteSettingMixin:
 
     @classmethod
     def for_request(cls, request):
-        from wagtail.models import Site
 
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
             return getattr(request, attr_name)
-        site = Site.find_for_request(request)
+        site = cached_site(request)
         if site is None or cache_seconds() <= 0:
             return super().for_request(request)
         site_settings = cached_part(
@@ -211,14 +210,13 @@ class AnonymousPageCacheMiddleware:
 
 
 class CachedSiteMiddleware:
-    """Find the Wagtail site of a request, with its home page, in the cache.
+    """Find the Wagtail site of a request, with its home page, in the cache (``cached_site``).
 
     Wagtail looks the site up for every page (one query) and then loads the home page's own
-    row (another) before it routes. Both change only when a site is saved or the home page is
-    published, which purge everything (``vakgenoten.signals``), so they are kept with the
-    site-wide generation. Only for Wagtail's page view and the site search, which link to
-    pages: ``/healthz`` and the like never touch the database or the cache. Runs after
-    ``CommonMiddleware``: only allowed hosts get an entry.
+    row (another) before it routes. Only for Wagtail's page view and the site search, which
+    route or link to pages before any template runs; other views get the cached site from
+    the navigation tags when they render. ``/healthz`` and the like never touch the database
+    or the cache. Runs after ``CommonMiddleware``: only allowed hosts get an entry.
     """
 
     def __init__(self, get_response):
@@ -232,25 +230,33 @@ class CachedSiteMiddleware:
 
         from .views import search
 
-        if (
-            view_func not in (serve, search)
-            or cache_seconds() <= 0
-            or hasattr(request, "_wagtail_site")
-        ):
-            return None
-        site = cached_part(
-            f"site-{request.get_host()}-{request.get_port()}",
-            lambda: self.find_site(request) or "",
-        )
-        if site:
-            request._wagtail_site = site
+        if view_func in (serve, search):
+            cached_site(request)
         return None
 
-    @staticmethod
-    def find_site(request):
-        from wagtail.models import Site
 
-        site = Site._find_for_request(request)
-        if site is not None:
-            site.root_page = site.root_page.specific  # what routing asks for first
-        return site
+def cached_site(request):
+    """The Wagtail site of ``request`` with its home page, kept with the site-wide generation.
+
+    The site changes only when a site is saved or the home page is published, which purge
+    everything (``vakgenoten.signals``). Sets what ``Site.find_for_request`` reads, so Wagtail
+    and our tags ask no more for this request. Without the page cache: Wagtail's lookup.
+    """
+    from wagtail.models import Site
+
+    if hasattr(request, "_wagtail_site") or cache_seconds() <= 0:
+        return Site.find_for_request(request)
+    site = cached_part(
+        f"site-{request.get_host()}-{request.get_port()}", lambda: _find_site(request) or ""
+    )
+    request._wagtail_site = site or None
+    return request._wagtail_site
+
+
+def _find_site(request):
+    from wagtail.models import Site
+
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific  # what routing asks for first
+    return site

@@ -5,9 +5,8 @@ from types import SimpleNamespace
 from django import template
 
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
-from wagtail.models import Site
 
-from ..cache import cache_seconds, cached_part, page_cache
+from ..cache import cache_seconds, cached_part, cached_site, page_cache
 
 register = template.Library()
 
@@ -16,7 +15,7 @@ def _current_site(request):
     """The Wagtail site for this request, or None (e.g. an unknown host)."""
     if request is None:
         return None
-    return Site.find_for_request(request)
+    return cached_site(request)
 
 
 @register.simple_tag(takes_context=True)

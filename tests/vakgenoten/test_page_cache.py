@@ -111,13 +111,14 @@ def test_language_switch_works_without_a_token_and_refuses_off_site_next(client,
 def test_members_get_the_site_from_the_cache_until_a_site_changes(
     client, home_page, page_cache_on, member
 ):
-    """Wagtail's site lookup and the home page's row come from the cache (CachedSiteMiddleware);
-    saving a site (here: another root page) refreshes them at once."""
+    """Wagtail's site lookup and the home page's row come from the cache (``cached_site``), on
+    pages and on views outside Wagtail (the member directory); saving a site (here: another
+    root page) refreshes them at once."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     client.force_login(member)
-    for url in ("/over-vakgenoten/", "/zoeken/?q=vakgenoten"):
+    for url in ("/over-vakgenoten/", "/zoeken/?q=vakgenoten", "/leden/"):
         get(client, url)
         with CaptureQueriesContext(connection) as context:
             get(client, url)
