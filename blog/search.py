@@ -34,6 +34,17 @@ from .models import ArticlePage, SearchEntry, Theme, ZeroResultSearch
 from .search_index import page_text
 
 SEARCH_PAGE_SIZE = 10
+# What a result shows of an article: its link (the page's place in the tree), title and date.
+ARTICLE_RESULT_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale",
+    "content_type",
+    "publication_date",
+)
 MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 36
 OTHER_PAGES = "pagina"
@@ -89,7 +100,7 @@ def ranked_page(entries, number):
         rows = list(results.object_list)
     # The types are known from the ranked query. A result shows the fields every article has
     # (title, date; its text comes from the cache, see ``page_texts``), so all articles load
-    # in one query; other pages in one query per type.
+    # in one query, with only those fields; other pages in one query per type.
     ids, by_model = [], defaultdict(list)
     for pk, content_type_id in rows:
         ids.append(pk)
@@ -98,7 +109,7 @@ def ranked_page(entries, number):
         else:
             model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
         by_model[model].append(pk)
-    pages = load_per_model(by_model)
+    pages = load_per_model(by_model, only={ArticlePage: ARTICLE_RESULT_FIELDS})
     results.object_list = [pages[pk] for pk in ids if pk in pages]
     return results
 
@@ -109,13 +120,17 @@ def content_types_of(model):
     return list(ContentType.objects.get_for_models(*models, for_concrete_models=False).values())
 
 
-def load_per_model(pks_by_model):
-    """The pages of these ids, by id: one query per model."""
-    return {
-        page.pk: page
-        for model, pks in pks_by_model.items()
-        for page in model.objects.filter(pk__in=pks)
-    }
+def load_per_model(pks_by_model, only=None):
+    """The pages of these ids, by id: one query per model, of the fields in ``only[model]``
+    where given (the body of ten articles is most of what such a query reads)."""
+    only = only or {}
+    pages = {}
+    for model, pks in pks_by_model.items():
+        rows = model.objects.filter(pk__in=pks)
+        if model in only:
+            rows = rows.only(*only[model])
+        pages.update((page.pk, page) for page in rows)
+    return pages
 
 
 class SiteSearch:
