@@ -131,7 +131,6 @@ class CachedSiteSettingMixin:
 
     @classmethod
     def for_request(cls, request):
-
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
             return getattr(request, attr_name)
