@@ -184,6 +184,11 @@ def refresh_named_articles(sender, instance, created=False, **kwargs):
 
 @receiver(post_migrate, dispatch_uid="blog.fill_search_table")
 def fill_after_migrate(sender, app_config, **kwargs):
-    # The first migrate after the table was added (an existing site) finds it empty.
-    if app_config.label == "blog" and enabled() and not SearchEntry.objects.exists():
+    # The first migrate after the table was added (an existing site) finds it empty. A migrate
+    # of another app alone, or back to before the table, has no table to fill.
+    if app_config.label != "blog" or not enabled():
+        return
+    if SearchEntry._meta.db_table not in connection.introspection.table_names():
+        return
+    if not SearchEntry.objects.exists():
         rebuild()
