@@ -168,31 +168,28 @@ class SiteSearch:
         return bool(self.type or self.theme)
 
     def queryset(self):
-        pages = Page.objects.live().public().filter(depth__gt=1)
-        article_type = ARTICLE_TYPES_BY_SLUG.get(self.type_slug)
-        if article_type:
-            pages = pages.type(article_type.model)
-        elif self.type_slug == OTHER_PAGES:
-            pages = pages.not_type(ArticlePage)
-        if self.theme:
-            in_theme = ArticlePage.objects.filter(themes=self.theme).values("pk")
-            pages = pages.filter(id__in=Subquery(in_theme))
-        return pages
+        """Live, public pages of the chosen type and theme (Wagtail's backend searches these)."""
+        return self.narrowed(Page.objects.live().public().filter(depth__gt=1), page="pk")
 
     def entries(self, terms):
-        """The rows of the search table that match ``terms``, filtered like ``queryset``, best
-        first (PostgreSQL, see ``blog.search_index``)."""
+        """The rows of the search table that match ``terms``, of the chosen type and theme,
+        best first (PostgreSQL, see ``blog.search_index``)."""
         query = SearchQuery(terms, search_type="plain", config=search_index.search_config())
-        entries = SearchEntry.objects.filter(vector=query)
+        entries = self.narrowed(SearchEntry.objects.filter(vector=query), page="page_id")
+        return entries.order_by(SearchRank(F("vector"), query).desc(), "-page_id")
+
+    def narrowed(self, rows, page):
+        """``rows`` (pages, or rows of the search table: both have a content type, and the
+        page id in the field ``page``) narrowed to the chosen type and theme."""
         article_type = ARTICLE_TYPES_BY_SLUG.get(self.type_slug)
         if article_type:
-            entries = entries.filter(content_type__in=content_types_of(article_type.model))
+            rows = rows.filter(content_type__in=content_types_of(article_type.model))
         elif self.type_slug == OTHER_PAGES:
-            entries = entries.exclude(content_type__in=content_types_of(ArticlePage))
+            rows = rows.exclude(content_type__in=content_types_of(ArticlePage))
         if self.theme:
             in_theme = ArticlePage.themes.through.objects.filter(theme=self.theme)
-            entries = entries.filter(page_id__in=Subquery(in_theme.values("articlepage_id")))
-        return entries.order_by(SearchRank(F("vector"), query).desc(), "-page_id")
+            rows = rows.filter(**{f"{page}__in": Subquery(in_theme.values("articlepage_id"))})
+        return rows
 
     def run(self):
         """Search, paginate and cut snippets; logs the query when it found nothing."""
