@@ -57,7 +57,7 @@ def view_pixel(request, page_id):
 
 
 @require_GET
-@cache_page(60 * 60)
+@cache_page(60 * 60, cache="pages")
 def robots_txt(request):
     """Crawlers may read the public site; the admin, account pages, search and the view
     counter are off limits."""

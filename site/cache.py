@@ -18,7 +18,7 @@ GLOBAL_GENERATION = "pagecache:gen:all"
 
 
 def page_cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def cache_seconds():

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.core.management import call_command
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
@@ -61,6 +62,14 @@ def purge_after_site_change(sender, instance, **kwargs):
 def purge_after_site_setting(sender, instance, **kwargs):
     if isinstance(instance, BaseSiteSetting):
         purge_all()  # footer, contact details, statutory page links
+
+
+@receiver(post_migrate, dispatch_uid="vakgenoten.create_cache_table")
+def create_security_store(sender, app_config, using="default", **kwargs):
+    # The security store (settings CACHES["default"]) is a table of Django's database cache.
+    # migrate makes it, so no deploy can forget: createcachetable leaves an existing one alone.
+    if app_config.label == "vakgenoten":
+        call_command("createcachetable", database=using, verbosity=0)
 
 
 @receiver(post_migrate, dispatch_uid="vakgenoten.purge_after_migrate")

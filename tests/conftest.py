@@ -3,7 +3,7 @@
 import pytest
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import caches
 
 from tests.factories import UserFactory
 
@@ -21,9 +21,11 @@ def _clear_cache():
     # A transactional test flushes the database and recreates content types under new ids;
     # Django's in-process content-type cache would still hand out the old ones.
     ContentType.objects.clear_cache()
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -118,18 +118,33 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache and sessions: local memory, or Redis when REDIS_URL is set ------------------------
+# --- Caches: the security store, and the page cache ---------------------------------------------
+# "default" is the security store: allauth's login limits and used two-factor codes, the site's
+# own abuse limits (vakgenoten.limits), lockouts. Every worker and node must see the same counts,
+# and page traffic must never evict them, so it is a table in the site's own database, shared by
+# every process that shares the database, and holds nothing else. Production refuses a store that
+# lives in one process's memory (settings.production).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "vakgenoten_security_cache",
+        # Culling would drop live counters; expired rows are removed as Django writes new ones.
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    },
+}
+# "pages" holds what may be thrown away at any moment: the anonymous page cache, shared page
+# parts, routing and cached sessions. Redis when REDIS_URL is set, else this process's memory.
 if "REDIS_URL" in os.environ:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "vakgenoten",
-        }
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": "vakgenoten",
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "pages"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+PAGE_CACHE_ALIAS = "pages"
 
 # Anonymous readers get Wagtail pages from this cache (vakgenoten.cache); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -347,6 +362,27 @@ MIDDLEWARE += [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "members.middleware.AdminAccessMiddleware",
 ]
+
+# --- Client addresses and abuse limits ---------------------------------------------------------
+# Behind reverse proxies the connection comes from the nearest proxy; each trusted proxy appends
+# the address it saw to X-Forwarded-For. TRUSTED_PROXY_COUNT says how many proxies stand in front
+# of the app servers (1 for the nginx in deploy/): the visitor is that many places from the
+# right. 0 (no proxy) uses the connection's own address and ignores the header, which a visitor
+# could write. Every limit (allauth's and vakgenoten.limits) counts per visitor address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The site's own limits (vakgenoten.limits.allow): action -> (attempts, seconds).
+SITE_RATE_LIMITS = {
+    # Anonymous problem reports: each one mails the editors.
+    "report_problem": (5, 60 * 60),
+}
+# Browser features no page of the site uses, switched off for every page and any frame.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "fullscreen=(self), geolocation=(), gyroscope=(), hid=(), idle-detection=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), "
+    "publickey-credentials-get=(self), screen-wake-lock=(), serial=(), usb=(), "
+    "xr-spatial-tracking=(), browsing-topics=()"
+)
 
 # --- Comments ----------------------------------------------------------------------------------
 

@@ -13,4 +13,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Two stores in memory, kept apart as in production (LocMemCache instances with one LOCATION share
+# their data). tests/security/test_security_store.py runs the limits on the database store itself.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "security"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
 PAGE_CACHE_SECONDS = 0  # tests that need the page cache switch it on themselves

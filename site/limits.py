@@ -1,0 +1,78 @@
+"""Abuse limits for anonymous forms and counters, counted where every worker and node counts.
+
+allauth limits its own forms (login, sign-up, password reset); this module limits ours (problem
+reports, view counts, page passwords) with the same ingredients: the counts live in the default
+cache, the site's shared security store (never the page cache, so no amount of page traffic can
+evict them), and each count is read and written under a lock taken with the store's atomic
+``add``, so simultaneous requests from several workers cannot both slip under a limit.
+
+The limits themselves are in ``settings.SITE_RATE_LIMITS``: ``action -> (amount, seconds)``.
+"""
+
+import hashlib
+import time
+from contextlib import contextmanager
+
+from allauth.account.adapter import get_adapter
+
+from django.conf import settings
+from django.core.cache import cache
+
+LOCK_SECONDS = 5
+LOCK_WAIT_SECONDS = 2
+
+
+def client_ip(request):
+    """The visitor's address, behind the configured number of trusted proxies."""
+    return get_adapter().get_client_ip(request)
+
+
+@contextmanager
+def _locked(key):
+    """Hold ``key`` for one read-and-write; yields False when it could not be had in time."""
+    lock_key = f"{key}:lock"
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    pause = 0.005
+    while not cache.add(lock_key, 1, timeout=LOCK_SECONDS):
+        if time.monotonic() >= deadline:
+            yield False
+            return
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
+    try:
+        yield True
+    finally:
+        cache.delete(lock_key)
+
+
+def _cache_key(action, who):
+    digest = hashlib.sha256(f"{action}\0{who}".encode()).hexdigest()
+    return f"limit:{action}:{digest}"
+
+
+def allow(request, action, *, key=None):
+    """Count one attempt at ``action`` and say whether it may go on.
+
+    Counted per visitor address, or per ``key`` when given (an article, a member, a page).
+    A limit that cannot be checked (the lock stays taken) refuses: failing closed is the safe
+    side for abuse limits.
+    """
+    amount, seconds = settings.SITE_RATE_LIMITS[action]
+    who = key if key is not None else client_ip(request)
+    cache_key = _cache_key(action, who)
+    with _locked(cache_key) as locked:
+        if not locked:
+            return False
+        now = time.time()
+        hits = [moment for moment in cache.get(cache_key, []) if moment > now - seconds]
+        if len(hits) >= amount:
+            return False
+        hits.append(now)
+        cache.set(cache_key, hits, seconds)
+        return True
+
+
+def reset(request, action, *, key=None):
+    """Forget the attempts at ``action`` (after a success that should not count against one)."""
+    who = key if key is not None else client_ip(request)
+    cache.delete(_cache_key(action, who))
