@@ -31,6 +31,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Before Wagtail's own: its front-end login form would be a second way in (views.py).
+    path("_util/login/", views.frontend_login, name="frontend_login"),
+    path("", include(wagtail_urls)),
+]
 
 handler500 = "vakgenoten.views.server_error"

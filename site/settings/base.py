@@ -355,6 +355,8 @@ MFA_TOTP_ISSUER = "Vakgenoten"
 MFA_TOTP_TOLERANCE = 1  # accept the code just before/after: phone clocks drift a little
 # The Wagtail admin logs in through allauth, so its rate limits and two-factor step apply.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# So does every view-restricted page ("login" and "groups" restrictions).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
