@@ -348,6 +348,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Vakgenoten: "
 ACCOUNT_SIGNUP_REDIRECT_URL = "members:profile_edit"  # a new member completes the profile
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 10 * 60
+# Adding, removing or choosing another e-mail address asks for the password (or second factor)
+# again: with a stolen session alone, nobody can add an address and reset the password with it.
+# The password form asks for the current one; two-factor settings, sessions, the data download
+# and deleting the account ask for recent authentication too (members.views, site/urls.py).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # Two-factor authentication: an app (TOTP) plus recovery codes. Required before the admin opens
 # for editors and administrators (members.middleware.AdminAccessMiddleware).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
