@@ -3,6 +3,7 @@
 from allauth.account import forms as allauth_forms
 
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +97,18 @@ class SignupForm(allauth_forms.SignupForm):
 
     def clean_last_name(self):
         return " ".join(self.cleaned_data["last_name"].split())
+
+    def try_save(self, request):
+        """Take as long for a taken address as for a new one.
+
+        allauth answers a taken address with the same page (and tells its owner by e-mail), but
+        skips the new account, and with it the slow password hashing: the probe told the two
+        apart by time alone (34 ms against 379). Hashing the password here too makes both paths
+        do the expensive work once.
+        """
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1") or "")
+        return super().try_save(request)
 
 
 class LoginForm(allauth_forms.LoginForm):
