@@ -47,4 +47,5 @@ urlpatterns += [
     path("", include(wagtail_urls)),
 ]
 
+handler400 = "vakgenoten.views.bad_request"
 handler500 = "vakgenoten.views.server_error"

@@ -3,7 +3,9 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
@@ -115,6 +117,19 @@ def security_txt(request):
 # form keeps anonymous pages shareable from the page cache. Django's view refuses off-site
 # "next" targets.
 set_language = csrf_exempt(django_set_language)
+
+
+def bad_request(request, exception=None):
+    """A Dutch page instead of Django's bare "Bad Request (400)".
+
+    A submission over DATA_UPLOAD_MAX_MEMORY_SIZE gets 413 and says what to do to keep the text:
+    the browser still holds it on the form one step back.
+    """
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        html = loader.get_template("413.html").render({"limit": limit})
+        return HttpResponse(html, status=413)
+    return HttpResponse(loader.get_template("400.html").render(), status=400)
 
 
 def server_error(request):
