@@ -117,6 +117,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo database: writers take the lock when their transaction begins and wait for each
+    # other, instead of failing with "database is locked" when two requests write at once.
+    # Counting limits (comments per member) rely on that: a count and its insert are one step.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches: the security store, and the page cache ---------------------------------------------
