@@ -27,16 +27,14 @@ from django.test import Client, override_settings
 from tests.factories import UserFactory
 from tests.vakgenoten.test_settings import PRODUCTION_ENV
 from vakgenoten import limits
+from vakgenoten.settings import base as base_settings
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "geheim-wachtwoord-123"
+# Production's security store (settings.base), next to a page cache of its own.
 DATABASE_STORE = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "vakgenoten_security_cache",
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-    },
+    "default": base_settings.CACHES["default"],
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 

@@ -1,9 +1,9 @@
-"""Every URL pattern of the site, each with one concrete path that resolves to it.
+"""Every URL pattern of the site, each with one address that resolves to it.
 
-Security sweeps go through this list instead of a hand-made one, so a view added tomorrow is
-swept too. Path converters get a plausible value; regular-expression groups get one that the
-group accepts. A pattern for which no path resolves back to it is reported by name, so the
-sweep cannot silently skip it.
+Security sweeps (CSRF, credentials, methods, odd input) walk Django's resolver through this
+module instead of a hand-made list, so a view added tomorrow, or brought by a new dependency, is
+swept too: the site's own views, allauth, the Wagtail admin and its documents. Wagtail's page tree
+is served by one catch-all pattern; sweeps add a page of each type themselves.
 """
 
 import re
@@ -12,74 +12,79 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
+from django.urls.resolvers import RegexPattern, RoutePattern
 
-SAMPLES = {
-    "int": "1",
-    "slug": "voorbeeld",
-    "str": "voorbeeld",
-    "path": "voorbeeld",
-    "uuid": str(uuid.UUID(int=1)),
+# Patterns an earlier pattern of ours answers instead, with the reason.
+SHADOWED = {
+    # Wagtail's front-end login: vakgenoten.views.frontend_login sends visitors to allauth's.
+    "django.contrib.auth.views.LoginView": "a second way in",
 }
-GROUP = re.compile(r"\(\?P<(?P<name>\w+)>(?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)")
+
+CONVERTER_SAMPLES = {"int": "1", "str": "x", "slug": "x", "path": "x/y", "uuid": str(uuid.uuid4())}
+
+
+def _route_sample(route):
+    return re.sub(
+        r"<(?:(\w+):)?\w+>", lambda match: CONVERTER_SAMPLES[match.group(1) or "str"], route
+    )
+
+
+def _regex_sample(regex):
+    """A string the regex of a Django or Wagtail URL pattern matches."""
+
+    def group(match):
+        body = match.group(1)
+        if body.endswith("/"):
+            return "x/"
+        if body.startswith("live|"):
+            return "live"
+        if "\\d" in body or "[0-9]" in body and "A-Z" not in body:
+            return "1"
+        return "x"
+
+    sample = regex.lstrip("^").rstrip("$").replace("\\Z", "")
+    for _ in range(3):  # nested groups
+        sample = re.sub(r"\((?:\?P<\w+>|\?:)?([^()]*)\)[*+?]?", group, sample)
+    sample = sample.replace(".*", "x").replace(".+", "x").replace("\\.", ".").replace("\\-", "-")
+    return sample
+
+
+def _sample(pattern):
+    if isinstance(pattern, RoutePattern):
+        return _route_sample(str(pattern))
+    if isinstance(pattern, RegexPattern):
+        return _regex_sample(pattern.regex.pattern)
+    raise TypeError(pattern)
+
+
+def url_patterns(patterns=None, prefix="/"):
+    """(address, view name, view) for every pattern the resolver knows."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for entry in patterns:
+        piece = _sample(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from url_patterns(entry.url_patterns, prefix + piece)
+        elif isinstance(entry, URLPattern):
+            yield prefix + piece, entry.lookup_str, entry.callback
 
 
 @dataclass(frozen=True)
 class Route:
     path: str
     name: str
-    view: object
-
-
-CANDIDATES = ["", "1/", "voorbeeld/", "1/voorbeeld", "1/voorbeeld/", "voorbeeld", "1"]
-
-
-def _sample_for_regex(regex):
-    """A string the regular expression accepts: its named groups filled, or a stock candidate."""
-
-    def fill(match):
-        body = match.group("body")
-        return next((c for c in CANDIDATES if re.fullmatch(body, c)), "1")
-
-    text = GROUP.sub(fill, regex).lstrip("^").rstrip("$").replace("\\Z", "")
-    text = re.sub(r"\\(.)", r"\1", text)
-    compiled = re.compile(regex)
-    if compiled.fullmatch(text):
-        return text
-    return next((c for c in CANDIDATES if compiled.fullmatch(c)), text)
-
-
-def _sample(pattern):
-    route = getattr(pattern.pattern, "_route", None)
-    if route is not None:
-        return re.sub(
-            r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>",
-            lambda m: SAMPLES.get(m.group("converter") or "str", "1"),
-            route,
-        )
-    return _sample_for_regex(pattern.pattern.regex.pattern)
-
-
-def _walk(patterns, prefix, namespace):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from _walk(pattern.url_patterns, prefix + _sample(pattern), inner)
-        elif isinstance(pattern, URLPattern):
-            name = f"{namespace}{pattern.name}" if pattern.name else repr(pattern.callback)
-            yield prefix + _sample(pattern), name
 
 
 def routes():
-    """(routes, unresolved): one path per pattern, and the names of patterns whose sample path
-    does not resolve (a sweep asserts there are none)."""
+    """(routes, unresolved): one address per pattern, and the names of patterns whose address
+    does not resolve (a sweep asserts there are none). A shadowed pattern is swept as the view
+    that really answers its address."""
     found, unresolved = [], []
-    for path, name in _walk(get_resolver().url_patterns, "/", ""):
+    for path, name, _view in url_patterns():
         try:
-            match = resolve(path)
+            resolve(path)
         except Resolver404:
             unresolved.append(name)
-            continue
-        # A pattern shadowed by an earlier one (our own /_util/login/ before Wagtail's) is swept
-        # as the view that really answers its path.
-        found.append(Route(path, name, match.func))
+        else:
+            found.append(Route(path, name))
     return found, unresolved
