@@ -244,7 +244,9 @@ class ProfileForm(forms.ModelForm):
             "role": _("Bijvoorbeeld: beleidsadviseur Wmo of manager bedrijfsvoering."),
             "bio": _("Een paar zinnen over je werk en waar collega's je voor kunnen benaderen."),
             "visibility": _(
-                "Je naam, functie, organisatie en foto. Je e-mailadres is nooit te zien."
+                "Geldt voor je profiel (naam, functie, organisatie, foto) en voor je naam en "
+                "foto bij je reacties: alleen voor leden betekent dat bezoekers zonder account "
+                "daar ‘Lid van Vakgenoten’ zien. Je e-mailadres is nooit te zien."
             ),
         }
         widgets = {
