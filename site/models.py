@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 from .cache import CachedSiteSettingMixin, cached_part
-from .text import validate_name, validate_single_line
+from .text import single_line, validate_name, validate_single_line
 
 
 class HomePage(Page):
@@ -250,7 +250,7 @@ class ProblemReport(models.Model):
         queue_email(
             key=f"problem-report-{self.pk}",
             to=recipient,
-            subject=gettext("Nieuwe melding: %(start)s") % {"start": self.message[:50]},
+            subject=gettext("Nieuwe melding: %(start)s") % {"start": single_line(self.message, 50)},
             body=body,
         )
 
