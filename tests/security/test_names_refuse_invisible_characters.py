@@ -192,6 +192,14 @@ def test_demo_content_and_the_demo_editor_have_valid_names(home_page):
         validate_name(name)
 
 
+def test_the_benchmark_data_uses_valid_names():
+    """seed_bench builds members, authors and interviewees from these lists."""
+    from vakgenoten.bench_data import FIRST_NAMES, LAST_NAMES
+
+    for name in FIRST_NAMES + LAST_NAMES:
+        validate_name(name)
+
+
 def test_names_stored_before_the_check_are_cleaned_by_the_data_migration():
     line_break = UserFactory()
     invisible = UserFactory()
