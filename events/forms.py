@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from vakgenoten.text import validate_name, validate_single_line
+
 REMARK_MAX_LENGTH = 500
 
 
@@ -41,9 +43,14 @@ class ManualRegistrationForm(forms.Form):
         ),
         error_messages={"invalid": _("Vul een geldig e-mailadres in, zoals naam@gemeente.nl.")},
     )
-    name = forms.CharField(label=_("Naam van de gast"), required=False, max_length=150)
+    name = forms.CharField(
+        label=_("Naam van de gast"), required=False, max_length=150, validators=[validate_name]
+    )
     organisation = forms.CharField(
-        label=_("Organisatie van de gast"), required=False, max_length=150
+        label=_("Organisatie van de gast"),
+        required=False,
+        max_length=150,
+        validators=[validate_single_line],
     )
     remark = forms.CharField(
         label=_("Opmerking"),

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from vakgenoten.text import single_line
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Vakgenoten//Agenda//NL"
 
@@ -29,7 +31,9 @@ def _description(event, url, include_online_link):
     if include_online_link and event.online_url:
         lines.append(f"Online deelnemen: {event.online_url}")
     lines.append(f"Meer informatie en aanmelden: {url}")
-    return "\n\n".join(strip_tags(line) for line in lines if line)
+    text = "\n\n".join(strip_tags(line) for line in lines if line)
+    # Line breaks stay (iCalendar escapes them); other control characters go.
+    return "\n".join(single_line(line) for line in text.splitlines())
 
 
 def build_event(event, *, url, include_online_link=False, cancelled=False, stamp=None):
@@ -39,9 +43,10 @@ def build_event(event, *, url, include_online_link=False, cancelled=False, stamp
     vevent.add("dtstamp", stamp or timezone.now())
     vevent.add("dtstart", event.start.astimezone(AMSTERDAM))
     vevent.add("dtend", event.end.astimezone(AMSTERDAM))
-    vevent.add("summary", event.title)
+    # Titles and places on one line: a stored line break must not break the file.
+    vevent.add("summary", single_line(event.title))
     vevent.add("description", _description(event, url, include_online_link))
-    location = event.location_text
+    location = single_line(event.location_text)
     if include_online_link and event.online_url and not event.is_on_site:
         location = event.online_url
     if location:
@@ -61,7 +66,7 @@ def build_calendar(entries, *, name, request=None):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", single_line(name))
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
     calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT6H")

@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from vakgenoten.blocks import BaseStreamBlock
 from vakgenoten.models import PersonOnPage
+from vakgenoten.text import validate_name, validate_single_line
 
 from .blocks import EventDocumentsBlock, ProgrammeBlock
 
@@ -90,7 +91,9 @@ class EventPage(Page):
     )
     themes = ParentalManyToManyField("blog.Theme", verbose_name=_("thema's"), blank=True)
 
-    venue_name = models.CharField(_("locatie"), max_length=150, blank=True)
+    venue_name = models.CharField(
+        _("locatie"), max_length=150, blank=True, validators=[validate_single_line]
+    )
     venue_address = models.TextField(
         _("adres"), blank=True, help_text=_("Straat en huisnummer, postcode en plaats.")
     )
@@ -418,9 +421,12 @@ class Registration(models.Model):
         max_length=150,
         blank=True,
         help_text=_("Voor wie geen lid is en zich bijvoorbeeld telefonisch aanmeldt."),
+        validators=[validate_name],
     )
     guest_email = models.EmailField(_("e-mailadres van de gast"), blank=True)
-    guest_organisation = models.CharField(_("organisatie van de gast"), max_length=150, blank=True)
+    guest_organisation = models.CharField(
+        _("organisatie van de gast"), max_length=150, blank=True, validators=[validate_single_line]
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.REGISTERED
     )

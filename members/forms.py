@@ -7,6 +7,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vakgenoten.text import validate_name
+
 from .models import NotificationPreferences, Profile
 
 PASSWORD_HELP = _(
@@ -34,6 +36,7 @@ def first_name_field():
     return forms.CharField(
         label=_("Voornaam"),
         max_length=150,
+        validators=[validate_name],
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
         error_messages={"required": _("Vul je voornaam in.")},
     )
@@ -45,6 +48,7 @@ def last_name_field():
         label=_("Achternaam"),
         max_length=150,
         help_text=_("Met tussenvoegsel, zoals 'de Vries'."),
+        validators=[validate_name],
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
         error_messages={
             "required": _("Vul je achternaam in. Op Vakgenoten doe je mee onder je eigen naam.")
@@ -52,7 +56,17 @@ def last_name_field():
     )
 
 
-class SignupForm(allauth_forms.SignupForm):
+class NameFieldsMixin:
+    """First and last name, checked by ``validate_name``; spaces inside are collapsed."""
+
+    def clean_first_name(self):
+        return " ".join(self.cleaned_data["first_name"].split())
+
+    def clean_last_name(self):
+        return " ".join(self.cleaned_data["last_name"].split())
+
+
+class SignupForm(NameFieldsMixin, allauth_forms.SignupForm):
     """Sign up with first and last name, e-mail address and password.
 
     Members take part under their own name, so the name is asked at once. The honeypot field
@@ -91,12 +105,6 @@ class SignupForm(allauth_forms.SignupForm):
 
     def visible_fields_without_honeypot(self):
         return [field for field in self.visible_fields() if field.name != self.honeypot_name]
-
-    def clean_first_name(self):
-        return " ".join(self.cleaned_data["first_name"].split())
-
-    def clean_last_name(self):
-        return " ".join(self.cleaned_data["last_name"].split())
 
     def try_save(self, request):
         """Take as long for a taken address as for a new one.
@@ -177,7 +185,7 @@ class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
         dutch_new_password_fields(self)
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(NameFieldsMixin, forms.ModelForm):
     """Edit your own profile: name, work, themes, a short bio, links, photo and visibility.
 
     A photo is checked and re-encoded in ``clean_avatar`` (see members.avatars); when it is

@@ -10,6 +10,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from vakgenoten.text import validate_name, validate_single_line
+
 
 class UserQuerySet(models.QuerySet):
     def listed(self):
@@ -65,6 +67,13 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mailadres"), unique=True)
+    # As in AbstractUser, plus the name check: names go into e-mail subjects and onto pages.
+    first_name = models.CharField(
+        _("voornaam"), max_length=150, blank=True, validators=[validate_name]
+    )
+    last_name = models.CharField(
+        _("achternaam"), max_length=150, blank=True, validators=[validate_name]
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -107,7 +116,7 @@ class Organisation(models.Model):
         ASSOCIATION = "vereniging", _("Vereniging of koepel")
         OTHER = "anders", _("Anders")
 
-    name = models.CharField(_("naam"), max_length=150, unique=True)
+    name = models.CharField(_("naam"), max_length=150, unique=True, validators=[validate_name])
     slug = models.SlugField(_("korte naam in de url"), max_length=150, unique=True)
     kind = models.CharField(
         _("soort"), max_length=30, choices=Kind.choices, default=Kind.MUNICIPALITY
@@ -129,7 +138,7 @@ class Organisation(models.Model):
 class Network(models.Model):
     """A professional association or community, such as FAMO or Ambtenaar 2.0."""
 
-    name = models.CharField(_("naam"), max_length=150, unique=True)
+    name = models.CharField(_("naam"), max_length=150, unique=True, validators=[validate_name])
     slug = models.SlugField(_("korte naam in de url"), max_length=150, unique=True)
     description = models.TextField(_("beschrijving"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -199,7 +208,9 @@ class Profile(models.Model):
         related_name="profiles",
         verbose_name=_("organisatie"),
     )
-    role = models.CharField(_("functie"), max_length=120, blank=True)
+    role = models.CharField(
+        _("functie"), max_length=120, blank=True, validators=[validate_single_line]
+    )
     province = models.CharField(_("provincie"), max_length=20, choices=Province.choices, blank=True)
     themes = models.ManyToManyField(
         "blog.Theme", blank=True, related_name="member_profiles", verbose_name=_("thema's")

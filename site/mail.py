@@ -16,12 +16,20 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import OutgoingEmail
+from .text import single_line
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=6)
+SUBJECT_MAX_LENGTH = 250
+
+
+def header_safe(value, max_length=None):
+    """A header value on one line: a line break in a subject would make Django refuse the
+    message (BadHeaderError) on every attempt. Every subject and header goes through here."""
+    return single_line(value, max_length)
 
 
 def retry_delay(attempts):
@@ -41,10 +49,10 @@ def queue_email(
         key=key[:200],
         defaults={
             "to": to,
-            "subject": subject[:250],
+            "subject": header_safe(subject, SUBJECT_MAX_LENGTH),
             "body": body,
             "html_body": html_body,
-            "headers": headers or {},
+            "headers": {name: header_safe(value) for name, value in (headers or {}).items()},
             "attachments": [list(item) for item in attachments or []],
         },
     )
@@ -78,11 +86,13 @@ def send_one(message_id):
         )
         if message is None:
             return False
+        # Cleaned again here: a message queued before subjects were cleaned is sent too.
+        headers = {name: header_safe(value) for name, value in (message.headers or {}).items()}
         email = EmailMultiAlternatives(
-            subject=message.subject,
+            subject=header_safe(message.subject, SUBJECT_MAX_LENGTH),
             body=message.body,
             to=[message.to],
-            headers={"Message-ID": stable_message_id(message), **(message.headers or {})},
+            headers={"Message-ID": stable_message_id(message), **headers},
         )
         if message.html_body:
             email.attach_alternative(message.html_body, "text/html")

@@ -1,9 +1,17 @@
-"""Security headers: a Permissions-Policy for every response, and a strict Content-Security-Policy
-for the public site with a looser one for the admin."""
+"""Site-wide middleware: refuse unreadable addresses; a Permissions-Policy on every response; a
+strict Content-Security-Policy for the public site and a looser one for the admin."""
+
+from urllib.parse import unquote_to_bytes
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from django.conf import settings
+from django.core.paginator import InvalidPage
+from django.http import Http404, HttpResponseBadRequest
+from django.template import loader
+from django.views.defaults import page_not_found
+
+from .params import parse_int
 
 
 class PermissionsPolicyMiddleware:
@@ -40,3 +48,73 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 nonce=parts.nonce,
             )
         return parts
+
+
+def _readable(raw):
+    """Bytes that are valid UTF-8 and hold no NUL byte (which PostgreSQL refuses in text)."""
+    if b"\x00" in raw:
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _raw_path(request):
+    """The path as the bytes that came in.
+
+    Django keeps bytes that are not UTF-8 as ``%XX`` escapes in ``path_info``; decoding those
+    once more brings them back. (No address of the site holds a literal percent sign.)
+    """
+    return unquote_to_bytes(request.path_info.encode("utf-8", "surrogatepass"))
+
+
+def _is_whole_number(value):
+    return parse_int(value) is not None
+
+
+class HostileInputMiddleware:
+    """Refuse, before any view runs, input that no link of the site holds; the 400 page says so.
+
+    - A NUL byte or bytes that are not UTF-8 in the path or the (percent-decoded) query string:
+      Django would pass a NUL on to the database (PostgreSQL refuses it: a server error) and
+      replaces undecodable bytes silently.
+    - A number in the path larger than any database id (the database refuses it).
+    - In the Wagtail admin, a page or object number that is not plain digits: Wagtail's views
+      pass ``p``, ``id`` and ``parent_page_id`` to ``int()`` or the database unchecked. The
+      site's own views read numbers with ``vakgenoten.params.int_param`` instead.
+
+    A page number past the last page raised by a paginator (Wagtail's admin uses
+    ``Paginator.page``) is answered as "not found".
+    """
+
+    admin_prefix = "/admin/"
+    admin_number_parameters = ("p", "id", "parent_page_id")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self.refuses(request):
+            return HttpResponseBadRequest(loader.get_template("400_address.html").render())
+        return self.get_response(request)
+
+    def refuses(self, request):
+        raw_path = _raw_path(request)
+        query = request.META.get("QUERY_STRING", "").encode("iso-8859-1", "replace")
+        if not (_readable(raw_path) and _readable(unquote_to_bytes(query))):
+            return True
+        segments = raw_path.decode("utf-8").split("/")
+        if any(s.isascii() and s.isdigit() and not _is_whole_number(s) for s in segments):
+            return True
+        if request.path_info.startswith(self.admin_prefix):
+            for name in self.admin_number_parameters:
+                if any(v and not _is_whole_number(v) for v in request.GET.getlist(name)):
+                    return True
+        return False
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, InvalidPage):
+            return page_not_found(request, Http404(str(exception)))
+        return None

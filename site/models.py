@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 from .cache import CachedSiteSettingMixin, cached_part
+from .text import single_line, validate_name, validate_single_line
 
 
 class HomePage(Page):
@@ -209,7 +210,7 @@ class ProblemReport(models.Model):
         IN_PROGRESS = "in_progress", _("In behandeling")
         DONE = "done", _("Afgehandeld")
 
-    name = models.CharField(_("naam"), max_length=120, blank=True)
+    name = models.CharField(_("naam"), max_length=120, blank=True, validators=[validate_name])
     email = models.EmailField(_("e-mailadres"), blank=True)
     page_url = models.CharField(_("pagina"), max_length=500, blank=True)
     message = models.TextField(_("melding"))
@@ -249,7 +250,7 @@ class ProblemReport(models.Model):
         queue_email(
             key=f"problem-report-{self.pk}",
             to=recipient,
-            subject=gettext("Nieuwe melding: %(start)s") % {"start": self.message[:50]},
+            subject=gettext("Nieuwe melding: %(start)s") % {"start": single_line(self.message, 50)},
             body=body,
         )
 
@@ -352,9 +353,13 @@ class PersonOnPage(models.Model):
     and job are typed by the editor; no account is linked, so nothing here is personal data the
     member pages would have to hide."""
 
-    name = models.CharField(_("naam"), max_length=150)
-    role = models.CharField(_("functie"), max_length=150, blank=True)
-    organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
+    name = models.CharField(_("naam"), max_length=150, validators=[validate_name])
+    role = models.CharField(
+        _("functie"), max_length=150, blank=True, validators=[validate_single_line]
+    )
+    organisation = models.CharField(
+        _("organisatie"), max_length=150, blank=True, validators=[validate_single_line]
+    )
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("foto"),

@@ -20,6 +20,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from vakgenoten.params import int_param
+
 from . import actions
 from .forms import ModerationForm
 from .models import Comment, ModerationDecision
@@ -83,11 +85,10 @@ class QueueView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
             queryset = queryset.filter(status=self.status)
         else:
             self.status = ""
-        self.page_id = self.request.GET.get("page_id", "")
-        if self.page_id.isdigit():
-            queryset = queryset.filter(page_id=int(self.page_id))
-        else:
-            self.page_id = ""
+        page_id = int_param(self.request.GET, "page_id", minimum=1)
+        if page_id is not None:
+            queryset = queryset.filter(page_id=page_id)
+        self.page_id = "" if page_id is None else str(page_id)
         self.reported = self.request.GET.get("gemeld") == "1"
         if self.reported:
             queryset = queryset.filter(open_reports__gt=0)

@@ -7,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
+from vakgenoten.text import validate_name, validate_single_line
+
 
 class Theme(models.Model):
     """An editor-managed theme such as "Sociaal domein" or "Omgevingswet"."""
 
-    name = models.CharField(_("naam"), max_length=80, unique=True)
+    name = models.CharField(_("naam"), max_length=80, unique=True, validators=[validate_name])
     slug = models.SlugField(_("korte naam in de url"), max_length=80, unique=True)
     description = models.TextField(_("beschrijving"), blank=True)
 
@@ -31,10 +33,14 @@ class Author(index.Indexed, models.Model):
     record of its own that may, but need not, point to a member account.
     """
 
-    name = models.CharField(_("naam"), max_length=120)
+    name = models.CharField(_("naam"), max_length=120, validators=[validate_name])
     slug = models.SlugField(_("korte naam in de url"), max_length=120, unique=True)
     role = models.CharField(
-        _("functie"), max_length=150, blank=True, help_text=_("Bijvoorbeeld: adjunct-directeur")
+        _("functie"),
+        max_length=150,
+        blank=True,
+        help_text=_("Bijvoorbeeld: adjunct-directeur"),
+        validators=[validate_single_line],
     )
     organisation = models.ForeignKey(
         "members.Organisation",

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from members.models import Profile
 from vakgenoten.cache import cached_part, cached_parts
+from vakgenoten.params import int_param
 
 from ..formatting import plain_text
 from ..forms import CommentForm
@@ -80,8 +81,8 @@ def comments_section(context, page):
         return html.strip(), comments
 
     reply_to = None
-    reply_id = request.GET.get("reageer", "") if request is not None else ""
-    if reply_id.isdigit():
+    reply_id = int_param(request.GET, "reageer", minimum=1) if request is not None else None
+    if reply_id is not None:
         # The comment answered is looked up in the thread itself.
         thread, comments = render_thread()
         reply_to = next(
@@ -89,7 +90,7 @@ def comments_section(context, page):
                 candidate
                 for comment in comments
                 for candidate in [comment, *comment.visible_replies]
-                if candidate.pk == int(reply_id)
+                if candidate.pk == reply_id
                 and candidate.status == Comment.Status.PUBLISHED
                 and not candidate.is_deleted
             ),
