@@ -83,7 +83,9 @@ class HostileInputMiddleware:
     - A number in the path larger than any database id (the database refuses it).
     - In the Wagtail admin, a page or object number that is not plain digits: Wagtail's views
       pass ``p``, ``id`` and ``parent_page_id`` to ``int()`` or the database unchecked. The
-      site's own views read numbers with ``vakgenoten.params.int_param`` instead.
+      site's own views read numbers with ``vakgenoten.params.int_param`` instead. Likewise the
+      object number after ``chosen/``: Wagtail's choosers look it up unchecked, and every model
+      the site offers in a chooser is numbered.
 
     A page number past the last page raised by a paginator (Wagtail's admin uses
     ``Paginator.page``) is answered as "not found".
@@ -112,6 +114,9 @@ class HostileInputMiddleware:
             for name in self.admin_number_parameters:
                 if any(v and not _is_whole_number(v) for v in request.GET.getlist(name)):
                     return True
+            chosen = [after for before, after in zip(segments, segments[1:]) if before == "chosen"]
+            if any(value and not _is_whole_number(value) for value in chosen):
+                return True
         return False
 
     def process_exception(self, request, exception):

@@ -100,6 +100,9 @@ def test_reader_of_an_article_with_comments_gets_the_page_for_a_strange_reply_nu
         "/admin/choose-page/chosen-multiple/?id=%D9%A3",
         "/admin/choose-page/chosen-multiple/?id=1000000000000000000000000000000",
         "/admin/workflows/edit/1/?p=%C2%B2",
+        "/admin/snippets/choose/blog/theme/chosen/%C2%B2/",
+        "/admin/images/chooser/chosen/token-in-plaats-van-nummer/",
+        "/admin/documents/chooser/chosen/x/",
     ],
 )
 def test_editor_gets_a_400_where_wagtail_would_read_a_strange_number(editor_client, address):
