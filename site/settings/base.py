@@ -116,6 +116,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A transaction that will write takes SQLite's write lock when it starts, so simultaneous
+    # writers wait their turn (up to the busy timeout) instead of failing with "database is
+    # locked" when a reader tries to become a writer; locks taken to count before writing (the
+    # comment rate limit) then serialise as they do on PostgreSQL.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches: the security store, and the page cache ---------------------------------------------
