@@ -6,6 +6,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.html import strip_tags
 
 from vakgenoten.mail import queue_email
@@ -18,6 +19,18 @@ class AccountAdapter(DefaultAccountAdapter):
     subject and bodies go to ``vakgenoten.mail.queue_email``, which stores them and lets the task
     worker deliver them after the transaction commits.
     """
+
+    def get_client_ip(self, request):
+        """The visitor's address behind ``ALLAUTH_TRUSTED_PROXY_COUNT`` proxies (settings).
+
+        A request with fewer forwarded addresses than there are proxies did not come through
+        all of them; allauth would fail it with a server error. Its nearest peer's address is
+        the one this site can vouch for, so limits count that instead.
+        """
+        try:
+            return super().get_client_ip(request)
+        except ImproperlyConfigured:
+            return request.META.get("REMOTE_ADDR", "")
 
     def send_mail(self, template_prefix, email, context):
         request = allauth_context.request

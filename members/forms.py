@@ -3,6 +3,7 @@
 from allauth.account import forms as allauth_forms
 
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -98,6 +99,18 @@ class SignupForm(allauth_forms.SignupForm):
 
     def clean_last_name(self):
         return " ".join(self.cleaned_data["last_name"].split())
+
+    def try_save(self, request):
+        """Take as long for a taken address as for a new one.
+
+        allauth answers a taken address with the same page (and tells its owner by e-mail), but
+        skips the new account, and with it the slow password hashing: the probe told the two
+        apart by time alone (34 ms against 379). Hashing the password here too makes both paths
+        do the expensive work once.
+        """
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1") or "")
+        return super().try_save(request)
 
 
 class LoginForm(allauth_forms.LoginForm):
@@ -233,7 +246,9 @@ class ProfileForm(forms.ModelForm):
             "role": _("Bijvoorbeeld: beleidsadviseur Wmo of manager bedrijfsvoering."),
             "bio": _("Een paar zinnen over je werk en waar collega's je voor kunnen benaderen."),
             "visibility": _(
-                "Je naam, functie, organisatie en foto. Je e-mailadres is nooit te zien."
+                "Geldt voor je profiel (naam, functie, organisatie, foto) en voor je naam en "
+                "foto bij je reacties: alleen voor leden betekent dat bezoekers zonder account "
+                "daar ‘Lid van Vakgenoten’ zien. Je e-mailadres is nooit te zien."
             ),
         }
         widgets = {

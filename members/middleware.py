@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ class AdminAccessMiddleware:
 
     - ``/admin/login/`` sends people to allauth's login (with ``next``), so its rate limits,
       enumeration protection and two-factor step apply to the admin too.
+    - ``/admin/logout/`` signs out on POST only (its button); a visit goes to the site's logout.
     - Editors and administrators without an authenticator app are sent to set one up first,
       with a Dutch explanation; after that the admin opens.
     """
@@ -30,6 +31,8 @@ class AdminAccessMiddleware:
         if path.startswith(admin_home):
             if path == reverse("wagtailadmin_login"):
                 return self.redirect_to_login(request, admin_home)
+            if path == reverse("wagtailadmin_logout") and request.method != "POST":
+                return self.logout_needs_post(request)
             if path != reverse("wagtailadmin_logout") and needs_second_factor_setup(request.user):
                 return self.redirect_to_mfa_setup(request)
         return self.get_response(request)
@@ -38,6 +41,14 @@ class AdminAccessMiddleware:
         next_url = request.GET.get(REDIRECT_FIELD_NAME) or admin_home
         query = urlencode({REDIRECT_FIELD_NAME: next_url})
         return HttpResponseRedirect(f"{reverse('account_login')}?{query}")
+
+    def logout_needs_post(self, request):
+        # Wagtail's logout view deletes the session cookie before it answers 405 to a GET, so
+        # a link or image pointing here would sign an editor out. A visit gets the site's logout
+        # page, with its button; other methods are refused, and nothing changes either way.
+        if request.method in ("GET", "HEAD"):
+            return HttpResponseRedirect(reverse("account_logout"))
+        return HttpResponseNotAllowed(["POST"])
 
     def redirect_to_mfa_setup(self, request):
         if request.method == "GET":

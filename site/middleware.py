@@ -1,8 +1,24 @@
-"""A strict Content-Security-Policy for the public site and a looser one for the admin."""
+"""Security headers: a Permissions-Policy for every response, and a strict Content-Security-Policy
+for the public site with a looser one for the admin."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from django.conf import settings
+
+
+class PermissionsPolicyMiddleware:
+    """Switch off the browser features no page uses (settings.PERMISSIONS_POLICY).
+
+    Outermost but for Django's SecurityMiddleware, so cached pages and static files get it too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -1,5 +1,8 @@
 """The URL map. Wagtail's page tree comes last and serves everything not matched before it."""
 
+from allauth.account.decorators import reauthentication_required
+from allauth.usersessions.views import list_usersessions
+
 from django.conf import settings
 from django.urls import include, path
 
@@ -15,6 +18,13 @@ urlpatterns = [
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Logging out elsewhere asks for recent authentication, like every other account change:
+    # a stolen session alone must not end the owner's sessions.
+    path(
+        "accounts/sessions/",
+        reauthentication_required(list_usersessions, allow_get=True),
+        name="usersessions_list",
+    ),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("zoeken/", views.search, name="search"),
@@ -35,6 +45,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Before Wagtail's own: its front-end login form would be a second way in (views.py).
+    path("_util/login/", views.frontend_login, name="frontend_login"),
+    path("", include(wagtail_urls)),
+]
 
+handler400 = "vakgenoten.views.bad_request"
 handler500 = "vakgenoten.views.server_error"

@@ -4,12 +4,15 @@ import logging
 import sys
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -63,6 +66,20 @@ def _safe_return_url(request, url):
     ):
         return url
     return ""
+
+
+def frontend_login(request):
+    """Wagtail's front-end login, where view-restricted pages send visitors, is allauth's.
+
+    Wagtail ships a plain Django login form at this address: no verified e-mail address, no second
+    factor and no rate limit. It never sees a password here; whatever the method, the visitor
+    is sent on to the one way in, with the page they wanted as ``next``.
+    """
+    query = ""
+    next_url = _safe_return_url(request, request.GET.get(REDIRECT_FIELD_NAME, ""))
+    if next_url:
+        query = "?" + urlencode({REDIRECT_FIELD_NAME: next_url})
+    return HttpResponseRedirect(reverse("account_login") + query)
 
 
 def report_problem(request):
@@ -177,6 +194,19 @@ def security_txt(request):
 # form keeps anonymous pages shareable from the page cache. Django's view refuses off-site
 # "next" targets.
 set_language = csrf_exempt(django_set_language)
+
+
+def bad_request(request, exception=None):
+    """A Dutch page instead of Django's bare "Bad Request (400)".
+
+    A submission over DATA_UPLOAD_MAX_MEMORY_SIZE gets 413 and says what to do to keep the text:
+    the browser still holds it on the form one step back.
+    """
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        html = loader.get_template("413.html").render({"limit": limit})
+        return HttpResponse(html, status=413)
+    return HttpResponse(loader.get_template("400.html").render(), status=400)
 
 
 def server_error(request):

@@ -109,6 +109,12 @@ class CommentQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
+    def readable_by(self, user):
+        """What ``user`` may see in a list anywhere on the site (``visibility``)."""
+        from .visibility import readable_comments
+
+        return readable_comments(user, self)
+
 
 class Comment(models.Model):
     """A member's contribution to the conversation under a page (an article or an event).

@@ -18,6 +18,7 @@ from . import preferences
 from .formatting import plain_text
 from .groups import EDITORS_GROUP
 from .models import Comment, ConversationSubscription
+from .visibility import can_read_page
 
 
 def comment_url(comment):
@@ -93,15 +94,24 @@ def moderators():
 
 def notify_published(comment):
     """A comment is visible: tell the member it answers, the article's authors and everyone
-    who follows the conversation. Each person gets one e-mail, the most specific one."""
+    who follows the conversation. Each person gets one e-mail, the most specific one, and
+    only if they may open the page: the e-mail quotes the comment and names the page."""
     page = comment.page.specific_deferred
     writer_id = comment.user_id
     told = {writer_id}
     context = _comment_context(comment)
 
-    if comment.parent_id and comment.parent.user_id and comment.parent.user_id not in told:
-        recipient = comment.parent.user
+    def may_read(recipient):
         told.add(recipient.pk)
+        return can_read_page(recipient, page)
+
+    if (
+        comment.parent_id
+        and comment.parent.user_id
+        and comment.parent.user_id not in told
+        and may_read(comment.parent.user)
+    ):
+        recipient = comment.parent.user
         send(
             recipient,
             preferences.REPLY,
@@ -117,9 +127,8 @@ def notify_published(comment):
         )
 
     for recipient in article_author_users(page):
-        if recipient.pk in told:
+        if recipient.pk in told or not may_read(recipient):
             continue
-        told.add(recipient.pk)
         send(
             recipient,
             preferences.ON_MY_ARTICLE,
@@ -137,6 +146,8 @@ def notify_published(comment):
     )
     for subscription in followers:
         recipient = subscription.user
+        if not may_read(recipient):
+            continue
         send(
             recipient,
             preferences.CONVERSATION,

@@ -1,4 +1,8 @@
-"""The "Reacties" section on a member's profile: their latest published comments."""
+"""The "Reacties" section on a member's profile: their latest published comments.
+
+Only comments the viewer may read (``Comment.objects.readable_by``): a visitor never sees a
+comment on a members-only page here, and nobody sees one on a password-protected page.
+"""
 
 from django.template.loader import render_to_string
 
@@ -9,8 +13,8 @@ PROFILE_COMMENTS = 5
 
 def recent_comments(request, member):
     comments = list(
-        Comment.objects.visible()
-        .filter(user=member, page__live=True)
+        Comment.objects.readable_by(request.user)
+        .filter(user=member)
         .select_related("page")
         .order_by("-published_at", "-pk")[:PROFILE_COMMENTS]
     )

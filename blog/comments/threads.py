@@ -10,21 +10,14 @@ from django.db.models.functions import Coalesce
 
 from .models import Comment
 from .people import writer_related
+from .visibility import status_visible_to
 
 THREADS_PER_PAGE = 20
 PAGE_PARAM = "reacties"
 
 
-def _visible_to(user):
-    """Published comments, plus the reader's own comments that wait for moderation."""
-    condition = Q(status=Comment.Status.PUBLISHED)
-    if getattr(user, "is_authenticated", False):
-        condition |= Q(user_id=user.pk, status=Comment.Status.PENDING, hidden_by_reports=False)
-    return condition
-
-
 def top_level_queryset(page, user=None):
-    visible = _visible_to(user)
+    visible = status_visible_to(user)
     replies = (
         Comment.objects.filter(visible)
         .exclude(parent=None)
@@ -85,15 +78,11 @@ def annotate_comment_counts(queryset, name="comment_count"):
 
 
 def latest_comments(limit=5):
-    """The newest visible comments on live, public pages, for the home page."""
-    from wagtail.models import Page
-
-    from vakgenoten.queries import exclude_private
-
-    pages = exclude_private(Page.objects.live()).values("pk")
+    """The newest comments for the home page: what a visitor may read, for everybody. The
+    home page is one list for all readers (and cached whole for visitors), so a comment on a
+    members-only page never appears there, not even for members."""
     return list(
-        Comment.objects.visible()
-        .filter(page_id__in=pages)
+        Comment.objects.readable_by(None)
         .select_related("page", *writer_related())
         .order_by("-published_at", "-pk")[:limit]
     )

@@ -24,6 +24,7 @@ from .forms import CommentForm, ReportForm
 from .models import Comment
 from .rules import CommentRefused, check_can_comment, settings_for
 from .threads import PAGE_PARAM, page_number_of
+from .visibility import can_read_comment
 
 
 def _commentable_page(page_id):
@@ -120,12 +121,16 @@ def write(request, page_id):
 
 
 def permalink(request, pk):
-    """/reacties/<id>/ leads to the comment on its page (used in e-mails)."""
-    comment = get_object_or_404(Comment.objects.select_related("page"), pk=pk)
-    visible = comment.status == Comment.Status.PUBLISHED or (
-        request.user.is_authenticated and comment.user_id == request.user.pk
-    )
-    if not visible or not comment.page.live:
+    """/reacties/<id>/ leads to the comment on its page (used in e-mails).
+
+    A comment the reader may not see leads nowhere, so the address of a private page stays
+    unknown. A visitor is asked to log in (the link in an e-mail to a member who is logged
+    out); they get that answer for every such comment, whether it exists or not.
+    """
+    comment = Comment.objects.select_related("page").filter(pk=pk).first()
+    if comment is None or not can_read_comment(comment, request):
+        if not request.user.is_authenticated:
+            return HttpResponseRedirect(login_url_for(request.path))
         raise Http404
     return HttpResponseRedirect(comment_location(comment, request))
 
@@ -192,8 +197,13 @@ def delete(request, pk):
 def report(request, pk):
     """Tell the editors about a comment that breaks the house rules."""
     comment = get_object_or_404(
-        Comment.objects.select_related("page", "user"), pk=pk, status=Comment.Status.PUBLISHED
+        Comment.objects.select_related("page", "user"),
+        pk=pk,
+        status=Comment.Status.PUBLISHED,
+        deleted_at__isnull=True,
     )
+    if not can_read_comment(comment, request):
+        raise Http404
     page = comment.page.specific_deferred
     form = ReportForm(request.POST or None)
     refused = ""

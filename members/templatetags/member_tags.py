@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
+# What a visitor reads instead of the name of a member whose profile is for members only.
+ANONYMOUS_NAME = _("Lid van Vakgenoten")
+
 ACCOUNT_PAGES = [
     ("members:profile_edit", _("Mijn profiel")),
     ("account_email", _("E-mailadres")),
@@ -53,6 +56,37 @@ def profile_visible(context, member):
     if profile is None or not member.is_active or not member.has_complete_name:
         return False
     return profile.is_visible_to(viewer)
+
+
+def identity_visible_to(viewer, member):
+    """Whether ``viewer`` may see ``member``'s name and photo beside what they wrote.
+
+    The profile's visibility covers name and photo, as the profile form promises: members see
+    every member, a visitor only a member whose profile is public. No query when the member
+    was fetched with ``select_related("profile")``.
+    """
+    profile = getattr(member, "profile", None)
+    if profile is None:
+        return bool(getattr(viewer, "is_authenticated", False))
+    return profile.is_visible_to(viewer)
+
+
+@register.simple_tag(takes_context=True)
+def identity_visible(context, member):
+    """``identity_visible_to`` for the viewer of this page."""
+    request = context.get("request")
+    return identity_visible_to(getattr(request, "user", None), member)
+
+
+@register.simple_tag(takes_context=True)
+def shown_name(context, member):
+    """The name of ``member`` as the viewer of this page may see it: "Lid van Vakgenoten"
+    for a visitor when the profile is for members only."""
+    if member is None or not member.is_active:
+        return _("verwijderde deelnemer")
+    if not identity_visible(context, member):
+        return ANONYMOUS_NAME
+    return member.get_full_name() or _("lid zonder naam")
 
 
 @register.simple_tag(takes_context=True)

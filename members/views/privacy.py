@@ -28,6 +28,7 @@ def my_data(request):
 
 @never_cache
 @login_required
+@reauthentication_required
 def my_data_download(request):
     """Everything the platform holds about the member, as a JSON file."""
     response = HttpResponse(export_json(request.user), content_type="application/json")

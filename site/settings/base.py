@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "vakgenoten.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -117,11 +118,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A transaction that will write takes SQLite's write lock when it starts, so simultaneous
-    # writers wait their turn (up to the busy timeout) instead of failing with "database is
-    # locked" when a reader tries to become a writer; locks taken to count before writing (the
-    # comment rate limit) then serialise as they do on PostgreSQL.
-    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    # The demo database: writers take the lock when their transaction begins and wait for each
+    # other, instead of failing with "database is locked" when two requests write at once.
+    # Counting limits (comments per member) rely on that: a count and its insert are one step.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches: the security store, and the page cache ---------------------------------------------
@@ -354,6 +354,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Vakgenoten: "
 ACCOUNT_SIGNUP_REDIRECT_URL = "members:profile_edit"  # a new member completes the profile
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 10 * 60
+# Adding, removing or choosing another e-mail address asks for the password (or second factor)
+# again: with a stolen session alone, nobody can add an address and reset the password with it.
+# The password form asks for the current one; two-factor settings, sessions, the data download
+# and deleting the account ask for recent authentication too (members.views, site/urls.py).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # Two-factor authentication: an app (TOTP) plus recovery codes. Required before the admin opens
 # for editors and administrators (members.middleware.AdminAccessMiddleware).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -361,6 +366,8 @@ MFA_TOTP_ISSUER = "Vakgenoten"
 MFA_TOTP_TOLERANCE = 1  # accept the code just before/after: phone clocks drift a little
 # The Wagtail admin logs in through allauth, so its rate limits and two-factor step apply.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# So does every view-restricted page ("login" and "groups" restrictions).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False

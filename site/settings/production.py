@@ -24,3 +24,13 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# Login limits, used two-factor codes and the site's abuse limits must be counted in one place
+# for every worker and node (base.py: the database table). A store in one process's memory would
+# let each worker count on its own, and accept the same second-factor code once per worker.
+_PER_PROCESS_CACHES = ("LocMemCache", "DummyCache")
+if CACHES["default"]["BACKEND"].endswith(_PER_PROCESS_CACHES):  # noqa: F405
+    raise ImproperlyConfigured(
+        "CACHES['default'] holds security state and must be shared by every process "
+        "(the database cache or Redis), not " + CACHES["default"]["BACKEND"]  # noqa: F405
+    )

@@ -68,6 +68,10 @@ def test_comment_shows_name_and_date_but_never_the_email(client, article, member
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    # A public profile: visitors see the name (tests/security/test_members_only_names.py
+    # covers a members-only one).
+    member.profile.visibility = "public"
+    member.profile.save()
     moment = datetime(2013, 4, 20, 12, 12, tzinfo=ZoneInfo("Europe/Amsterdam"))
     make_comment(article, member, "Goed stuk!", created_at=moment)
     html = client.get(article.url).content.decode()

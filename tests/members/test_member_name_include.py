@@ -29,10 +29,14 @@ def test_member_sees_a_link_to_a_members_only_profile(member):
     assert other.email not in html
 
 
-def test_visitor_sees_the_name_without_a_link_to_a_hidden_profile():
+def test_visitor_sees_neither_name_nor_photo_nor_link_of_a_members_only_member():
+    """The profile form promises the visibility covers name and photo."""
     other = MemberFactory(first_name="Ruben", last_name="van Dijk")
     html = render_for(AnonymousUser(), other)
-    assert "Ruben van Dijk" in html
+    assert "Lid van Vakgenoten" in html
+    assert "Ruben" not in html
+    assert "RD" not in html
+    assert "<img" not in html
     assert "href=" not in html
 
 

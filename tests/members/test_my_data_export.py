@@ -54,6 +54,8 @@ def registered_exporter():
 
 
 def download(client):
+    # The download asks for the password again (recent authentication), as a member would enter.
+    client.post("/accounts/reauthenticate/", {"password": "geheim-wachtwoord-123"})
     response = client.get("/mijn-account/gegevens/download/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"

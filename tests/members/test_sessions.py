@@ -27,6 +27,7 @@ def test_member_sees_sessions_and_ends_the_others(member):
     assert_csp_clean(page)
 
     phone_key = phone.session.session_key
+    laptop.post("/accounts/reauthenticate/", {"password": "geheim-wachtwoord-123"})
     response = laptop.post("/accounts/sessions/")
     assert response.status_code == 302
     assert not Session.objects.filter(session_key=phone_key).exists()

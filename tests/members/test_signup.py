@@ -145,6 +145,7 @@ def test_password_change_sends_a_security_email(member_client, member, mailoutbo
 def test_email_change_needs_confirmation_and_warns_the_old_address(
     member_client, member, mailoutbox, deliver
 ):
+    member_client.post("/accounts/reauthenticate/", {"password": "geheim-wachtwoord-123"})
     with deliver():
         response = member_client.post(
             "/accounts/email/", {"action_add": "", "email": "nieuw@westerveen.example"}
@@ -177,6 +178,7 @@ def test_entrance_pages_render_under_a_strict_policy(client, url):
     ["/accounts/email/", "/accounts/password/change/", "/accounts/2fa/", "/accounts/sessions/"],
 )
 def test_account_pages_render_under_a_strict_policy(member_client, url):
+    member_client.post("/accounts/reauthenticate/", {"password": "geheim-wachtwoord-123"})
     response = member_client.get(url)
     assert response.status_code == 200
     html = response.content.decode()

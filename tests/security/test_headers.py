@@ -60,6 +60,28 @@ def test_public_pages_send_a_strict_policy_and_the_other_headers(client, standar
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+    assert_strict_permissions_policy(response)
+
+
+def assert_strict_permissions_policy(response):
+    """Camera, microphone, location and the like are off; nothing is granted to other sites."""
+    features = dict(
+        item.strip().split("=", 1) for item in response["Permissions-Policy"].split(",")
+    )
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
+        assert features[feature] == "()", feature
+    assert all(value in ("()", "(self)") for value in features.values()), features
+
+
+def test_cached_pages_and_static_files_carry_the_permissions_policy(
+    client, standard_pages, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    client.get("/privacyverklaring/")
+    cached = client.get("/privacyverklaring/")
+    assert cached["X-Page-Cache"] == "hit"
+    assert_strict_permissions_policy(cached)
+    assert_strict_permissions_policy(client.get("/admin/login/"))
 
 
 def test_production_sends_hsts_of_at_least_a_year_with_subdomains():

@@ -76,7 +76,7 @@ def test_optional_services_switch_on_from_their_variables():
     }
     script = (
         "import json, vakgenoten.settings.production as s;"
-        "print(json.dumps([s.CACHES['default']['BACKEND'], s.SESSION_ENGINE,"
+        "print(json.dumps([s.CACHES['pages']['BACKEND'], s.SESSION_ENGINE,"
         " s.STORAGES['default']['BACKEND'], s.EMAIL_HOST]))"
     )
     result = subprocess.run(

@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 
 from django import template
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from members.models import Profile
 from vakgenoten.cache import cached_part, cached_parts
 
 from ..formatting import plain_text
@@ -128,6 +129,7 @@ def comments_section(context, page):
         "form": form,
         "reply_to": reply_to,
         "following": reader_state.get("following", False),
+        "profile_public": reader_state.get("visibility") == Profile.Visibility.PUBLIC,
         "now": timezone.now(),
         "page_param": PAGE_PARAM,
     }
@@ -157,8 +159,11 @@ def _reader_state(user, page):
             following=Exists(
                 ConversationSubscription.objects.filter(user=reader, page_id=page.pk, active=True)
             ),
+            # Who sees their name with a comment (the notice at the form); changing it
+            # purges every cached part.
+            visibility=F("profile__visibility"),
         )
-        .values("verified", "last_wrote", "following")
+        .values("verified", "last_wrote", "following", "visibility")
         .get()
     )
     state["editable_until"] = []
