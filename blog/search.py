@@ -26,11 +26,13 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from vakgenoten import limits
 from vakgenoten.cache import cached_part
 
 from . import search_index
 from .listing import ARTICLE_TYPES, ARTICLE_TYPES_BY_SLUG, article_type_for_content_type
 from .models import ArticlePage, SearchEntry, Theme, ZeroResultSearch
+from .models.stats import normalise_search_query
 from .search_index import page_text
 
 SEARCH_PAGE_SIZE = 10
@@ -136,7 +138,8 @@ def load_per_model(pks_by_model, only=None):
 class SiteSearch:
     """One search request: the query, the filters, the results page and the promotions."""
 
-    def __init__(self, params):
+    def __init__(self, params, request=None):
+        self.request = request
         self.query = " ".join((params.get("q") or "").split())[:MAX_QUERY_LENGTH]
         self.type_slug = (params.get("type") or "").strip()
         self.theme_slug = (params.get("thema") or "").strip()
@@ -208,9 +211,24 @@ class SiteSearch:
         texts = page_texts(self.results.object_list)
         self.items = [self.describe(page, texts[page.pk]) for page in self.results.object_list]
         self.promotions = self.find_promotions()
-        if self.result_count == 0 and not self.filtered and not self.promotions:
+        found_nothing = self.result_count == 0 and not self.filtered and not self.promotions
+        if found_nothing and self.may_count_unfound():
             ZeroResultSearch.record(self.query)
         return self
+
+    def may_count_unfound(self):
+        """Whether this search that found nothing may be counted: once per visitor and term a
+        day, and only so many terms per visitor an hour, so the list shows what readers miss
+        rather than what one visitor repeats (or how many rows one visitor can add)."""
+        if self.request is None:
+            return True
+        term = normalise_search_query(self.query)
+        if not term:
+            return False
+        visitor = limits.client_ip(self.request)
+        return limits.allow(self.request, "search_log") and limits.allow(
+            self.request, "search_log_term", key=f"{visitor}:{term}"
+        )
 
     def find_promotions(self):
         """What editors promoted for this query (Search promotions in the admin)."""
@@ -312,7 +330,7 @@ def highlight(text, patterns):
 
 def run_search(request):
     """The context of the search page for ``request``."""
-    search = SiteSearch(request.GET).run()
+    search = SiteSearch(request.GET, request=request).run()
     return {
         "search": search,
         "query": search.query,

@@ -9,6 +9,8 @@ from django.views.decorators.cache import cache_page, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from vakgenoten import limits
+
 from .models import ArticlePage, ArticleViewCount
 
 # A transparent 1×1 GIF: the no-JavaScript fallback of the view-count beacon.
@@ -31,10 +33,17 @@ def is_probably_a_bot(request):
 
 
 def _count_view(request, page_id):
-    """Count a view of a live article; returns the total, or None when nothing was counted."""
+    """Count a view of a live article; returns the total, or None when nothing was counted.
+
+    A visitor counts once per article an hour: reloading, or sending the beacon by hand, does
+    not move the count; each reader still adds one.
+    """
     if not ArticlePage.objects.live().public().filter(pk=page_id).exists():
         raise Http404
     if is_probably_a_bot(request):
+        return None
+    visitor = f"{limits.client_ip(request)}:{page_id}"
+    if not limits.allow(request, "article_view", key=visitor):
         return None
     return ArticleViewCount.record_view(page_id)
 

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from vakgenoten.text import validate_name, validate_single_line
+from vakgenoten.widgets import Textarea
 
 REMARK_MAX_LENGTH = 500
 
@@ -20,7 +21,7 @@ class RegistrationForm(forms.Form):
             "Niet verplicht. Bijvoorbeeld een dieetwens of wat je nodig hebt om goed mee te "
             "doen. Maximaal 500 tekens."
         ),
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": REMARK_MAX_LENGTH}),
+        widget=Textarea(attrs={"rows": 3, "maxlength": REMARK_MAX_LENGTH}),
         error_messages={
             "max_length": _(
                 "Je opmerking is %(show_value)d tekens lang; het maximum is %(limit_value)d."
@@ -56,7 +57,7 @@ class ManualRegistrationForm(forms.Form):
         label=_("Opmerking"),
         required=False,
         max_length=REMARK_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=Textarea(attrs={"rows": 3}),
     )
     send_confirmation = forms.BooleanField(
         label=_("Stuur een bevestiging per e-mail"), required=False, initial=True

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vakgenoten.text import validate_name
+from vakgenoten.widgets import Textarea
 
 from .models import NotificationPreferences, Profile
 
@@ -286,8 +287,8 @@ class ProfileForm(NameFieldsMixin, forms.ModelForm):
         self.fields["province"].choices = [("", _("Kies je provincie"))] + list(
             self.fields["province"].choices
         )[1:]
-        self.fields["bio"].widget.attrs.update(
-            {"rows": 5, "maxlength": self._meta.model.BIO_MAX_LENGTH}
+        self.fields["bio"].widget = Textarea(
+            attrs={"rows": 5, "maxlength": self._meta.model.BIO_MAX_LENGTH}
         )
         self.order_fields(["first_name", "last_name"])
         self._avatar_files = None

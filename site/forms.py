@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import ProblemReport
+from .widgets import Textarea
 
 
 class ProblemReportForm(forms.ModelForm):
@@ -24,7 +25,7 @@ class ProblemReportForm(forms.ModelForm):
             "message": _("Beschrijf wat je zag en wat je verwachtte. Maximaal 5000 tekens."),
             "email": _("Niet verplicht. Alleen nodig als je een antwoord wilt."),
         }
-        widgets = {"message": forms.Textarea(attrs={"rows": 6, "maxlength": 5000})}
+        widgets = {"message": Textarea(attrs={"rows": 6, "maxlength": 5000})}
         error_messages = {
             "message": {"required": _("Beschrijf het probleem, dan kunnen wij het oplossen.")},
             "email": {"invalid": _("Vul een geldig e-mailadres in, zoals naam@gemeente.nl.")},

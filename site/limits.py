@@ -10,6 +10,7 @@ The limits themselves are in ``settings.SITE_RATE_LIMITS``: ``action -> (amount,
 """
 
 import hashlib
+import math
 import time
 from contextlib import contextmanager
 
@@ -17,6 +18,7 @@ from allauth.account.adapter import get_adapter
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import ngettext
 
 LOCK_SECONDS = 5
 LOCK_WAIT_SECONDS = 2
@@ -76,3 +78,31 @@ def reset(request, action, *, key=None):
     """Forget the attempts at ``action`` (after a success that should not count against one)."""
     who = key if key is not None else client_ip(request)
     cache.delete(_cache_key(action, who))
+
+
+def refund(request, action, *, key=None):
+    """Take back one counted attempt at ``action`` that turned out to be no abuse.
+
+    For limits on failures where success is only known after the attempt was counted (a page
+    password): counting first keeps simultaneous attempts from all slipping under the limit, and
+    the refund keeps successes from using it up.
+    """
+    seconds = settings.SITE_RATE_LIMITS[action][1]
+    who = key if key is not None else client_ip(request)
+    cache_key = _cache_key(action, who)
+    with _locked(cache_key) as locked:
+        if not locked:
+            return
+        hits = cache.get(cache_key, [])
+        if hits:
+            hits.pop()
+            cache.set(cache_key, hits, seconds)
+
+
+def window_text(action):
+    """The limit's window in Dutch words ("15 minuten", "1 uur"), for "probeer het over …"."""
+    minutes = max(1, math.ceil(settings.SITE_RATE_LIMITS[action][1] / 60))
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return ngettext("%(count)s uur", "%(count)s uur", hours) % {"count": hours}
+    return ngettext("%(count)s minuut", "%(count)s minuten", minutes) % {"count": minutes}

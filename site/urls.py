@@ -30,6 +30,10 @@ urlpatterns = [
     path("zoeken/", views.search, name="search"),
     path("probleem-melden/", views.report_problem, name="report_problem"),
     path("probleem-melden/verzonden/", views.report_problem_done, name="report_problem_done"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        views.authenticate_with_password,
+    ),
     path("", include("members.urls")),
     path("", include("blog.urls")),
     path("", include("blog.comments.urls")),

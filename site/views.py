@@ -1,24 +1,29 @@
-"""Views of the site layer: health probes, search, problem reports and error pages."""
+"""Views of the site layer: health probes, search, problem reports, page passwords and errors."""
 
 import logging
 import sys
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from django.views.i18n import set_language as django_set_language
 
-from wagtail.models import Site
+from wagtail import views as wagtail_views
+from wagtail.forms import PasswordViewRestrictionForm
+from wagtail.models import Page, PageViewRestriction, Site
 
+from . import limits
 from .forms import ProblemReportForm
 from .models import SecurityTxtSettings
 
@@ -78,13 +83,32 @@ def frontend_login(request):
 
 
 def report_problem(request):
-    """Report a problem: stored for the editors, who also get an e-mail."""
+    """Report a problem: stored for the editors, who also get an e-mail.
+
+    Limited per visitor address (each report costs the editors an e-mail and a look), and the
+    editors get at most a fixed number of e-mails an hour however many visitors report: the
+    reports past that wait in the admin.
+    """
     if request.method == "POST":
         form = ProblemReportForm(request.POST)
         if form.is_valid():
+            if not limits.allow(request, "report_problem"):
+                form.add_error(
+                    None,
+                    _(
+                        "Je hebt in korte tijd al veel meldingen gestuurd. Probeer het over "
+                        "%(wait)s opnieuw; je tekst staat nog in het formulier."
+                    )
+                    % {"wait": limits.window_text("report_problem")},
+                )
+                context = {"form": form}
+                return render(request, "vakgenoten/report_problem.html", context, status=429)
             if not form.is_spam():
                 report = form.save()
-                report.notify_editors(Site.find_for_request(request))
+                if limits.allow(request, "report_problem_mail", key="editors"):
+                    report.notify_editors(Site.find_for_request(request))
+                else:
+                    logger.warning("Problem report %s stored without e-mail: limit", report.pk)
             return redirect_to_done(request, form.cleaned_data.get("page_url", ""))
     else:
         form = ProblemReportForm(initial={"page_url": request.GET.get("pagina", "")[:500]})
@@ -100,6 +124,59 @@ def redirect_to_done(request, page_url):
 def report_problem_done(request):
     return_url = request.session.pop("report_return_url", "")
     return render(request, "vakgenoten/report_problem_done.html", {"return_url": return_url})
+
+
+class RefusedPasswordForm(PasswordViewRestrictionForm):
+    """Wagtail's page-password form, refusing with ``refusal`` without comparing the password."""
+
+    def __init__(self, *args, refusal, **kwargs):
+        self.refusal = refusal
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        return ""
+
+    def clean(self):
+        raise forms.ValidationError(self.refusal)
+
+
+def authenticate_with_password(request, page_view_restriction_id, page_id):
+    """Wagtail's check of a page password, with a limit on guesses per visitor and per password.
+
+    Every guess is counted before Wagtail's view compares it, so simultaneous guesses cannot
+    all slip under the limit; the right password takes its count back. Past a limit even the
+    right password is refused until the window has passed, so guessing on is pointless.
+    """
+    if request.method != "POST":
+        return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    restriction = get_object_or_404(PageViewRestriction, id=page_view_restriction_id)
+    page = get_object_or_404(Page, id=page_id).specific
+    password = f"restriction:{restriction.pk}"
+    refusal = ""
+    if not limits.allow(request, "page_password"):
+        refusal = _(
+            "Je hebt te vaak een verkeerd wachtwoord ingevuld. Probeer het over %(wait)s opnieuw."
+        ) % {"wait": limits.window_text("page_password")}
+    elif not limits.allow(request, "page_password_page", key=password):
+        limits.refund(request, "page_password")
+        refusal = _(
+            "Voor deze pagina is de laatste tijd te vaak een verkeerd wachtwoord ingevuld. "
+            "Probeer het over %(wait)s opnieuw."
+        ) % {"wait": limits.window_text("page_password_page")}
+    if refusal:
+        form = RefusedPasswordForm(request.POST, instance=restriction, refusal=refusal)
+        form.is_valid()
+        action_url = reverse(
+            "wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]
+        )
+        response = page.serve_password_required_response(request, form, action_url)
+        response.status_code = 429
+        return response
+    response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    if response.status_code == 302:  # the right password: not a guess to hold against anyone
+        limits.refund(request, "page_password")
+        limits.refund(request, "page_password_page", key=password)
+    return response
 
 
 @require_GET

@@ -4,6 +4,7 @@ Views and the admin call these; they never send e-mail themselves. After the cha
 background task (``tasks.py``) works out who hears about it and queues the e-mail in the outbox.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from .rules import (
     check_can_comment,
     content_hold_reasons,
     decide_status,
+    earlier_copy,
     is_trusted,
     settings_for,
 )
@@ -56,16 +58,26 @@ def reply_target(page, parent):
 
 
 def post_comment(user, page, text, parent=None, request=None, now=None):
-    """Store a new comment, published or held by the rules. Raises CommentRefused."""
+    """Store a new comment, published or held by the rules. Raises CommentRefused.
+
+    A second "Plaatsen" with the same text in the same place shortly after the first (a double
+    click, a resent form) returns the comment the first one stored and notifies nobody again.
+    The member's row stays locked from the count to the insert, so simultaneous posts of one
+    member are counted one after another and cannot slip past the rate limit together.
+    """
     from . import tasks
 
     comment_settings = settings_for(page, request)
     now = now or timezone.now()
     text = clean_text(text)
-    check_can_comment(user, page, comment_settings, now)
-    parent = reply_target(page, parent)
-    decision = decide_status(user, text, comment_settings)
     with transaction.atomic():
+        _one_post_at_a_time(user)
+        earlier = earlier_copy(user, page, parent, text, now)
+        if earlier is not None:
+            return earlier
+        check_can_comment(user, page, comment_settings, now)
+        parent = reply_target(page, parent)
+        decision = decide_status(user, text, comment_settings)
         comment = Comment.objects.create(
             page=page,
             user=user,
@@ -83,6 +95,11 @@ def post_comment(user, page, text, parent=None, request=None, now=None):
         else:
             _after_commit(tasks.comment_held, comment.pk)
     return comment
+
+
+def _one_post_at_a_time(user):
+    """Lock the member's row until the transaction ends (SQLite serialises every writer)."""
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
 
 
 def edit_comment(comment, user, text, request=None, now=None):

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vakgenoten.widgets import Textarea
+
 from .models import MAX_COMMENT_LENGTH, Comment, CommentReport
 
 FORMAT_HELP = _(
@@ -19,7 +21,7 @@ class CommentForm(forms.Form):
         label=_("Je reactie"),
         help_text=FORMAT_HELP,
         max_length=MAX_COMMENT_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=Textarea(attrs={"rows": 6}),
         error_messages={
             "required": _("Je reactie is leeg. Schrijf eerst wat je wilt zeggen."),
             "max_length": _(
@@ -45,7 +47,7 @@ class ReportForm(forms.Form):
         help_text=_("Niet verplicht. Alleen de redactie leest dit."),
         required=False,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=Textarea(attrs={"rows": 3}),
     )
 
 

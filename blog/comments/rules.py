@@ -107,6 +107,32 @@ def check_rate_limit(user, comment_settings, now=None):
         )
 
 
+# A second post of the same text in the same place within this time is the first one again.
+RESUBMIT_WINDOW = timedelta(minutes=2)
+
+
+def earlier_copy(user, page, parent, text, now=None):
+    """The comment ``user`` posted moments ago with this ``text`` under ``parent`` on ``page``
+    (a double click on "Plaatsen"), or None."""
+    now = now or timezone.now()
+    thread = None
+    if parent is not None:
+        thread = parent.parent_id or parent.pk  # a reply to a reply joins its parent
+    return (
+        Comment.objects.filter(
+            user_id=user.pk,
+            page_id=page.pk,
+            parent_id=thread,
+            body=text,
+            created_at__gte=now - RESUBMIT_WINDOW,
+            status__in=[Comment.Status.PUBLISHED, Comment.Status.PENDING],
+            deleted_at__isnull=True,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
 def check_can_comment(user, page, comment_settings, now=None):
     """Raise CommentRefused when ``user`` may not post a new comment on ``page`` now."""
     problem = participation_problem(user)

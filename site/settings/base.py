@@ -388,6 +388,19 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 SITE_RATE_LIMITS = {
     # Anonymous problem reports: each one mails the editors.
     "report_problem": (5, 60 * 60),
+    # E-mails to the editors about problem reports, from all visitors together; reports past
+    # this wait in the admin without an e-mail.
+    "report_problem_mail": (20, 60 * 60),
+    # The view counter: one view per visitor and article an hour.
+    "article_view": (1, 60 * 60),
+    # Searches that found nothing: one count per visitor and term a day, and at most this many
+    # counted terms per visitor an hour.
+    "search_log_term": (1, 24 * 60 * 60),
+    "search_log": (20, 60 * 60),
+    # Wrong guesses at the password of a password-protected page: per visitor, and per
+    # restriction (page password) from all visitors together.
+    "page_password": (5, 15 * 60),
+    "page_password_page": (30, 15 * 60),
 }
 # Browser features no page of the site uses, switched off for every page and any frame.
 PERMISSIONS_POLICY = (

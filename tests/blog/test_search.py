@@ -3,6 +3,7 @@
 import pytest
 
 from django.db import connection
+from django.test import Client
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
@@ -129,7 +130,8 @@ def test_editors_promote_a_result_for_a_query(client, articles):
 
 def test_queries_without_results_are_counted_without_personal_data(client, articles):
     client.get("/zoeken/", {"q": "Parkeervergunning  Buitenland"})
-    client.get("/zoeken/", {"q": "parkeervergunning buitenland"})
+    other_reader = Client(REMOTE_ADDR="192.0.2.20")
+    other_reader.get("/zoeken/", {"q": "parkeervergunning buitenland"})
     client.get("/zoeken/", {"q": "jan.jansen@gemeente.example"})
     client.get("/zoeken/", {"q": "bsn 123456782"})
     client.get("/zoeken/", {"q": "0612345678"})

@@ -1,0 +1,92 @@
+"""A double click on "Plaatsen" posts one comment: the second submit lands the member on the
+comment the first one stored, and nobody is notified twice."""
+
+from datetime import timedelta
+
+import pytest
+
+from django.test import Client
+from django.utils import timezone
+
+from blog.comments.models import Comment
+from tests.comments.factories import make_comment
+from tests.concurrency import at_once
+
+TEXT = "Wij kopen sinds vorig jaar samen in met twee buurgemeenten."
+
+
+def write(client, page, text=TEXT, **extra):
+    return client.post(f"/reacties/pagina/{page.pk}/", {"body": text, "post": "1", **extra})
+
+
+def mails_to(outbox, user):
+    return [message for message in outbox if message.to == [user.email]]
+
+
+@pytest.mark.django_db
+def test_member_double_clicking_plaatsen_gets_one_comment_and_one_notification(
+    member_client, member, author_member, article, comment_settings, deliver, mailoutbox
+):
+    with deliver():
+        first = write(member_client, article)
+    with deliver():
+        second = write(member_client, article)
+
+    comment = Comment.objects.get()
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert second["Location"].endswith(f"#reactie-{comment.pk}")
+    assert len(mails_to(mailoutbox, author_member)) == 1
+    page = member_client.get(second["Location"])
+    assert "Je reactie is geplaatst." in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_double_click_on_a_reply_posts_one_reply(
+    member_client, member, other_member, article, comment_settings
+):
+    question = make_comment(article, other_member, "Hoe regelen jullie de aanbesteding?")
+    first = write(member_client, article, parent=question.pk)
+    second = write(member_client, article, parent=question.pk)
+    reply = Comment.objects.get(parent=question)
+    assert first["Location"] == second["Location"]
+    assert second["Location"].endswith(f"#reactie-{reply.pk}")
+
+
+@pytest.mark.django_db
+def test_double_click_on_a_held_comment_keeps_one_in_the_queue(
+    member_client, member, moderator, article, strict_settings, deliver, mailoutbox
+):
+    with deliver():
+        write(member_client, article)
+        write(member_client, article)
+    assert Comment.objects.filter(status=Comment.Status.PENDING).count() == 1
+    assert len(mails_to(mailoutbox, moderator)) == 1
+
+
+@pytest.mark.django_db
+def test_same_text_in_another_place_or_later_is_a_new_comment(
+    member_client, member, other_member, article, comment_settings
+):
+    make_comment(article, member, TEXT, created_at=timezone.now() - timedelta(minutes=3))
+    write(member_client, article)  # a while later: meant again
+    question = make_comment(article, other_member, "Wie doet er nog meer mee?")
+    write(member_client, article, parent=question.pk)  # as a reply: another place
+    assert Comment.objects.filter(user=member, body=TEXT).count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_submits_of_one_comment_post_it_once(
+    member, author_member, article, comment_settings, tmp_path
+):
+    clients = [Client(), Client()]
+    for client in clients:
+        client.force_login(member)
+    responses = at_once(
+        [lambda client=client: write(client, article) for client in clients], tmp_path
+    )
+    comment = Comment.objects.get()
+    assert [response.status_code for response in responses] == [302, 302]
+    assert {response["Location"] for response in responses} == {
+        f"{article.url}#reactie-{comment.pk}"
+    }
