@@ -47,6 +47,17 @@ def _locked(key):
         cache.delete(lock_key)
 
 
+def _stored(cache_key, hits, seconds):
+    """Write the attempts and say whether they are really there.
+
+    Django's database cache swallows a failed write (a lock held by another writer, say); an
+    attempt that was allowed but not counted would let the next one through too, so the answer
+    is yes only when the store holds what was written.
+    """
+    cache.set(cache_key, hits, seconds)
+    return cache.get(cache_key) == hits
+
+
 def _cache_key(action, who):
     digest = hashlib.sha256(f"{action}\0{who}".encode()).hexdigest()
     return f"limit:{action}:{digest}"
@@ -70,8 +81,7 @@ def allow(request, action, *, key=None):
         if len(hits) >= amount:
             return False
         hits.append(now)
-        cache.set(cache_key, hits, seconds)
-        return True
+        return _stored(cache_key, hits, seconds)
 
 
 def reset(request, action, *, key=None):

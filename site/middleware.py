@@ -1,6 +1,7 @@
 """Site-wide middleware: refuse unreadable addresses; a Permissions-Policy on every response; a
 strict Content-Security-Policy for the public site and a looser one for the admin."""
 
+from itertools import pairwise
 from urllib.parse import unquote_to_bytes
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -114,7 +115,7 @@ class HostileInputMiddleware:
             for name in self.admin_number_parameters:
                 if any(v and not _is_whole_number(v) for v in request.GET.getlist(name)):
                     return True
-            chosen = [after for before, after in zip(segments, segments[1:]) if before == "chosen"]
+            chosen = [after for before, after in pairwise(segments) if before == "chosen"]
             if any(value and not _is_whole_number(value) for value in chosen):
                 return True
         return False

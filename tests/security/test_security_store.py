@@ -24,6 +24,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client, override_settings
 
+from tests.concurrency import at_once
 from tests.factories import UserFactory
 from tests.vakgenoten.test_settings import PRODUCTION_ENV
 from vakgenoten import limits
@@ -140,19 +141,8 @@ def test_site_limits_hold_across_workers(database_store, rf, settings):
     assert in_another_worker(lambda: limits.allow(request, "proef")) is False
 
 
-def test_simultaneous_attempts_never_pass_a_limit_together(database_store, rf, settings):
+def test_simultaneous_attempts_never_pass_a_limit_together(database_store, rf, settings, tmp_path):
     settings.SITE_RATE_LIMITS = {"proef": (5, 60)}
     request = rf.post("/probleem-melden/", REMOTE_ADDR="192.0.2.8")
-    results = []
-    barrier = threading.Barrier(8)
-
-    def attempt():
-        barrier.wait()
-        results.append(limits.allow(request, "proef"))
-
-    threads = [threading.Thread(target=attempt) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results = at_once([lambda: limits.allow(request, "proef")] * 8, tmp_path)
     assert results.count(True) == 5
