@@ -254,8 +254,8 @@ class ProfileForm(NameFieldsMixin, forms.ModelForm):
             "bio": _("Een paar zinnen over je werk en waar collega's je voor kunnen benaderen."),
             "visibility": _(
                 "Geldt voor je profiel (naam, functie, organisatie, foto) en voor je naam en "
-                "foto bij je reacties: alleen voor leden betekent dat bezoekers zonder account "
-                "daar ‘Lid van Vakgenoten’ zien. Je e-mailadres is nooit te zien."
+                "foto bij je reacties. Kies je ‘Alleen voor ingelogde leden’, dan zien bezoekers "
+                "zonder account daar ‘Lid van Vakgenoten’. Je e-mailadres is nooit te zien."
             ),
         }
         widgets = {

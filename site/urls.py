@@ -17,6 +17,12 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's own: a collection's password is limited like a page's (views.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        views.authenticate_with_document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     # Logging out elsewhere asks for recent authentication, like every other account change:
     # a stolen session alone must not end the owner's sessions.

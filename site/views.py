@@ -11,6 +11,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -20,8 +21,9 @@ from django.views.decorators.http import require_GET
 from django.views.i18n import set_language as django_set_language
 
 from wagtail import views as wagtail_views
+from wagtail.documents.views import serve as document_views
 from wagtail.forms import PasswordViewRestrictionForm
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 
 from . import limits
 from .forms import ProblemReportForm
@@ -140,42 +142,84 @@ class RefusedPasswordForm(PasswordViewRestrictionForm):
         raise forms.ValidationError(self.refusal)
 
 
+def _password_refusal(request, password_key):
+    """Count a guess at a password; the Dutch refusal when a limit is passed, else "".
+
+    Guesses are limited per visitor (at any password of the site) and per password (by all
+    visitors), keyed on the restriction: the page or document in the address is the guesser's
+    to vary. Counting comes before the comparison, so simultaneous guesses cannot all slip under
+    the limit; ``_forgive_guess`` takes the count back when the password was right.
+    """
+    if not limits.allow(request, "page_password"):
+        return _(
+            "Je hebt te vaak een verkeerd wachtwoord ingevuld. Probeer het over %(wait)s opnieuw."
+        ) % {"wait": limits.window_text("page_password")}
+    if not limits.allow(request, "page_password_page", key=password_key):
+        limits.refund(request, "page_password")
+        return _(
+            "Voor deze pagina is de laatste tijd te vaak een verkeerd wachtwoord ingevuld. "
+            "Probeer het over %(wait)s opnieuw."
+        ) % {"wait": limits.window_text("page_password_page")}
+    return ""
+
+
+def _forgive_guess(request, password_key):
+    """The right password: not a guess to hold against the visitor or the page."""
+    limits.refund(request, "page_password")
+    limits.refund(request, "page_password_page", key=password_key)
+
+
+def _refused_form(request, restriction, refusal):
+    form = RefusedPasswordForm(request.POST, instance=restriction, refusal=refusal)
+    form.is_valid()
+    return form
+
+
 def authenticate_with_password(request, page_view_restriction_id, page_id):
     """Wagtail's check of a page password, with a limit on guesses per visitor and per password.
 
-    Every guess is counted before Wagtail's view compares it, so simultaneous guesses cannot
-    all slip under the limit; the right password takes its count back. Past a limit even the
-    right password is refused until the window has passed, so guessing on is pointless.
+    Past a limit even the right password is refused until the window has passed, so guessing
+    on is pointless.
     """
     if request.method != "POST":
         return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
     restriction = get_object_or_404(PageViewRestriction, id=page_view_restriction_id)
     page = get_object_or_404(Page, id=page_id).specific
-    password = f"restriction:{restriction.pk}"
-    refusal = ""
-    if not limits.allow(request, "page_password"):
-        refusal = _(
-            "Je hebt te vaak een verkeerd wachtwoord ingevuld. Probeer het over %(wait)s opnieuw."
-        ) % {"wait": limits.window_text("page_password")}
-    elif not limits.allow(request, "page_password_page", key=password):
-        limits.refund(request, "page_password")
-        refusal = _(
-            "Voor deze pagina is de laatste tijd te vaak een verkeerd wachtwoord ingevuld. "
-            "Probeer het over %(wait)s opnieuw."
-        ) % {"wait": limits.window_text("page_password_page")}
+    password_key = f"restriction:{restriction.pk}"
+    refusal = _password_refusal(request, password_key)
     if refusal:
-        form = RefusedPasswordForm(request.POST, instance=restriction, refusal=refusal)
-        form.is_valid()
         action_url = reverse(
             "wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]
         )
+        form = _refused_form(request, restriction, refusal)
         response = page.serve_password_required_response(request, form, action_url)
         response.status_code = 429
         return response
     response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
-    if response.status_code == 302:  # the right password: not a guess to hold against anyone
-        limits.refund(request, "page_password")
-        limits.refund(request, "page_password_page", key=password)
+    if response.status_code == 302:
+        _forgive_guess(request, password_key)
+    return response
+
+
+def authenticate_with_document_password(request, restriction_id):
+    """Wagtail's check of a document collection's password, with the same limits as pages."""
+    if request.method != "POST":
+        return document_views.authenticate_with_password(request, restriction_id)
+    restriction = get_object_or_404(CollectionViewRestriction, id=restriction_id)
+    password_key = f"collection-restriction:{restriction.pk}"
+    refusal = _password_refusal(request, password_key)
+    if refusal:
+        context = {
+            "form": _refused_form(request, restriction, refusal),
+            "action_url": reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk]),
+        }
+        template = getattr(
+            settings, "WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE", "wagtaildocs/password_required.html"
+        )
+        return TemplateResponse(request, template, context, status=429)
+    response = document_views.authenticate_with_password(request, restriction_id)
+    if response.status_code == 302:
+        _forgive_guess(request, password_key)
     return response
 
 

@@ -113,3 +113,41 @@ def test_simultaneous_guesses_stay_within_the_limit(protected, settings, tmp_pat
     codes = [response.status_code for response in at_once(calls, tmp_path)]
     assert codes.count(200) == amount
     assert codes.count(429) == 10
+
+
+@pytest.fixture
+def protected_collection(db):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name="Bestuursstukken")
+    return CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password=PASSWORD,
+    )
+
+
+def guess_document_password(client, restriction, password):
+    return client.post(
+        f"/documents/authenticate_with_password/{restriction.pk}/",
+        {"password": password, "return_url": "/documents/"},
+    )
+
+
+def test_document_passwords_are_limited_like_page_passwords(client, protected_collection, settings):
+    amount = settings.SITE_RATE_LIMITS["page_password"][0]
+    for number in range(amount):
+        response = guess_document_password(client, protected_collection, f"fout-{number}")
+        assert response.status_code == 200  # wrong, try again
+    response = guess_document_password(client, protected_collection, PASSWORD)
+    assert response.status_code == 429
+    assert "Je hebt te vaak een verkeerd wachtwoord ingevuld" in response.content.decode()
+
+
+def test_the_right_document_password_is_never_held_against_a_visitor(
+    client, protected_collection, settings
+):
+    amount = settings.SITE_RATE_LIMITS["page_password"][0]
+    for _attempt in range(amount + 2):
+        response = guess_document_password(client, protected_collection, PASSWORD)
+        assert response.status_code == 302

@@ -21,9 +21,18 @@ SHADOWED = {
     # Wagtail's page-password check: vakgenoten.views.authenticate_with_password wraps it with
     # a limit on guesses.
     "wagtail.views.authenticate_with_password": "unlimited password guesses",
+    # The same for a document collection's password (authenticate_with_document_password).
+    "wagtail.documents.views.serve.authenticate_with_password": "unlimited password guesses",
 }
 
-CONVERTER_SAMPLES = {"int": "1", "str": "x", "slug": "x", "path": "x/y", "uuid": str(uuid.uuid4())}
+CONVERTER_SAMPLES = {
+    # "str" is a number too: Wagtail's choosers take an object number as <str:pk>.
+    "int": "1",
+    "str": "1",
+    "slug": "x",
+    "path": "x/y",
+    "uuid": str(uuid.uuid4()),
+}
 
 
 def _route_sample(route):
