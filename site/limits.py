@@ -10,6 +10,7 @@ The limits themselves are in ``settings.SITE_RATE_LIMITS``: ``action -> (amount,
 """
 
 import hashlib
+import ipaddress
 import math
 import time
 from contextlib import contextmanager
@@ -25,8 +26,19 @@ LOCK_WAIT_SECONDS = 2
 
 
 def client_ip(request):
-    """The visitor's address, behind the configured number of trusted proxies."""
-    return get_adapter().get_client_ip(request)
+    """The visitor's address, behind the configured number of trusted proxies.
+
+    An IPv6 visitor usually holds a whole /64 network and can pick a new address from it for
+    every request, so those count by their network, as allauth counts its own limits.
+    """
+    address = get_adapter().get_client_ip(request)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False).network_address)
+    return address
 
 
 @contextmanager

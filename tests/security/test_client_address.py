@@ -69,3 +69,13 @@ def test_a_request_that_skipped_a_proxy_counts_under_its_peer(rf, settings):
         "/accounts/login/"
     )
     assert response.status_code == 200
+
+
+def test_an_ipv6_visitor_counts_by_network_not_by_address(rf, settings):
+    settings.SITE_RATE_LIMITS = {"proef": (2, 60)}
+    first = rf.post("/", REMOTE_ADDR="2001:db8:1:2::10")
+    second = rf.post("/", REMOTE_ADDR="2001:db8:1:2:ffff::99")
+    elsewhere = rf.post("/", REMOTE_ADDR="2001:db8:1:3::10")
+    assert limits.allow(first, "proef") and limits.allow(second, "proef")
+    assert not limits.allow(rf.post("/", REMOTE_ADDR="2001:db8:1:2::abcd"), "proef")
+    assert limits.allow(elsewhere, "proef")
