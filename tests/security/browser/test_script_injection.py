@@ -17,6 +17,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
@@ -24,10 +25,21 @@ from blog.comments.threads import PAGE_PARAM, THREADS_PER_PAGE
 from blog.search import MAX_QUERY_LENGTH
 from members.views.common import MEMBERS_PER_PAGE
 from tests.security.payloads import MARKER_HOST, MARKER_PATH, PAYLOADS
+from vakgenoten.text import validate_name, validate_single_line
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PROFILE = "/mijn-account/profiel/"
+
+
+def accepted(validator, value):
+    try:
+        validator(value)
+    except ValidationError:
+        return False
+    return True
+
+
 # A bio holds 600 characters: every fourth writer's bio carries the next four attempts, so the
 # browser opens a quarter of the profiles and still sees every attempt as a bio.
 BIOS_PER_PROFILE = 4
@@ -143,10 +155,14 @@ def scene(transactional_db):
         bio = payload
         if number % BIOS_PER_PROFILE == 0:  # the profiles the browser opens carry several bios
             bio = "\n\n".join(PAYLOADS[number : number + BIOS_PER_PROFILE])
+        # A payload with line breaks or invisible characters cannot be a name or a job title at
+        # all (vakgenoten.text refuses it); those writers use a plain name and carry the payload
+        # in the other fields.
+        name = payload if accepted(validate_name, payload) else f"Aanvaller {number}"
         profile = {
-            "first_name": payload,
-            "last_name": payload,
-            "role": payload,
+            "first_name": name,
+            "last_name": name,
+            "role": payload if accepted(validate_single_line, payload) else "",
             "bio": bio,
             "visibility": "members",
         }
