@@ -70,7 +70,9 @@ def _stored(cache_key, hits, seconds):
     return cache.get(cache_key) == hits
 
 
-def _cache_key(action, who):
+def _cache_key(request, action, key):
+    """Where the attempts at ``action`` by this visitor (or for ``key``) are counted."""
+    who = key if key is not None else client_ip(request)
     digest = hashlib.sha256(f"{action}\0{who}".encode()).hexdigest()
     return f"limit:{action}:{digest}"
 
@@ -83,8 +85,7 @@ def allow(request, action, *, key=None):
     side for abuse limits.
     """
     amount, seconds = settings.SITE_RATE_LIMITS[action]
-    who = key if key is not None else client_ip(request)
-    cache_key = _cache_key(action, who)
+    cache_key = _cache_key(request, action, key)
     with _locked(cache_key) as locked:
         if not locked:
             return False
@@ -96,12 +97,6 @@ def allow(request, action, *, key=None):
         return _stored(cache_key, hits, seconds)
 
 
-def reset(request, action, *, key=None):
-    """Forget the attempts at ``action`` (after a success that should not count against one)."""
-    who = key if key is not None else client_ip(request)
-    cache.delete(_cache_key(action, who))
-
-
 def refund(request, action, *, key=None):
     """Take back one counted attempt at ``action`` that turned out to be no abuse.
 
@@ -110,8 +105,7 @@ def refund(request, action, *, key=None):
     the refund keeps successes from using it up.
     """
     seconds = settings.SITE_RATE_LIMITS[action][1]
-    who = key if key is not None else client_ip(request)
-    cache_key = _cache_key(action, who)
+    cache_key = _cache_key(request, action, key)
     with _locked(cache_key) as locked:
         if not locked:
             return
