@@ -28,18 +28,6 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
-def comment_settings(home_page):
-    from wagtail.models import Site
-
-    from blog.comments.models import CommentSettings
-
-    settings = CommentSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.hold_first_comments = 0
-    settings.save()
-    return settings
-
-
-@pytest.fixture
 def article(home_page):
     index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
     index.save_revision().publish()
