@@ -68,7 +68,7 @@ def test_comment_shows_name_and_date_but_never_the_email(client, article, member
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    # A public profile: visitors see the name (tests/security/test_members_only_names.py
+    # A public profile: visitors see the name (tests/comments/test_members_only_names.py
     # covers a members-only one).
     member.profile.visibility = "public"
     member.profile.save()
