@@ -19,10 +19,8 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -30,6 +28,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+import processes  # noqa: E402  (bench/processes.py, shared with the stack test)
+from processes import log  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 BIN = ROOT / ".venv" / "bin"
 
@@ -64,10 +66,6 @@ BASE_URL = f"http://127.0.0.1:{PORT}"
 
 RUN_ID = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
 RUN_DIR = ROOT / "var" / "resilience" / RUN_ID
-
-
-def log(message):
-    print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
 
 
 def run(command, **kwargs):
@@ -158,50 +156,8 @@ def site_env():
     }
 
 
-class Service:
-    """A background process with its own log file; optionally restarted when it exits, as a
-    process supervisor (systemd ``Restart=always``) does in production."""
-
-    def __init__(self, name, command, env, restart=False):
-        self.name, self.command, self.env, self.restart = name, command, env, restart
-        self.process = None
-        self.restarts = 0
-        self.stopping = False
-        self.log_path = RUN_DIR / f"{name}.log"
-        self.thread = None
-
-    def _spawn(self):
-        out = open(self.log_path, "a")  # noqa: SIM115 (kept open for the child)
-        self.process = subprocess.Popen(
-            self.command, env=self.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
-        )
-
-    def start(self):
-        self.stopping = False
-        self._spawn()
-        if self.restart:
-            self.thread = threading.Thread(target=self._supervise, daemon=True)
-            self.thread.start()
-
-    def _supervise(self):
-        while not self.stopping:
-            if self.process.poll() is not None and not self.stopping:
-                self.restarts += 1
-                log(f"{self.name} stopte (code {self.process.returncode}); herstart na 2 s")
-                time.sleep(2)
-                if not self.stopping:
-                    self._spawn()
-            time.sleep(0.5)
-
-    def stop(self):
-        self.stopping = True
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+def Service(name, command, env, restart=False):  # noqa: N802 (reads as the class it builds)
+    return processes.Service(name, command, env, RUN_DIR, ROOT, restart=restart)
 
 
 def http_get(path, timeout=10):
