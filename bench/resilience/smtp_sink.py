@@ -6,6 +6,9 @@ on disk. The run stops this process to simulate a mail server outage and starts 
 same log file; counting the lines per Message-ID shows whether any e-mail came twice.
 
     python bench/resilience/smtp_sink.py --port 8025 --log var/resilience/mail.jsonl
+
+With ``--messages DIR`` every message is also kept whole, one .eml file each (the stack test
+opens the links in them).
 """
 
 import argparse
@@ -16,13 +19,16 @@ import signal
 import time
 from email import message_from_bytes
 from email.policy import default as default_policy
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
 
 class RecordingHandler:
-    def __init__(self, log_path):
+    def __init__(self, log_path, messages_dir=None):
         self.log_path = log_path
+        self.messages_dir = messages_dir
+        self.count = 0
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
         message = message_from_bytes(envelope.original_content or b"", policy=default_policy)
@@ -32,6 +38,11 @@ class RecordingHandler:
             "to": list(envelope.rcpt_tos),
             "subject": str(message.get("Subject", "")),
         }
+        if self.messages_dir:
+            # The whole message as received, for runs that follow the links in it (the stack).
+            self.count += 1
+            name = f"{time.time():.6f}-{self.count:05d}.eml"
+            (self.messages_dir / name).write_bytes(envelope.original_content or b"")
         with open(self.log_path, "a", encoding="utf-8") as log:
             log.write(json.dumps(record, ensure_ascii=False) + "\n")
             log.flush()
@@ -44,9 +55,13 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8025)
     parser.add_argument("--log", required=True)
+    parser.add_argument("--messages", type=Path, help="also keep every message as .eml here")
     args = parser.parse_args()
+    if args.messages:
+        args.messages.mkdir(parents=True, exist_ok=True)
 
-    controller = Controller(RecordingHandler(args.log), hostname=args.host, port=args.port)
+    handler = RecordingHandler(args.log, args.messages)
+    controller = Controller(handler, hostname=args.host, port=args.port)
     controller.start()
     print(f"smtp sink listening on {args.host}:{args.port}, log {args.log}", flush=True)
 
