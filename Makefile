@@ -6,7 +6,7 @@ PORT ?= 8000
 # Development settings unless the caller chose others; the tests always use their own.
 export DJANGO_SETTINGS_MODULE ?= vakgenoten.settings.dev
 
-.PHONY: run test install install-test chromium htmlcheck migrate demo lint format messages clean security audit
+.PHONY: run test install install-test chromium htmlcheck nginx migrate demo lint format messages clean security audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test chromium htmlcheck
+install-test: $(VENV)/.installed-test chromium htmlcheck nginx
 
 ## Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 chromium:
@@ -32,6 +32,10 @@ chromium:
 htmlcheck:
 	@bash scripts/ensure-java.sh
 	@bash scripts/ensure-vnu.sh $(VENV)/vnu
+
+## Debian's nginx for the deployment tests (tests/deploy: nginx -t on deploy/nginx).
+nginx:
+	@bash scripts/ensure-nginx.sh
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
