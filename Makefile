@@ -78,6 +78,12 @@ test: install-test lint security
 
 ## Figures for the performance targets: gunicorn on a throw-away PostgreSQL database, wrk on
 ## loopback (installed from Debian when missing), at 100 and 10,000 articles (bench/performance.py).
+## The production shape on this machine, used only through nginx in Chromium and over HTTP:
+## PostgreSQL, Redis, nginx, two gunicorn nodes, two workers, the scheduler, an SMTP sink.
+.PHONY: stack-test
+stack-test: install-test
+	bash bench/stack/run
+
 .PHONY: bench
 bench: install
 	$(BIN)/python bench/performance.py
