@@ -29,7 +29,7 @@ def article(blog_index):
 
 def test_article_has_canonical_url_and_open_graph_with_an_image(client, article):
     html = client.get(article.url).content.decode()
-    # Canonical addresses come from the Wagtail Site record, not from the request's host.
+    # Canonical addresses are on SITE_URL (here the Site record says the same), not the host.
     assert f'<link rel="canonical" href="{article.full_url}">' in html
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:description" content="Een teamleider Wmo vertelt.">' in html
