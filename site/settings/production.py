@@ -24,9 +24,12 @@ if not SITE_URL.startswith("https://") and site_host(SITE_URL) not in _LOOPBACK:
         f"SITE_URL must be an https address in production; got {SITE_URL}. "  # noqa: F405
         "Plain http is accepted for a trial on this machine (127.0.0.1 or localhost) only."
     )
-# The public address always answers; ALLOWED_HOSTS adds other names (aliases, the proxy's).
+# The public address always answers and is a trusted origin for forms, also when the proxy
+# hands the app another Host; ALLOWED_HOSTS adds other names (aliases, the proxy's).
 if site_host(SITE_URL) not in ALLOWED_HOSTS:  # noqa: F405
     ALLOWED_HOSTS.append(site_host(SITE_URL))  # noqa: F405
+if SITE_URL not in CSRF_TRUSTED_ORIGINS:  # noqa: F405
+    CSRF_TRUSTED_ORIGINS.append(SITE_URL)  # noqa: F405
 
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -57,7 +57,8 @@ def settings_in(module, env):
     script = (
         "import json, django.conf as c;"
         "s = c.settings;"
-        "print(json.dumps([s.SITE_URL, s.WAGTAILADMIN_BASE_URL, s.ALLOWED_HOSTS]))"
+        "print(json.dumps([s.SITE_URL, s.WAGTAILADMIN_BASE_URL, s.ALLOWED_HOSTS,"
+        " s.CSRF_TRUSTED_ORIGINS]))"
     )
     return run_manage(module, "shell", "--no-imports", "-c", script, extra_env=env)
 
@@ -65,7 +66,7 @@ def settings_in(module, env):
 def test_make_run_port_becomes_the_development_address_and_an_allowed_host():
     result = settings_in("vakgenoten.settings.dev", {"SITE_URL": "http://192.0.2.7:8311"})
     assert result.returncode == 0, result.stderr
-    site_url, admin_base_url, allowed_hosts = json.loads(result.stdout)
+    site_url, admin_base_url, allowed_hosts, _origins = json.loads(result.stdout)
     assert site_url == admin_base_url == "http://192.0.2.7:8311"
     assert "192.0.2.7" in allowed_hosts
 
@@ -88,13 +89,13 @@ def test_production_needs_its_public_https_address():
     assert result.returncode != 0
     assert "https" in result.stderr
 
-    result = settings_in(
-        "vakgenoten.settings.production", {**PRODUCTION_ENV, "ALLOWED_HOSTS": "intern.example"}
-    )
+    env = {**PRODUCTION_ENV, "ALLOWED_HOSTS": "intern.example", "CSRF_TRUSTED_ORIGINS": ""}
+    result = settings_in("vakgenoten.settings.production", env)
     assert result.returncode == 0, result.stderr
-    site_url, admin_base_url, allowed_hosts = json.loads(result.stdout)
+    site_url, admin_base_url, allowed_hosts, origins = json.loads(result.stdout)
     assert site_url == admin_base_url == "https://vakgenoten.example"
     assert allowed_hosts == ["intern.example", "vakgenoten.example"]
+    assert origins == ["https://vakgenoten.example"]
 
 
 @pytest.mark.django_db
