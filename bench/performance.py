@@ -74,6 +74,7 @@ def bench_env(media_root):
         DJANGO_SETTINGS_MODULE="vakgenoten.settings.production",
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL="http://127.0.0.1",  # production settings require it; no link is followed here
         DATABASE_URL=f"{DB_SERVER}/{DB_NAME}",
         SECURE_SSL_REDIRECT="false",  # plain HTTP on loopback; a proxy would terminate TLS
         DEBUG="false",

@@ -8,6 +8,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from vakgenoten import links
+
 from .listing import article_listing_queryset
 from .models import ArticlePage
 
@@ -43,13 +45,13 @@ class ArticleRssFeed(Feed):
         return self.index_page.intro or _("Nieuwe artikelen op Vakgenoten")
 
     def link(self):
-        url = self.index_page.get_full_url(self.request)
+        url = links.page_url(self.index_page, self.request)
         if self.theme:
             url += f"?thema={self.theme.slug}"
         return url
 
     def feed_url(self):
-        return self.request.build_absolute_uri()
+        return links.absolute_url(self.request.get_full_path())
 
     def items(self):
         queryset = article_listing_queryset(ArticlePage.objects.child_of(self.index_page))
@@ -65,10 +67,10 @@ class ArticleRssFeed(Feed):
         return escape(item.intro)
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return links.page_url(item, self.request)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return links.page_url(item, self.request)
 
     def item_pubdate(self, item):
         """The publication date the editor set, at the moment of publishing if that day."""

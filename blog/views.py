@@ -9,7 +9,7 @@ from django.views.decorators.cache import cache_page, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vakgenoten import limits
+from vakgenoten import limits, links
 
 from .models import ArticlePage, ArticleViewCount
 
@@ -70,7 +70,7 @@ def view_pixel(request, page_id):
 def robots_txt(request):
     """Crawlers may read the public site; the admin, account pages, search and the view
     counter are off limits."""
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = links.absolute_url(reverse("sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

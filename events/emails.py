@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from vakgenoten import links
 from vakgenoten.mail import queue_email
 
 from .ical import event_ics
@@ -20,10 +21,6 @@ from .models import Registration
 from .notifications import unsubscribe_link, wants_email
 
 REMINDER = "event_updates"  # members.notifications kind for e-mail about events
-
-
-def _site_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _queue(registration, *, occasion, subject, template, attach_ics, kind=None):
@@ -34,8 +31,8 @@ def _queue(registration, *, occasion, subject, template, attach_ics, kind=None):
             "registration": registration,
             "event": event,
             "name": registration.display_name,
-            "event_url": event.get_full_url(),
-            "my_events_url": _site_url(reverse("events:my_events")),
+            "event_url": links.page_url(event),
+            "my_events_url": links.absolute_url(reverse("events:my_events")),
             "show_online_link": holds_seat and bool(event.online_url),
             "unsubscribe_url": unsubscribe_link(registration.user, kind) if kind else "",
         }

@@ -14,14 +14,20 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from vakgenoten import links
 from vakgenoten.text import single_line
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Vakgenoten//Agenda//NL"
 
 
+def uid_domain():
+    """settings.EVENTS_CALENDAR_UID_DOMAIN, or else the host of the public address."""
+    return settings.EVENTS_CALENDAR_UID_DOMAIN or links.site_hostname()
+
+
 def uid_for(event):
-    return f"event-{event.pk}@{settings.EVENTS_CALENDAR_UID_DOMAIN}"
+    return f"event-{event.pk}@{uid_domain()}"
 
 
 def _description(event, url, include_online_link):
@@ -73,7 +79,7 @@ def build_calendar(entries, *, name, request=None):
     stamp = timezone.now()
     earliest = latest = None
     for event, include_online_link, cancelled in entries:
-        url = event.get_full_url(request)
+        url = links.page_url(event, request)
         calendar.add_component(
             build_event(
                 event,

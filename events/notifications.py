@@ -6,8 +6,9 @@ sent. Reminders are optional: they follow the member's "event_updates" preferenc
 member gets them.
 """
 
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+
+from vakgenoten import links
 
 
 def wants_email(user, kind):
@@ -29,5 +30,5 @@ def unsubscribe_link(user, kind):
             path = reverse("events:my_events")
         except NoReverseMatch:
             return ""
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+        return links.absolute_url(path)
     return unsubscribe_url(user, kind)

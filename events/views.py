@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from members.models import Network
+from vakgenoten import links
 
 from . import ical
 from .forms import RegistrationForm
@@ -132,9 +133,7 @@ def my_events(request):
             "registrations": page_obj.object_list,
             "past": past,
             "now": now,
-            "calendar_url": request.build_absolute_uri(
-                reverse("events:personal_feed", args=[token.token])
-            ),
+            "calendar_url": links.absolute_url(reverse("events:personal_feed", args=[token.token])),
         },
     )
 

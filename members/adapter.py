@@ -9,6 +9,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.html import strip_tags
 
+from vakgenoten import links
 from vakgenoten.mail import queue_email
 
 
@@ -18,6 +19,9 @@ class AccountAdapter(DefaultAccountAdapter):
     allauth renders its messages in the request (they need the request for links); the rendered
     subject and bodies go to ``vakgenoten.mail.queue_email``, which stores them and lets the task
     worker deliver them after the transaction commits.
+
+    allauth builds the links in its messages (confirm an address, choose a new password, sign
+    up) from the host the request came in on; ``send_mail`` moves them to the public address.
     """
 
     def get_client_ip(self, request):
@@ -40,6 +44,10 @@ class AccountAdapter(DefaultAccountAdapter):
             "current_site": get_current_site(request),
         }
         ctx.update(context)
+        # Every message's links: activate_url, password_reset_url, signup_url and any new ones.
+        for key, value in ctx.items():
+            if key.endswith("_url") and isinstance(value, str) and "://" in value:
+                ctx[key] = links.public_address_of(value)
         message = self.render_mail(template_prefix, email, ctx)
         html_body = ""
         body = message.body

@@ -4,9 +4,11 @@ import uuid
 
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vakgenoten import links
 from vakgenoten.mail import queue_email
 
 from .models import NetworkMembership
@@ -103,8 +105,8 @@ def notify_member_of_decision(request, membership, approved):
         "member": membership.user,
         "network": network,
         "approved": approved,
-        "network_url": request.build_absolute_uri(network.get_absolute_url()),
-        "networks_url": request.build_absolute_uri("/netwerken/"),
+        "network_url": links.absolute_url(network.get_absolute_url()),
+        "networks_url": links.absolute_url(reverse("members:networks")),
     }
     if approved:
         subject = _("je bent lid van %(network)s") % {"network": network.name}
@@ -131,7 +133,7 @@ def notify_managers_of_request(request, membership):
         "member": membership.user,
         "profile": getattr(membership.user, "profile", None),
         "network": network,
-        "network_url": request.build_absolute_uri(network.get_absolute_url() + "#aanvragen"),
+        "network_url": links.absolute_url(network.get_absolute_url() + "#aanvragen"),
     }
     for manager in managers:
         _send(

@@ -21,9 +21,10 @@ confirmation page, a POST unsubscribes, and a mail program's one-click POST
 (``List-Unsubscribe=One-Click``, RFC 8058) unsubscribes at once.
 """
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+
+from vakgenoten import links
 
 from .models import NotificationPreferences
 
@@ -72,7 +73,7 @@ def unsubscribe_path(user, kind):
 
 def unsubscribe_url(user, kind):
     """The absolute one-click unsubscribe URL for e-mails (works without logging in)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + unsubscribe_path(user, kind)
+    return links.absolute_url(unsubscribe_path(user, kind))
 
 
 def unsubscribe_headers(user, kind):

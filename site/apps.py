@@ -13,6 +13,9 @@ class VakgenotenConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import signals  # noqa: F401  (connects the page-cache purges)
-        from .baseline import after_migrate
+        from .baseline import after_migrate, register_baseline
+        from .links import follow_site_url
 
         post_migrate.connect(after_migrate, dispatch_uid="vakgenoten.baseline")
+        # The default Wagtail Site follows SITE_URL after every migrate (settings.base).
+        register_baseline(follow_site_url)

@@ -9,6 +9,7 @@ import json
 from wagtail.models import Page, Site
 
 from .baseline import ensure_tree_roots
+from .links import site_record_address
 from .models import HomePage, SiteSettings, StandardPage
 
 
@@ -290,9 +291,10 @@ def load_home_page():
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = site_record_address()  # the public address, as migrate keeps it
         site = Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Vakgenoten",

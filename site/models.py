@@ -3,7 +3,6 @@
 import hashlib
 from datetime import UTC, timedelta
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,6 +19,7 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 from .cache import CachedSiteSettingMixin, cached_part
+from .links import absolute_url
 from .text import single_line, validate_name, validate_single_line
 
 
@@ -235,7 +235,7 @@ class ProblemReport(models.Model):
         recipient = SiteSettings.for_site(site).contact_email if site else ""
         if not recipient:
             return
-        admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/vakgenoten/problemreport/"
+        admin_url = absolute_url("/admin/snippets/vakgenoten/problemreport/")
         body = gettext(
             "Er is een probleem gemeld op Vakgenoten.\n\n"
             "Pagina: %(page)s\nNaam: %(name)s\nE-mail: %(email)s\n\n%(message)s\n\n"

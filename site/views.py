@@ -27,6 +27,7 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction,
 
 from . import limits
 from .forms import ProblemReportForm
+from .links import absolute_url
 from .models import SecurityTxtSettings
 
 logger = logging.getLogger(__name__)
@@ -230,7 +231,7 @@ def security_txt(request):
     security = SecurityTxtSettings.for_site(site)
     if not security.pk:
         security.save()  # first visit: store the defaults so editors see and can renew them
-    text = security.as_text(request.build_absolute_uri())
+    text = security.as_text(absolute_url(request.path))
     return HttpResponse(text, content_type="text/plain; charset=utf-8")
 
 

@@ -149,7 +149,7 @@ def site_env():
         "EMAIL_PORT": str(SMTP_PORT),
         "EMAIL_USE_TLS": "false",
         "EMAIL_TIMEOUT": "5",
-        "WAGTAILADMIN_BASE_URL": BASE_URL,
+        "SITE_URL": BASE_URL,
         "MEDIA_ROOT": str(RUN_DIR / "media"),
         "LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",

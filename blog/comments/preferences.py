@@ -12,12 +12,12 @@ through this app's own signed link, which works the same way: a GET shows a conf
 button, a POST (also the RFC 8058 one-click POST a mail program sends) switches it off.
 """
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from members import notifications as member_notifications
+from vakgenoten import links
 
 from .models import CommentEmailOptOut, ConversationSubscription
 
@@ -72,8 +72,7 @@ def read_token(token):
     return payload.get("u"), payload["k"], payload.get("p")
 
 
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+absolute_url = links.absolute_url  # every link in these e-mails is on the public address
 
 
 def own_unsubscribe_url(user, kind, page=None):

@@ -5,6 +5,8 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from vakgenoten import links
+
 register = template.Library()
 
 # JSON inside <script> must not be able to close the element or open a comment.
@@ -19,13 +21,10 @@ def json_ld(data):
     )
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """An absolute URL for ``url`` (e.g. an image rendition) on the current host."""
-    request = context.get("request")
-    if not url or request is None:
-        return url or ""
-    return request.build_absolute_uri(url)
+@register.simple_tag
+def absolute_url(url):
+    """``url`` (e.g. an image rendition) on the public address (settings.SITE_URL)."""
+    return links.absolute_url(url)
 
 
 @register.simple_tag(takes_context=True)
@@ -40,8 +39,8 @@ def article_json_ld(context, page, image_url=""):
         "description": page.intro,
         "datePublished": page.publication_date.isoformat(),
         "inLanguage": "nl",
-        "url": page.get_full_url(request),
-        "mainEntityOfPage": page.get_full_url(request),
+        "url": links.page_url(page, request),
+        "mainEntityOfPage": links.page_url(page, request),
         "wordCount": sum(len(part.split()) for part in page.text_parts()),
         "publisher": {"@type": "Organization", "name": "Vakgenoten"},
     }

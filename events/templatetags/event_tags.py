@@ -7,6 +7,8 @@ from django.utils import dateformat, timezone
 from django.utils.html import _json_script_escapes, strip_tags
 from django.utils.safestring import mark_safe
 
+from vakgenoten import links
+
 register = template.Library()
 
 TIME = "G.i"
@@ -54,6 +56,7 @@ def event_short_date(event):
 
 def event_schema(event, request, image_url=""):
     """The schema.org Event for one event page."""
+    url = links.page_url(event, request)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -63,13 +66,13 @@ def event_schema(event, request, image_url=""):
         "endDate": timezone.localtime(event.end).isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": f"https://schema.org/{event.attendance_mode}",
-        "url": event.get_full_url(request),
+        "url": url,
         "isAccessibleForFree": True,
         "offers": {
             "@type": "Offer",
             "price": "0",
             "priceCurrency": "EUR",
-            "url": event.get_full_url(request),
+            "url": url,
             "availability": (
                 "https://schema.org/SoldOut"
                 if event.capacity is not None and event.seats_left == 0
@@ -87,7 +90,7 @@ def event_schema(event, request, image_url=""):
         locations.append(place)
     if event.is_online:
         # The link itself is for registered members only.
-        locations.append({"@type": "VirtualLocation", "url": event.get_full_url(request)})
+        locations.append({"@type": "VirtualLocation", "url": url})
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
     if event.organiser:
@@ -109,10 +112,7 @@ def event_json_ld(context, event, image_url=""):
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308  # nosec B308 B703 # JSON escaped like json_script
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """``url`` with scheme and host, for Open Graph and e-mails."""
-    request = context.get("request")
-    if not url or request is None:
-        return url or ""
-    return request.build_absolute_uri(url)
+@register.simple_tag
+def absolute_url(url):
+    """``url`` on the public address (settings.SITE_URL), for Open Graph and e-mails."""
+    return links.absolute_url(url)

@@ -6,9 +6,11 @@ Everything that differs between machines comes from environment variables. Optio
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(os.environ.get("VAKGENOTEN_HOME", Path(__file__).resolve().parents[2]))
@@ -25,6 +27,44 @@ def env_bool(name, default=False):
 def env_list(name, default=""):
     """Read a comma-separated environment variable as a list without empty items."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def site_origin(value, name="SITE_URL"):
+    """``value`` as a bare origin, ``scheme://host[:port]``, or ImproperlyConfigured.
+
+    Scheme and host become lower case; the default port (80 for http, 443 for https) and a
+    trailing slash are dropped, so equal addresses compare equal.
+    """
+    example = "https://vakgenoten.nl or http://127.0.0.1:8000"
+    parts = urlsplit(value.strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname or " " in value.strip():
+        raise ImproperlyConfigured(
+            f"{name} must be the site's public address with scheme and host, like {example};"
+            f" got {value!r}."
+        )
+    if parts.path not in {"", "/"} or parts.query or parts.fragment or "@" in parts.netloc:
+        raise ImproperlyConfigured(
+            f"{name} is the site's origin only, like {example}: no path, query, fragment or"
+            f" user name; got {value!r}."
+        )
+    try:
+        port = parts.port
+        if port == 0:
+            raise ValueError(port)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} has a port that is not a number from 1 to 65535: {value!r}."
+        ) from None
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    if port and port != {"http": 80, "https": 443}[parts.scheme]:
+        host = f"{host}:{port}"
+    return f"{parts.scheme}://{host}"
+
+
+def site_host(origin):
+    """The host of an origin as ALLOWED_HOSTS writes it (an IPv6 address in brackets)."""
+    host = urlsplit(origin).hostname
+    return f"[{host}]" if ":" in host else host
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -275,9 +315,25 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "form-action": ["'self'"],
 }
 
+# --- Public address ---------------------------------------------------------------------------
+# SITE_URL is the one address the world reaches the site on, and the only source of absolute
+# links: e-mails and their unsubscribe links, feeds, the sitemap, robots.txt, canonical and Open
+# Graph tags, structured data, calendar files and their UIDs (vakgenoten.links). Links never come
+# from the Host header of a request. The default Wagtail Site record follows it on every migrate.
+# Development default: runserver's address; production.py requires it to be set.
+SITE_URL = site_origin(os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
+# Wagtail's own e-mails (moderation, workflow) use this name; it is SITE_URL, never set apart.
+if os.environ.get("WAGTAILADMIN_BASE_URL") and (
+    site_origin(os.environ["WAGTAILADMIN_BASE_URL"], "WAGTAILADMIN_BASE_URL") != SITE_URL
+):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL is no longer read on its own: set SITE_URL (the site's public "
+        "address) and leave WAGTAILADMIN_BASE_URL out."
+    )
+WAGTAILADMIN_BASE_URL = SITE_URL
+
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Vakgenoten"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -414,14 +470,10 @@ PERMISSIONS_POLICY = (
 # --- Comments ----------------------------------------------------------------------------------
 
 # --- Events ------------------------------------------------------------------------------------
-# The domain in the stable UID of every event in calendar files (event-<id>@<domain>). Keep it
-# fixed once calendars subscribe, or their programs see every event as new.
-from urllib.parse import urlparse  # noqa: E402  (kept inside the events block)
-
-EVENTS_CALENDAR_UID_DOMAIN = os.environ.get(
-    "EVENTS_CALENDAR_UID_DOMAIN",
-    urlparse(WAGTAILADMIN_BASE_URL).hostname or "vakgenoten.nl",
-)
+# The domain in the stable UID of every event in calendar files (event-<id>@<domain>); empty
+# means the host of SITE_URL. Keep it fixed once calendars subscribe, or their programs see
+# every event as new: a site that moves to another host sets the old one here.
+EVENTS_CALENDAR_UID_DOMAIN = os.environ.get("EVENTS_CALENDAR_UID_DOMAIN", "")
 
 # --- Performance: frontend cache (CDN) invalidation ----------------------------------------------
 # Wagtail purges a page's URLs from a CDN or caching proxy when it is published, unpublished or

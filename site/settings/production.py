@@ -5,14 +5,31 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import env_bool, site_host
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of 50 characters or more.")
-if not ALLOWED_HOSTS:  # noqa: F405
-    raise ImproperlyConfigured("ALLOWED_HOSTS must name the host(s) this site answers on.")
+
+# The public address: no development default here (base.py read and checked the value).
+if not os.environ.get("SITE_URL", "").strip():
+    raise ImproperlyConfigured(
+        "SITE_URL must be set to the site's public address, like https://vakgenoten.nl: every "
+        "link in e-mails, feeds, the sitemap and calendars is built on it."
+    )
+_LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
+if not SITE_URL.startswith("https://") and site_host(SITE_URL) not in _LOOPBACK:  # noqa: F405
+    raise ImproperlyConfigured(
+        f"SITE_URL must be an https address in production; got {SITE_URL}. "  # noqa: F405
+        "Plain http is accepted for a trial on this machine (127.0.0.1 or localhost) only."
+    )
+# The public address always answers and is a trusted origin for forms, also when the proxy
+# hands the app another Host; ALLOWED_HOSTS adds other names (aliases, the proxy's).
+if site_host(SITE_URL) not in ALLOWED_HOSTS:  # noqa: F405
+    ALLOWED_HOSTS.append(site_host(SITE_URL))  # noqa: F405
+if SITE_URL not in CSRF_TRUSTED_ORIGINS:  # noqa: F405
+    CSRF_TRUSTED_ORIGINS.append(SITE_URL)  # noqa: F405
 
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

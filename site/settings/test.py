@@ -12,7 +12,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# Django's test client asks for http://testserver; tests of other addresses override both.
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Two stores in memory, kept apart as in production (LocMemCache instances with one LOCATION share
 # their data). tests/security/test_security_store.py runs the limits on the database store itself.
 CACHES = {

@@ -26,11 +26,10 @@ class SharedFragmentNode(template.Node):
     def render(self, context):
         page = context.get("page")
         page_id = getattr(page, "pk", None)
-        request = context.get("request")
-        # Absolute URLs (canonical, Open Graph) are built from the request's scheme and host.
-        origin = f"{request.scheme}://{request.get_host()}" if request is not None else "-"
+        # Absolute URLs inside (canonical, Open Graph) are on settings.SITE_URL, the same for
+        # every request, whatever host it came in on (vakgenoten.links).
         html = cached_part(
-            f"fragment-{self.name.resolve(context)}-{origin}",
+            f"fragment-{self.name.resolve(context)}",
             lambda: str(self.nodelist.render(context)),
             page_id=page_id,
         )

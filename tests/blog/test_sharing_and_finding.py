@@ -29,7 +29,7 @@ def article(blog_index):
 
 def test_article_has_canonical_url_and_open_graph_with_an_image(client, article):
     html = client.get(article.url).content.decode()
-    # Canonical addresses come from the Wagtail Site record, not from the request's host.
+    # Canonical addresses are on SITE_URL (here the Site record says the same), not the host.
     assert f'<link rel="canonical" href="{article.full_url}">' in html
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:description" content="Een teamleider Wmo vertelt.">' in html
@@ -68,8 +68,8 @@ def test_listing_cards_use_responsive_webp_images(client, blog_index, article):
 def test_sitemap_lists_articles(client, article):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    # Wagtail builds sitemap addresses from the Site record (localhost in the demo).
-    assert f"{article.url}</loc>" in response.content.decode()
+    # On the public address (SITE_URL), like every absolute link.
+    assert f"<loc>http://testserver{article.url}</loc>" in response.content.decode()
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_accounts(client, home_page):

@@ -98,7 +98,7 @@ def test_forged_or_altered_tokens_are_refused(member, client):
 
 
 def test_links_and_headers_for_e_mails(member, settings):
-    settings.WAGTAILADMIN_BASE_URL = "https://vakgenoten.example"
+    settings.SITE_URL = "https://vakgenoten.example"
     url = unsubscribe_url(member, "comment_replies")
     assert url.startswith("https://vakgenoten.example/e-mail/afmelden/")
     assert unsubscribe_headers(member, "comment_replies") == {

@@ -13,7 +13,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "9f2b7c1e4a8d0f6b3c5e7a9d1f3b5c7e9a1d3f5b7c9e",
     "ALLOWED_HOSTS": "vakgenoten.example",
     "CSRF_TRUSTED_ORIGINS": "https://vakgenoten.example",
-    "WAGTAILADMIN_BASE_URL": "https://vakgenoten.example",
+    "SITE_URL": "https://vakgenoten.example",
 }
 
 
