@@ -1,0 +1,131 @@
+"""What the stack test's editor and administrator do on the site's own database.
+
+The stack test drives visitors and members through nginx in Chromium and over HTTP; the few
+editorial steps it needs (trust a new commenter, schedule an article, restrict a page) run here,
+in a separate process with the production settings, through the same Wagtail and app functions
+the admin calls. That process is a third "node": whatever it changes must reach the two app
+servers through the shared database and cache, exactly as a change made in the admin would.
+
+    python bench/stack/editor.py <action> [arguments]   (prints one JSON object)
+"""
+
+import json
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vakgenoten.settings.production")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.utils import timezone  # noqa: E402
+
+from wagtail.models import Page, PageViewRestriction  # noqa: E402
+
+from blog.comments.models import TrustedCommenter  # noqa: E402
+from blog.models import ArticlePage  # noqa: E402
+from members.models import User  # noqa: E402
+
+
+def editor():
+    """The stack's editor account (no password: it never logs in, it only signs revisions)."""
+    user, _created = User.objects.update_or_create(
+        email="redactie@stack.vakgenoten.test",
+        defaults={
+            "first_name": "Stack",
+            "last_name": "Redactie",
+            "is_staff": True,
+            "is_superuser": True,
+        },
+    )
+    return user
+
+
+def public_articles():
+    """Live articles any visitor may read, oldest first (the demo's)."""
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    articles = ArticlePage.objects.live().public().specific().order_by("pk")
+    return [a for a in articles if not any(a.path.startswith(p) for p in restricted)]
+
+
+def trust(email):
+    """Publish this member's comments at once (the editors know them)."""
+    member = User.objects.get(email=email)
+    TrustedCommenter.objects.get_or_create(user=member, defaults={"note": "stack test"})
+    return {"trusted": email}
+
+
+def schedule(seconds):
+    """Copy the first demo article into a new draft and schedule it ``seconds`` from now."""
+    source = public_articles()[0]
+    parent = source.get_parent()
+    moment = timezone.now() + timedelta(seconds=int(seconds))
+    local = timezone.localtime(moment)
+    slug = f"gepland-{local:%H%M%S}"
+    page = source.copy(
+        to=parent,
+        update_attrs={
+            "title": f"Gepland artikel {local:%H:%M:%S}",
+            "slug": slug,
+            "live": False,
+            "first_published_at": None,
+            "last_published_at": None,
+            # Written ten days ago: once live, the article must carry the day it went live.
+            "publication_date": timezone.localdate() - timedelta(days=10),
+        },
+        keep_live=False,
+        user=editor(),
+        log_action=None,
+    )
+    page = Page.objects.get(pk=page.pk).specific
+    page.go_live_at = moment
+    revision = page.save_revision(user=editor(), approved_go_live_at=moment)
+    revision.publish(user=editor())  # with a go-live moment in the future: scheduled only
+    page.refresh_from_db()
+    return {
+        "page_id": page.pk,
+        "path": parent.url + slug + "/",
+        "title": page.title,
+        "go_live_at": moment.timestamp(),
+        "live": page.live,
+    }
+
+
+def published(page_id):
+    page = Page.objects.get(pk=int(page_id)).specific
+    first = page.first_published_at
+    return {
+        "live": page.live,
+        "first_published_at": first.timestamp() if first else None,
+        "publication_date": page.publication_date.isoformat(),
+        "today": timezone.localdate().isoformat(),
+    }
+
+
+def restrict(index):
+    """Make a public demo article members-only (Wagtail's "login" restriction)."""
+    article = public_articles()[int(index)]
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    return {"restricted": article.url, "title": article.title}
+
+
+def article(index):
+    found = public_articles()[int(index)]
+    return {"path": found.url, "title": found.title, "page_id": found.pk}
+
+
+ACTIONS = {
+    "trust": trust,
+    "schedule": schedule,
+    "published": published,
+    "restrict": restrict,
+    "article": article,
+}
+
+if __name__ == "__main__":
+    action, *arguments = sys.argv[1:]
+    print(json.dumps(ACTIONS[action](*arguments)))

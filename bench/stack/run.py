@@ -1,0 +1,828 @@
+"""The stack test: the production shape on this machine, used only through nginx.
+
+Started by ``make stack-test`` (bench/stack/run). It builds, from Debian packages and this
+checkout: PostgreSQL (a throw-away database), its own Redis, nginx rendered from
+``deploy/nginx/vakgenoten.conf.template`` with TLS in front of two gunicorn servers (two "nodes"
+on two ports), two task workers, the scheduler and an SMTP sink. The site runs with the
+production settings under a real host name (``vakgenoten.test``, mapped to 127.0.0.1 for
+Chromium and for this process only) and its public address ``SITE_URL``.
+
+Then, in Chromium and over HTTP, only through nginx and the public address, the journeys below
+run; each prints what it proved. nginx logs which node served each request, so "both nodes" is
+read from its log, not assumed. Exits 0 only when every journey held. Loopback only, bounded.
+"""
+
+import email
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from datetime import UTC, datetime
+from email.policy import default as default_policy
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+BIN = ROOT / ".venv" / "bin"
+sys.path.insert(0, str(ROOT / "bench"))
+from processes import Service, log  # noqa: E402  (bench/processes.py)
+
+HOST = "vakgenoten.test"
+DB_NAME = "vakgenoten_stack"
+PG_URL = os.environ.get("STACK_PG_URL", "postgres://postgres@127.0.0.1:5432")
+RUN_ID = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+RUN_DIR = ROOT / "var" / "stack" / RUN_ID
+TIME_LIMIT = int(os.environ.get("STACK_TIME_LIMIT", "600"))
+LOAD_SECONDS = int(os.environ.get("STACK_LOAD_SECONDS", "30"))
+PASSWORD = "een-lang-stack-wachtwoord-" + secrets.token_hex(4)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORTS = {name: free_port() for name in ("https", "http", "node1", "node2", "redis", "smtp")}
+ORIGIN = f"https://{HOST}:{PORTS['https']}"
+NODES = {f"127.0.0.1:{PORTS['node1']}": "node1", f"127.0.0.1:{PORTS['node2']}": "node2"}
+
+# This process resolves the site's host name to loopback, as Chromium does through
+# --host-resolver-rules: the only stand-in in the whole run, for a DNS record.
+_getaddrinfo = socket.getaddrinfo
+
+
+def _resolve_site_host(host, *args, **kwargs):
+    return _getaddrinfo("127.0.0.1" if host == HOST else host, *args, **kwargs)
+
+
+socket.getaddrinfo = _resolve_site_host
+
+
+class Failed(Exception):
+    """A journey found the site not doing what it promises."""
+
+
+def check(condition, message):
+    if not condition:
+        raise Failed(message)
+
+
+# --- Setting up --------------------------------------------------------------------------------
+
+
+def run(command, env=None, **kwargs):
+    """Run a setup command to completion; output goes to the run's setup log."""
+    with open(RUN_DIR / "setup.log", "a") as out:
+        out.write(f"$ {' '.join(map(str, command))}\n")
+        out.flush()
+        subprocess.run(
+            [str(c) for c in command],
+            check=True,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            **kwargs,
+        )
+
+
+def site_env():
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "vakgenoten.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "SITE_URL": ORIGIN,
+        "ALLOWED_HOSTS": HOST,
+        "CSRF_TRUSTED_ORIGINS": ORIGIN,
+        "TRUSTED_PROXY_COUNT": "1",
+        "DATABASE_URL": f"{PG_URL}/{DB_NAME}",
+        "REDIS_URL": f"redis://127.0.0.1:{PORTS['redis']}/0",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(PORTS["smtp"]),
+        "EMAIL_USE_TLS": "false",
+        "EMAIL_TIMEOUT": "5",
+        "MEDIA_ROOT": str(RUN_DIR / "media"),
+        "STATIC_ROOT": str(ROOT / "staticfiles"),
+        "SECURE_HSTS_SECONDS": "0",  # a throw-away name; nothing to pin in a browser
+        "PAGE_CACHE_SECONDS": "600",
+        "LOG_FORMAT": "json",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def make_certificate():
+    """A self-signed certificate for the host name; Python trusts it, Chromium is told to."""
+    key, cert = RUN_DIR / "tls.key", RUN_DIR / "tls.crt"
+    run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+        + ["-keyout", key, "-out", cert, "-subj", f"/CN={HOST}"]
+        + ["-addext", f"subjectAltName=DNS:{HOST}"]
+    )
+    return cert, key
+
+
+def render_nginx(cert, key):
+    """The shipped site config, rendered as envsubst would, inside a minimal nginx.conf of
+    this run (its own pid, logs and temp folders; a log line per request naming the node)."""
+    values = {
+        "SERVER_NAME": HOST,
+        "HTTPS_PORT": str(PORTS["https"]),
+        "HTTP_PORT": str(PORTS["http"]),
+        "TLS_CERTIFICATE": str(cert),
+        "TLS_CERTIFICATE_KEY": str(key),
+        "STATIC_ROOT": str(ROOT / "staticfiles"),
+        "MEDIA_ROOT": str(RUN_DIR / "media"),
+        "UPSTREAM_SERVERS": "\n    ".join(
+            f"server {address} max_fails=1 fail_timeout=5s;" for address in NODES
+        ),
+    }
+    template = (ROOT / "deploy" / "nginx" / "vakgenoten.conf.template").read_text()
+    site = re.sub(r"\$\{([A-Z_]+)\}", lambda m: values[m.group(1)], template)
+    (RUN_DIR / "vakgenoten.conf").write_text(site)
+    temp = RUN_DIR / "nginx-temp"
+    temp.mkdir(mode=0o777, exist_ok=True)
+    temp.chmod(0o777)
+    user = "user nobody nogroup;" if os.geteuid() == 0 else ""
+    conf = f"""
+{user}
+worker_processes 2;
+daemon off;
+pid {RUN_DIR}/nginx.pid;
+error_log {RUN_DIR}/nginx-error.log warn;
+events {{ worker_connections 512; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+    log_format stack '$msec $request_id $status "$upstream_addr" $request_method $request_uri';
+    access_log {RUN_DIR}/nginx-access.log stack;
+    include {RUN_DIR}/vakgenoten.conf;
+}}
+"""
+    (RUN_DIR / "nginx.conf").write_text(conf)
+    run(["nginx", "-t", "-c", RUN_DIR / "nginx.conf", "-e", RUN_DIR / "nginx-error.log"])
+    return RUN_DIR / "nginx.conf"
+
+
+def start_redis(env):
+    """The stack's own Redis on a free port, keeping nothing on disk."""
+    redis = Service(
+        "redis",
+        ["redis-server", "--port", PORTS["redis"], "--bind", "127.0.0.1"]
+        + ["--save", "", "--appendonly", "no"],
+        env,
+        RUN_DIR,
+        ROOT,
+    )
+    redis.start()
+    wait_for_port(PORTS["redis"])
+    return redis
+
+
+def start_services(env, nginx_conf, redis):
+    def gunicorn(name, port):
+        return Service(
+            name,
+            [BIN / "gunicorn", "vakgenoten.wsgi", "--bind", f"127.0.0.1:{port}"]
+            + ["--workers", "2", "--threads", "4", "--timeout", "30", "--keep-alive", "10"],
+            env,
+            RUN_DIR,
+            ROOT,
+        )
+
+    manage = [BIN / "python", "manage.py"]
+    services = {
+        "smtp": Service(
+            "smtp-sink",
+            [BIN / "python", ROOT / "bench" / "resilience" / "smtp_sink.py"]
+            + ["--port", PORTS["smtp"], "--log", RUN_DIR / "mail.jsonl"]
+            + ["--messages", RUN_DIR / "mail"],
+            env,
+            RUN_DIR,
+            ROOT,
+        ),
+        "node1": gunicorn("node1", PORTS["node1"]),
+        "node2": gunicorn("node2", PORTS["node2"]),
+        "worker1": Service(
+            "worker1", [*manage, "db_worker", "--queue-name", "*"], env, RUN_DIR, ROOT
+        ),
+        "worker2": Service(
+            "worker2", [*manage, "db_worker", "--queue-name", "*"], env, RUN_DIR, ROOT
+        ),
+        "scheduler": Service("scheduler", [*manage, "scheduler"], env, RUN_DIR, ROOT),
+        "nginx": Service(
+            "nginx",
+            ["nginx", "-c", nginx_conf, "-e", RUN_DIR / "nginx-error.log"],
+            env,
+            RUN_DIR,
+            ROOT,
+        ),
+    }
+    services["redis"] = redis
+    for name in ("smtp", "node1", "node2", "worker1", "worker2", "scheduler", "nginx"):
+        services[name].start()
+    return services
+
+
+def wait_for_port(port, limit=30):
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", int(port))) == 0:
+                return
+        time.sleep(0.2)
+    raise Failed(f"niets luistert op poort {port}")
+
+
+# --- Talking to the site over HTTP, as a client does --------------------------------------------
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Client:
+    """An HTTP client for the public address: TLS checked against the run's certificate,
+    cookies kept, redirects followed only when asked."""
+
+    def __init__(self, cafile):
+        self.cafile = cafile
+        self.context = ssl.create_default_context(cafile=str(cafile))
+        self.cookies = CookieJar()
+        handlers = [
+            urllib.request.HTTPSHandler(context=self.context),
+            urllib.request.HTTPCookieProcessor(self.cookies),
+        ]
+        self.following = urllib.request.build_opener(*handlers)
+        self.direct = urllib.request.build_opener(*handlers, NoRedirect)
+
+    def request(self, url, data=None, follow=False, timeout=15, headers=None):
+        """(status, headers, body text, final url); never raises for an HTTP status."""
+        if url.startswith("/"):
+            url = ORIGIN + url
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(url, data=body, headers=headers or {})
+        opener = self.following if follow else self.direct
+        try:
+            with opener.open(request, timeout=timeout) as response:
+                raw = response.read()
+                return response.status, response.headers, raw.decode(errors="replace"), response.url
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode(errors="replace"), url
+
+
+def wait_until_ready(client, limit=90):
+    """Until /readyz answers 200 through nginx (the app servers are still starting)."""
+    deadline = time.time() + limit
+    while True:
+        try:
+            if client.request("/readyz", timeout=5)[0] == 200:
+                return
+        except OSError:
+            pass
+        check(time.time() < deadline, f"de site werd niet gereed binnen {limit} s; zie node1.log")
+        time.sleep(0.5)
+
+
+def csrf_token(html):
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    check(found, "geen CSRF-token in het formulier")
+    return found.group(1)
+
+
+# --- nginx's log: which node served what --------------------------------------------------------
+
+
+def served_by(since, path_prefix, method="GET"):
+    """Counter of node names that served requests to this path since a moment."""
+    nodes = Counter()
+    for line in (RUN_DIR / "nginx-access.log").read_text().splitlines():
+        at, _request_id, _status, upstream, verb, uri = line.split(" ", 5)
+        if float(at) < since or verb != method or not uri.startswith(path_prefix):
+            continue
+        for address in upstream.strip('"').split(", "):
+            nodes[NODES.get(address, address)] += 1
+    return nodes
+
+
+def on_both_nodes(since, path_prefix, method="GET"):
+    nodes = served_by(since, path_prefix, method)
+    check(
+        nodes.get("node1") and nodes.get("node2"),
+        f"{method} {path_prefix} niet door beide nodes beantwoord: {dict(nodes)}",
+    )
+    return nodes
+
+
+# --- Mail captured by the sink -----------------------------------------------------------------
+
+
+def messages(to=None):
+    found = []
+    for path in sorted((RUN_DIR / "mail").glob("*.eml")):
+        message = email.message_from_bytes(path.read_bytes(), policy=default_policy)
+        if to is None or to in str(message["To"]):
+            found.append(message)
+    return found
+
+
+def text_of(message):
+    parts = []
+    for part in message.walk():
+        if part.get_content_type() in {"text/plain", "text/html"}:
+            parts.append(part.get_content())
+    return "\n".join(parts)
+
+
+def wait_for_mail(to, count, limit=60):
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        found = messages(to)
+        if len(found) >= count:
+            return found
+        time.sleep(0.5)
+    raise Failed(f"geen e-mail aan {to} binnen {limit} s")
+
+
+def absolute_links(text):
+    return set(re.findall(r"https?://[^\s\"'<>)\]]+", text))
+
+
+# --- The editor's steps (bench/stack/editor.py, a third process on the same database) -----------
+
+
+def editor(env, *arguments):
+    result = subprocess.run(
+        [str(BIN / "python"), str(HERE / "editor.py"), *map(str, arguments)],
+        env=env,
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    check(result.returncode == 0, f"redactiestap {arguments} mislukte:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+# --- Journeys ------------------------------------------------------------------------------------
+
+
+def journey_signup(browser_context, member):
+    """Sign up in Chromium, verify with the e-mail's code, complete the profile with a photo."""
+    page = browser_context.new_page()
+    page.goto(ORIGIN + "/accounts/signup/")
+    page.get_by_label("Voornaam").fill(member["first"])
+    page.get_by_label("Achternaam").fill(member["last"])
+    page.get_by_label("E-mailadres").fill(member["email"])
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Account aanmaken").click()
+    page.wait_for_load_state()
+    check(
+        "Bevestig je e-mailadres" in page.locator("h1").inner_text(),
+        "na aanmelden geen pagina om het adres te bevestigen",
+    )
+    mail = wait_for_mail(member["email"], 1)[0]
+    body = text_of(mail)
+    code = re.search(r"^\s*([A-Z0-9]{4}-?[A-Z0-9]{4})\s*$", body, re.M)
+    check(code, "geen bevestigingscode in de e-mail")
+    for link in absolute_links(body):
+        response = page.context.request.get(link)
+        check(response.status == 200, f"link in de bevestigingsmail gaf {response.status}: {link}")
+    page.get_by_label("Code uit de e-mail").fill(code.group(1))
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_load_state()
+    check("Mijn profiel" in page.locator("h1").inner_text(), "bevestigd lid komt niet bij profiel")
+
+    photo = RUN_DIR / "photo.png"
+    write_png(photo)
+    page.get_by_label("Foto", exact=True).set_input_files(str(photo))
+    page.get_by_role("button", name="Profiel opslaan").click()
+    page.wait_for_load_state()
+    image = page.locator("img.avatar, .profile img").first
+    source = image.get_attribute("src")
+    check(source and "/media/" in source, f"geen foto uit /media/ op het profiel: {source}")
+    loaded = page.evaluate(
+        "src => new Promise(done => { const i = new Image(); "
+        "i.onload = () => done(i.naturalWidth); i.onerror = () => done(0); i.src = src; })",
+        source,
+    )
+    check(loaded > 0, f"de foto laadt niet in de browser: {source}")
+
+    # Out, and in again with the new password.
+    page.goto(ORIGIN + "/accounts/logout/")
+    page.locator("main").get_by_role("button", name="Uitloggen").click()
+    page.wait_for_load_state()
+    page.goto(ORIGIN + "/accounts/login/")
+    page.locator("input[name=login]").fill(member["email"])
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    page.goto(ORIGIN + "/mijn-account/profiel/")
+    check("Mijn profiel" in page.locator("h1").inner_text(), "inloggen na uitloggen lukt niet")
+    page.close()
+    return (
+        f"aangemeld als {member['email']}, code uit de e-mail, foto {loaded}px via {source}, "
+        "uit- en weer ingelogd"
+    )
+
+
+def write_png(path):
+    """A small real photo-like PNG (a gradient), made with Pillow (Wagtail's dependency)."""
+    from PIL import Image
+
+    image = Image.new("RGB", (240, 240))
+    image.putdata([(x, y, (x + y) // 2) for y in range(240) for x in range(240)])
+    image.save(path, "PNG")
+
+
+def journey_media(client, page_html_paths):
+    """Images and photos come from /media/ through nginx, as images, with nosniff."""
+    checked = []
+    for path in page_html_paths:
+        _status, _headers, html, _url = client.request(path, follow=True)
+        for source in re.findall(r'src="((?:https?://[^"]+)?/media/[^"]+)"', html):
+            status, headers, _body, _final = client.request(source)
+            check(status == 200, f"{source} gaf {status}")
+            check(headers.get("Content-Type", "").startswith("image/"), f"{source} is geen beeld")
+            check(headers.get("X-Content-Type-Options") == "nosniff", f"{source} zonder nosniff")
+            checked.append(source)
+    check(checked, "geen enkele afbeelding uit /media/ gevonden op de gecontroleerde pagina's")
+    status, _h, _b, _u = client.request("/media/documents/geheim.pdf")
+    check(status == 404, f"een document direct uit /media/documents/ gaf {status}, niet 404")
+    return f"{len(checked)} afbeeldingen uit /media/ (200, image/*, nosniff); documenten niet"
+
+
+def journey_event(browser_context, member, extra_links):
+    """Register for an event in Chromium: the confirmation e-mail comes through the worker and
+    the SMTP server; the personal calendar link is kept for the link check."""
+    page = browser_context.new_page()
+    page.goto(ORIGIN + "/agenda/")
+    page.get_by_role("link", name=re.compile("Congres Samen Digitaal")).first.click()
+    page.get_by_role("button", name="Aanmelden", exact=True).click()
+    page.wait_for_load_state()
+    check(
+        page.get_by_text("Je bent aangemeld").count() > 0,
+        "aanmelden voor het congres niet bevestigd op de pagina",
+    )
+    mails = wait_for_mail(member["email"], 2)
+    page.goto(ORIGIN + "/mijn-evenementen/")
+    personal = page.get_by_label("Jouw agendalink").input_value()
+    extra_links[personal] = "persoonlijke agendalink"
+    page.close()
+    return f"aangemeld; bevestiging '{mails[-1]['Subject']}' ontvangen; agendalink {personal}"
+
+
+def journey_session(browser_context):
+    """A member's session holds on whichever node answers."""
+    page = browser_context.new_page()
+    since = time.time()
+    for _ in range(8):
+        page.goto(ORIGIN + "/mijn-account/profiel/")
+        check("Mijn profiel" in page.locator("h1").inner_text(), "sessie kwijt op een andere node")
+    page.close()
+    nodes = on_both_nodes(since, "/mijn-account/profiel/")
+    return f"8 keer ingelogd gebleven, bediend door {dict(nodes)}"
+
+
+def journey_comment(browser_context, client, env, member):
+    """A member's comment, seen by visitors on both nodes, is gone for all at once when its
+    writer deletes it."""
+    target = editor(env, "article", 1)
+    editor(env, "trust", member["email"])
+    text = f"Stacktest-reactie {secrets.token_hex(3)}: wij doen dit samen met de buurgemeente."
+    page = browser_context.new_page()
+    page.goto(ORIGIN + target["path"])
+    page.get_by_label("Je reactie").fill(text)
+    page.get_by_role("button", name="Voorbeeld bekijken").click()
+    page.get_by_role("button", name="Plaatsen").click()
+    page.wait_for_load_state()
+    anonymous = Client(client.cafile)
+    since = time.time()
+    for _ in range(6):
+        status, _h, html, _u = anonymous.request(target["path"])
+        check(status == 200 and text in html, "geplaatste reactie niet zichtbaar voor bezoekers")
+    on_both_nodes(since, target["path"])
+
+    page.goto(ORIGIN + target["path"])
+    comment = page.locator(".comment", has_text=text).first
+    comment.get_by_role("link", name=re.compile("Verwijderen", re.I)).click()
+    page.get_by_role("button", name=re.compile("verwijderen", re.I)).click()
+    page.wait_for_load_state()
+    page.close()
+    since = time.time()
+    for _ in range(10):
+        status, _h, html, _u = anonymous.request(target["path"])
+        check(text not in html, "verwijderde reactie nog zichtbaar op een node")
+    nodes = on_both_nodes(since, target["path"])
+    return f"reactie zichtbaar op beide nodes, na verwijderen weg op {dict(nodes)}"
+
+
+def journey_restriction(client, env):
+    """A page made members-only is gone for visitors on both nodes at once."""
+    target = editor(env, "article", 2)
+    since = time.time()
+    for _ in range(6):
+        status, _h, html, _u = client.request(target["path"])
+        check(status == 200 and target["title"] in html, "artikel niet leesbaar vóór afscherming")
+    on_both_nodes(since, target["path"])
+    editor(env, "restrict", 2)
+    since = time.time()
+    for _ in range(10):
+        status, headers, html, _u = client.request(target["path"])
+        check(
+            status == 302 and "/accounts/login/" in headers.get("Location", ""),
+            f"afgeschermd artikel gaf {status} aan een bezoeker",
+        )
+    nodes = on_both_nodes(since, target["path"])
+    return f"direct na afschermen 10 van 10 bezoekers naar inloggen gestuurd ({dict(nodes)})"
+
+
+def journey_login_limits(cafile, member):
+    """Wrong passwords are counted for all nodes together."""
+    client = Client(cafile)
+    since = time.time()
+    refusals = 0
+    for attempt in range(1, 8):
+        _s, _h, html, _u = client.request("/accounts/login/")
+        status, _h, html, _u = client.request(
+            "/accounts/login/",
+            {
+                "csrfmiddlewaretoken": csrf_token(html),
+                "login": member["email"],
+                "password": "fout" * 4,
+            },
+            headers={"Referer": ORIGIN + "/accounts/login/"},
+        )
+        if "Te veel" in html or "te vaak" in html or status == 429:
+            refusals += 1
+            check(attempt > 5, f"al bij poging {attempt} geweigerd")
+    check(refusals >= 1, "na 7 foute pogingen nog geen weigering: telt elke node apart?")
+    nodes = on_both_nodes(since, "/accounts/login/", "POST")
+    status, _h, html, _u = Client(cafile).request("/accounts/login/")
+    return f"7 foute wachtwoorden over {dict(nodes)}: vanaf poging 6 geweigerd ({refusals}x)"
+
+
+def journey_scheduled(client, env, scheduled):
+    """The scheduled article goes live by itself and is on both nodes within 90 seconds."""
+    deadline = scheduled["go_live_at"] + 90
+    since = None
+    while time.time() < deadline:
+        status, _h, html, _u = client.request(scheduled["path"])
+        if status == 200 and scheduled["title"] in html:
+            since = since or time.time()
+            break
+        time.sleep(2)
+    check(since, f"gepland artikel na 90 s niet live: {scheduled['path']}")
+    for _ in range(6):
+        status, _h, html, _u = client.request(scheduled["path"])
+        check(status == 200, "gepland artikel niet op elke node live")
+    on_both_nodes(since, scheduled["path"])
+    state = editor(env, "published", scheduled["page_id"])
+    went_live = state["first_published_at"] - scheduled["go_live_at"]
+    check(0 <= went_live <= 90, f"live om {went_live:.0f} s na het geplande moment")
+    check(
+        state["publication_date"] == state["today"], "publicatiedatum is niet de dag van livegang"
+    )
+    listed = client.request("/")[2]
+    return (
+        f"live {went_live:.0f} s na het geplande moment, gedateerd {state['publication_date']}, "
+        f"{'ook' if scheduled['title'] in listed else 'niet'} op de startpagina"
+    )
+
+
+def journey_links(client, cafile, extra_links):
+    """Every absolute link in captured e-mail, the sitemap, a feed and a calendar answers 200,
+    and all of them point at the one public address."""
+    sources = dict(extra_links)
+    for message in messages():
+        for link in absolute_links(text_of(message)):
+            sources.setdefault(link, f"e-mail '{message['Subject']}'")
+    status, _h, sitemap, _u = client.request("/sitemap.xml", follow=True)
+    check(status == 200, f"sitemap gaf {status}")
+    for link in re.findall(r"<loc>([^<]+)</loc>", sitemap):
+        sources.setdefault(link, "sitemap")
+    knowledge_base = client.request("/kennisbank/", follow=True)[2]
+    feeds = [
+        re.search(r'href="([^"]+)"', tag).group(1)
+        for tag in re.findall(r"<link[^>]+>", knowledge_base)
+        if "rss+xml" in tag or "atom+xml" in tag
+    ]
+    check(feeds, "geen feed aangekondigd op de kennisbank")
+    feed = client.request(feeds[0], follow=True)[2]
+    for link in absolute_links(feed):
+        if "w3.org" not in link and "purl.org" not in link:
+            sources.setdefault(link, "feed")
+    agenda = client.request("/agenda/", follow=True)[2]
+    calendars = re.findall(r'href="([^"]+\.ics)"', agenda)
+    check(calendars, "geen agenda-export (iCal) op de agenda")
+    ical = client.request(calendars[0].replace("&amp;", "&"), follow=True)[2]
+    ical = re.sub(r"\r?\n[ \t]", "", ical)  # unfold the long lines (RFC 5545, 3.1)
+    for link in re.findall(r"^URL[^:]*:(\S+)", ical, re.M):
+        sources.setdefault(link, "agenda")
+    origins = {
+        urllib.parse.urlsplit(link)._replace(path="", query="", fragment="").geturl()
+        for link in sources
+    }
+    check(origins == {ORIGIN}, f"links naar meer dan één adres: {sorted(origins)}")
+    broken = []
+    for link, source in sorted(sources.items()):
+        status = Client(cafile).request(link, follow=True)[0]
+        if status != 200:
+            broken.append(f"{status} {link} ({source})")
+    check(not broken, "dode links:\n  " + "\n  ".join(broken))
+    kinds = Counter(source.split(" ")[0] for source in sources.values())
+    return f"{len(sources)} links, alle naar {ORIGIN}, alle 200 ({dict(kinds)})"
+
+
+def journey_node_dies(services, cafile, paths):
+    """One app server is killed during visitor load: no visitor notices."""
+    stop = threading.Event()
+    results = Counter()
+    failures = []
+    lock = threading.Lock()
+
+    def visitor(number):
+        client = Client(cafile)
+        index = number
+        while not stop.is_set():
+            path = paths[index % len(paths)]
+            index += 1
+            try:
+                status = client.request(path, timeout=20)[0]
+            except OSError as error:
+                status = f"geen antwoord ({error})"
+            with lock:
+                results["requests"] += 1
+                if status not in (200, 301, 302):
+                    failures.append(f"{status} {path}")
+
+    threads = [threading.Thread(target=visitor, args=(n,)) for n in range(8)]
+    started = time.time()
+    for thread in threads:
+        thread.start()
+    time.sleep(LOAD_SECONDS / 3)
+    services["node2"].kill()
+    killed_at = time.time() - started
+    time.sleep(LOAD_SECONDS - LOAD_SECONDS / 3)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=30)
+    after = served_by(started + killed_at + 1, "/")
+    check(not failures, f"{len(failures)} mislukte verzoeken: {failures[:5]}")
+    check(not after.get("node2"), f"node2 beantwoordde nog verzoeken na kill: {dict(after)}")
+    return (
+        f"{results['requests']} verzoeken in {LOAD_SECONDS} s door 8 bezoekers, node2 gedood na "
+        f"{killed_at:.0f} s: 0 mislukt"
+    )
+
+
+# --- The run -----------------------------------------------------------------------------------
+
+
+def main():
+    started = time.time()
+    RUN_DIR.mkdir(parents=True, exist_ok=True)
+    (RUN_DIR / "mail").mkdir()
+    log(f"Stacktest {RUN_ID}: uitvoer in {RUN_DIR}")
+    env = site_env()
+    services = {}
+    results = []
+    try:
+        log("Redis, PostgreSQL-database, migreren, statische bestanden, demo-inhoud")
+        services["redis"] = start_redis(env)
+        run(
+            [
+                "psql",
+                f"{PG_URL}/postgres",
+                "-q",
+                "-c",
+                f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)",
+            ]
+        )
+        run(["psql", f"{PG_URL}/postgres", "-q", "-c", f"CREATE DATABASE {DB_NAME}"])
+        manage = [BIN / "python", "manage.py"]
+        run([*manage, "migrate", "--noinput"], env=env)
+        run([*manage, "collectstatic", "--noinput", "-v", "0"], env=env)
+        run([*manage, "load_demo"], env=env)
+        cert, key = make_certificate()
+        nginx_conf = render_nginx(cert, key)
+
+        log("Starten: Redis, SMTP-sink, twee gunicorn-nodes, twee workers, scheduler, nginx")
+        services = start_services(env, nginx_conf, services["redis"])
+        for port in (PORTS["node1"], PORTS["node2"], PORTS["https"], PORTS["smtp"]):
+            wait_for_port(port)
+        base = Client(cert)
+        wait_until_ready(base)
+        log(f"Site draait op {ORIGIN} (nginx) voor {', '.join(NODES)}")
+
+        scheduled = editor(env, "schedule", 40)
+        log(f"Redactie plant '{scheduled['title']}' over 40 s")
+
+        from playwright.sync_api import sync_playwright
+
+        links = {}
+        member = {
+            "first": "Sanne",
+            "last": "Stapel",
+            "email": f"sanne.{RUN_ID}@gemeente-stapel.example",
+        }
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                headless=True,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    f"--host-resolver-rules=MAP {HOST} 127.0.0.1",
+                ],
+            )
+            context = browser.new_context(ignore_https_errors=True, locale="nl-NL")
+            journeys = [
+                ("Aanmelden, bevestigen, profielfoto", lambda: journey_signup(context, member)),
+                ("Sessie over nodes heen", lambda: journey_session(context)),
+                ("Aanmelden voor een evenement", lambda: journey_event(context, member, links)),
+                (
+                    "Reactie verwijderd op beide nodes",
+                    lambda: journey_comment(context, base, env, member),
+                ),
+            ]
+            for name, journey in journeys:
+                results.append(run_journey(name, journey))
+            browser.close()
+        more = [
+            ("Afgeschermd voor bezoekers op beide nodes", lambda: journey_restriction(base, env)),
+            ("Afbeeldingen uit /media/", lambda: journey_media(base, ["/", "/leden/"])),
+            ("Inlogpogingen tellen over nodes heen", lambda: journey_login_limits(cert, member)),
+            ("Gepland artikel gaat zelf live", lambda: journey_scheduled(base, env, scheduled)),
+            ("Absolute links", lambda: journey_links(base, cert, links)),
+            (
+                "Node valt weg onder belasting",
+                lambda: journey_node_dies(
+                    services, cert, ["/", "/kennisbank/", "/agenda/", "/zoeken/?q=omgevingswet"]
+                ),
+            ),
+        ]
+        for name, journey in more:
+            check(time.time() - started < TIME_LIMIT, "tijdslimiet van de stacktest bereikt")
+            results.append(run_journey(name, journey))
+    except (Failed, OSError, subprocess.CalledProcessError) as failure:
+        results.append(("Opbouw", False, f"{failure} (zie {RUN_DIR}/setup.log)"))
+    finally:
+        for service in reversed(list(services.values())):
+            service.stop()
+        run(
+            [
+                "psql",
+                f"{PG_URL}/postgres",
+                "-q",
+                "-c",
+                f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)",
+            ]
+        )
+
+    print(f"\nStacktest {RUN_ID}: {time.time() - started:.0f} s, via nginx op {ORIGIN}")
+    for name, passed, detail in results:
+        print(f"  {'OK  ' if passed else 'FOUT'} {name}: {detail}")
+    failed = [r for r in results if not r[1]]
+    print(f"{len(results) - len(failed)} van {len(results)} reizen geslaagd; logs in {RUN_DIR}")
+    return 1 if failed or not results else 0
+
+
+def run_journey(name, journey):
+    log(name)
+    try:
+        detail = journey()
+        log(f"  OK: {detail}")
+        return (name, True, detail)
+    except Failed as failure:
+        log(f"  FOUT: {failure}")
+        return (name, False, str(failure))
+    except Exception as error:  # noqa: BLE001 (a broken journey is a failed journey, reported)
+        log(f"  FOUT: {error!r}")
+        return (name, False, repr(error))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
