@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "vakgenoten.middleware.RequestIdMiddleware",  # first: every response and log line has one
     "django.middleware.security.SecurityMiddleware",
     "vakgenoten.middleware.PermissionsPolicyMiddleware",
     "vakgenoten.middleware.HostileInputMiddleware",
@@ -305,13 +306,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
         "json": {"()": "vakgenoten.logging.JsonFormatter"},
     },
+    # Every line says which request it belongs to: the id the error page shows as "kenmerk".
+    "filters": {"request_id": {"()": "vakgenoten.logging.RequestIdFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "plain",
+            "filters": ["request_id"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
