@@ -327,6 +327,21 @@ LOGGING = {
     },
 }
 
+# --- Error reports (Sentry) -------------------------------------------------------------------
+# Off unless SENTRY_DSN is set (vakgenoten.sentry: no personal data, tagged with the request id).
+#   SENTRY_ENVIRONMENT       the environment reports are filed under (default "production")
+#   SENTRY_RELEASE           the release, e.g. the deployed git commit (default: none)
+#   SENTRY_TRACES_SAMPLE_RATE share of requests sent as performance traces (default 0: none)
+if os.environ.get("SENTRY_DSN"):
+    from vakgenoten.sentry import start_error_reports
+
+    start_error_reports(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
+
 # --- Publishing (blog) -------------------------------------------------------------------------
 
 # --- Members -----------------------------------------------------------------------------------
