@@ -38,11 +38,18 @@ def entry_key(request):
 
 
 def _bump(cache, key):
-    """Move a generation on (the first purge starts it at 1; it never expires)."""
+    """Move a generation on (the first purge starts it at 1; it never expires).
+
+    Safe when workers purge at the same moment: ``add`` creates the counter only where no
+    worker has yet, and ``incr`` is a single step in Redis, so no bump is lost. (Reading the
+    counter and writing it back, or ``set`` after a failed ``incr``, would let two purges
+    count as one, and a page could stay cached under the generation it was stored with.)
+    """
+    cache.add(key, 0, None)
     try:
         cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, None)
+    except ValueError:  # evicted between the two steps: start again from a fresh counter
+        cache.add(key, 1, None)
 
 
 def purge_pages(pages):

@@ -1,6 +1,9 @@
-"""Site-wide middleware: refuse unreadable addresses; a Permissions-Policy on every response; a
-strict Content-Security-Policy for the public site and a looser one for the admin."""
+"""Site-wide middleware: a request id for every request; refuse unreadable addresses; a
+Permissions-Policy on every response; a strict Content-Security-Policy for the public site and a
+looser one for the admin."""
 
+import re
+import uuid
 from itertools import pairwise
 from urllib.parse import unquote_to_bytes
 
@@ -12,7 +15,45 @@ from django.http import Http404, HttpResponseBadRequest
 from django.template import loader
 from django.views.defaults import page_not_found
 
+from .logging import current_request_id
 from .params import parse_int
+
+# What a request id from the proxy may look like: nginx's $request_id (32 hex digits), a UUID,
+# or another short token. Anything else (too long, spaces, markup) is replaced by our own.
+SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{7,63}")
+
+
+class RequestIdMiddleware:
+    """Give every request an id: in the ``X-Request-ID`` response header, on every log line
+    made while it is served (``vakgenoten.logging``) and on the error pages as "kenmerk".
+
+    Behind a trusted proxy (``TRUSTED_PROXY_COUNT`` > 0) the proxy's ``X-Request-ID`` is kept
+    when it is a sane token, so the proxy's access log and ours share the id; without a proxy
+    that header would come from the visitor, so the site makes its own (a random UUID).
+
+    Outermost: the anonymous page cache stores responses before this header is added, so a
+    cached page never carries another visitor's id.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.request_id = self.request_id(request)
+        token = current_request_id.set(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+    def request_id(self, request):
+        if getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0) > 0:
+            offered = request.META.get("HTTP_X_REQUEST_ID", "")
+            if SANE_REQUEST_ID.fullmatch(offered):
+                return offered
+        return uuid.uuid4().hex
 
 
 class PermissionsPolicyMiddleware:

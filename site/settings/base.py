@@ -111,6 +111,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "vakgenoten.middleware.RequestIdMiddleware",  # first: every response and log line has one
     "django.middleware.security.SecurityMiddleware",
     "vakgenoten.middleware.PermissionsPolicyMiddleware",
     "vakgenoten.middleware.HostileInputMiddleware",
@@ -361,13 +362,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
         "json": {"()": "vakgenoten.logging.JsonFormatter"},
     },
+    # Every line says which request it belongs to: the id the error page shows as "kenmerk".
+    "filters": {"request_id": {"()": "vakgenoten.logging.RequestIdFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "plain",
+            "filters": ["request_id"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
@@ -378,6 +382,21 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Error reports (Sentry) -------------------------------------------------------------------
+# Off unless SENTRY_DSN is set (vakgenoten.sentry: no personal data, tagged with the request id).
+#   SENTRY_ENVIRONMENT       the environment reports are filed under (default "production")
+#   SENTRY_RELEASE           the release, e.g. the deployed git commit (default: none)
+#   SENTRY_TRACES_SAMPLE_RATE share of requests sent as performance traces (default 0: none)
+if os.environ.get("SENTRY_DSN"):
+    from vakgenoten.sentry import start_error_reports
+
+    start_error_reports(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
 
 # --- Publishing (blog) -------------------------------------------------------------------------
 
@@ -507,3 +526,38 @@ if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.insert(
         INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.frontend_cache"
     )
+
+# --- Metrics (Prometheus) ----------------------------------------------------------------------
+# Off unless METRICS_PORTS is set. django-prometheus counts requests, responses, latencies (per
+# view) and database queries. Every process (each gunicorn worker, the task worker) serves its
+# own counters from a small thread on the first free port of METRICS_PORTS ("9101-9116", or one
+# port for a single process) at METRICS_ADDRESS (default 127.0.0.1), never through the site's
+# URL map, so /metrics on the public site does not exist. Prometheus scrapes every port of the
+# range on each node and adds the workers up (sum(rate(...))); a restarted worker's counters
+# start again from zero, which rate() and increase() allow for. The range needs a port for each
+# worker, the task worker and a management command now and then. Not with runserver's reloader.
+_metrics_ports = os.environ.get("METRICS_PORTS", "").strip()
+if _metrics_ports:
+    import ipaddress
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    _first, _, _last = _metrics_ports.partition("-")
+    PROMETHEUS_METRICS_EXPORT_PORT_RANGE = range(int(_first), int(_last or _first) + 1)
+    PROMETHEUS_METRICS_EXPORT_ADDRESS = os.environ.get("METRICS_ADDRESS", "127.0.0.1")
+    _metrics_ip = ipaddress.ip_address(PROMETHEUS_METRICS_EXPORT_ADDRESS)
+    if _metrics_ip.is_unspecified or not (_metrics_ip.is_loopback or _metrics_ip.is_private):
+        raise ImproperlyConfigured(
+            "METRICS_ADDRESS must be a loopback or private address (one interface, not "
+            "0.0.0.0): the metrics describe the site's traffic and are not for the public."
+        )
+    INSTALLED_APPS.append("django_prometheus")
+    MIDDLEWARE = [
+        "django_prometheus.middleware.PrometheusBeforeMiddleware",
+        *MIDDLEWARE,
+        "django_prometheus.middleware.PrometheusAfterMiddleware",
+    ]
+    # The same database backends, counting queries, errors and connections.
+    _engine = DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    if _engine in ("postgresql", "sqlite3"):
+        DATABASES["default"]["ENGINE"] = f"django_prometheus.db.backends.{_engine}"

@@ -51,3 +51,17 @@ if CACHES["default"]["BACKEND"].endswith(_PER_PROCESS_CACHES):  # noqa: F405
         "CACHES['default'] holds security state and must be shared by every process "
         "(the database cache or Redis), not " + CACHES["default"]["BACKEND"]  # noqa: F405
     )
+
+# The page cache (anonymous pages, shared page parts, sessions) must be one store as well: each
+# worker's own memory would keep serving a page after an editor unpublished or restricted it,
+# because the purge reaches only the process that made the change. Redis (REDIS_URL) is shared;
+# a site that really runs as one process (one worker, no second node, nothing publishing from
+# another process) may say so with SINGLE_PROCESS=1.
+_page_cache = CACHES[PAGE_CACHE_ALIAS]["BACKEND"]  # noqa: F405
+if _page_cache.endswith(_PER_PROCESS_CACHES) and not env_bool("SINGLE_PROCESS"):
+    raise ImproperlyConfigured(
+        "The page cache (CACHES['pages']) lives in one process's memory, so a publish, "
+        "unpublish, restriction or deletion would reach only the process that made it. "
+        "Set REDIS_URL to share it between every worker and node, or set SINGLE_PROCESS=1 "
+        "if one single process serves the site."
+    )

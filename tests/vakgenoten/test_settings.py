@@ -14,6 +14,9 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "vakgenoten.example",
     "CSRF_TRUSTED_ORIGINS": "https://vakgenoten.example",
     "SITE_URL": "https://vakgenoten.example",
+    # No Redis in these checks: the page cache stays in memory, which production allows only
+    # for a site served by one process (test_production_page_cache.py).
+    "SINGLE_PROCESS": "1",
 }
 
 
