@@ -20,6 +20,7 @@ It is not part of ``make test``. A run takes about five minutes on two cores.
 """
 
 import argparse
+import atexit
 import gzip
 import json
 import os
@@ -38,6 +39,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+import processes  # noqa: E402  (bench/processes.py: the run's own Redis)
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 DB_NAME = os.environ.get("BENCH_DB_NAME", "vakgenoten_bench")
@@ -82,7 +86,6 @@ def bench_env(media_root):
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
-    env.pop("REDIS_URL", None)
     return env
 
 
@@ -462,6 +465,10 @@ def main():
     media_root = ROOT / "var" / "bench-media"
     media_root.mkdir(parents=True, exist_ok=True)
     env = bench_env(media_root)
+    # Several gunicorn workers share one page cache, as production requires (settings refuse
+    # a per-process cache): a private Redis for the run.
+    redis, env["REDIS_URL"] = processes.start_redis(ROOT / "var", ROOT)
+    atexit.register(redis.stop)
     loader = load_with_wrk if ensure_wrk() else load_with_python
     log(f"load client: {'wrk' if loader is load_with_wrk else 'Python (wrk not found)'}")
 

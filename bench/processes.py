@@ -7,6 +7,7 @@ that stopping or killing it takes the workers it forked along.
 
 import os
 import signal
+import socket
 import subprocess
 import threading
 import time
@@ -74,3 +75,40 @@ class Service:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port, limit=30):
+    """Until something accepts connections on this loopback port; False when nothing did."""
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", int(port))) == 0:
+                return True
+        time.sleep(0.2)
+    return False
+
+
+def start_redis(log_dir, cwd, port=None):
+    """A private Redis on a free loopback port, keeping nothing on disk, as the shared cache
+    of a production-like run (never the machine's own Redis, which others may use). When full
+    it evicts only keys with an expiry, as deploy/ configures it: never the page cache's
+    generation counters. Returns the service and its REDIS_URL."""
+    port = port or free_port()
+    service = Service(
+        "redis",
+        ["redis-server", "--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        + ["--maxmemory-policy", "volatile-lru"],
+        dict(os.environ),
+        log_dir,
+        cwd,
+    )
+    service.start()
+    if not wait_for_port(port):
+        raise RuntimeError(f"redis-server answers not on port {port}; see {service.log_path}")
+    return service, f"redis://127.0.0.1:{port}/0"

@@ -137,7 +137,7 @@ def psql(sql):
 # --- The site: gunicorn, the task worker, the SMTP sink --------------------------------------
 
 
-def site_env():
+def site_env(redis_url):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "vakgenoten.settings.production",
@@ -150,6 +150,7 @@ def site_env():
         "EMAIL_USE_TLS": "false",
         "EMAIL_TIMEOUT": "5",
         "SITE_URL": BASE_URL,
+        "REDIS_URL": redis_url,  # several workers share one page cache
         "MEDIA_ROOT": str(RUN_DIR / "media"),
         "LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",
@@ -432,7 +433,8 @@ def main():
     ensure_postgresql_installed()
     version = pg_version()
     start_cluster(version)
-    env = site_env()
+    redis, redis_url = processes.start_redis(RUN_DIR, ROOT)
+    env = site_env(redis_url)
     services = []
     try:
         psql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
@@ -506,6 +508,7 @@ def main():
     finally:
         for service in reversed(services):
             service.stop()
+        redis.stop()
         if KEEP_CLUSTER:
             log(f"Cluster {version}/{PG_CLUSTER} blijft staan (RES_KEEP_CLUSTER)")
         else:

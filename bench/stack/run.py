@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 BIN = ROOT / ".venv" / "bin"
 sys.path.insert(0, str(ROOT / "bench"))
-from processes import Service, log  # noqa: E402  (bench/processes.py)
+import processes  # noqa: E402  (bench/processes.py)
+from processes import Service, free_port, log, start_redis  # noqa: E402
 
 HOST = "vakgenoten.test"
 DB_NAME = "vakgenoten_stack"
@@ -47,12 +48,6 @@ RUN_DIR = ROOT / "var" / "stack" / RUN_ID
 TIME_LIMIT = int(os.environ.get("STACK_TIME_LIMIT", "600"))
 LOAD_SECONDS = int(os.environ.get("STACK_LOAD_SECONDS", "30"))
 PASSWORD = "een-lang-stack-wachtwoord-" + secrets.token_hex(4)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 PORTS = {name: free_port() for name in ("https", "http", "node1", "node2", "redis", "smtp")}
@@ -183,21 +178,6 @@ http {{
     return RUN_DIR / "nginx.conf"
 
 
-def start_redis(env):
-    """The stack's own Redis on a free port, keeping nothing on disk."""
-    redis = Service(
-        "redis",
-        ["redis-server", "--port", PORTS["redis"], "--bind", "127.0.0.1"]
-        + ["--save", "", "--appendonly", "no"],
-        env,
-        RUN_DIR,
-        ROOT,
-    )
-    redis.start()
-    wait_for_port(PORTS["redis"])
-    return redis
-
-
 def start_services(env, nginx_conf, redis):
     def gunicorn(name, port):
         return Service(
@@ -244,13 +224,7 @@ def start_services(env, nginx_conf, redis):
 
 
 def wait_for_port(port, limit=30):
-    deadline = time.time() + limit
-    while time.time() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", int(port))) == 0:
-                return
-        time.sleep(0.2)
-    raise Failed(f"niets luistert op poort {port}")
+    check(processes.wait_for_port(port, limit), f"niets luistert op poort {port}")
 
 
 # --- Talking to the site over HTTP, as a client does --------------------------------------------
@@ -710,7 +684,7 @@ def main():
     results = []
     try:
         log("Redis, PostgreSQL-database, migreren, statische bestanden, demo-inhoud")
-        services["redis"] = start_redis(env)
+        services["redis"], _redis_url = start_redis(RUN_DIR, ROOT, PORTS["redis"])
         run(
             [
                 "psql",
