@@ -10,9 +10,25 @@ Only responses that are safe to share are stored: status 200, GET/HEAD, HTML fro
 no cookies set (so no CSRF token or message is ever cached), not marked private.
 """
 
+import logging
+
+from redis.exceptions import RedisError
+
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+# What a shared cache server that is down or unreachable raises. Reading and storing pages
+# and parts then go without the cache (slower, never wrong); a purge still fails loudly, so
+# a change that could not reach the cache is never reported as done.
+CACHE_UNAVAILABLE = (RedisError, OSError)
+
+
+def _without_cache(error):
+    logger.warning("page cache unavailable, serving without it: %s", error)
+
 
 GLOBAL_GENERATION = "pagecache:gen:all"
 
@@ -110,12 +126,16 @@ def cached_parts(computes, page_id=None, member_id=None):
     if seconds <= 0:
         return {name: compute() for name, compute in computes.items()}
     cache = page_cache()
-    generations = current_generations(cache, page_id, member_id)
-    stamp = ":".join(str(generation) for generation in generations)
-    owner = f"member-{member_id}:" if member_id is not None else ""
-    prefix = f"pagecache:part:{page_id}:{owner}{get_language()}:{stamp}"
-    keys = {name: f"{prefix}:{name}" for name in computes}
-    found = cache.get_many(keys.values()) if keys else {}
+    try:
+        generations = current_generations(cache, page_id, member_id)
+        stamp = ":".join(str(generation) for generation in generations)
+        owner = f"member-{member_id}:" if member_id is not None else ""
+        prefix = f"pagecache:part:{page_id}:{owner}{get_language()}:{stamp}"
+        keys = {name: f"{prefix}:{name}" for name in computes}
+        found = cache.get_many(keys.values()) if keys else {}
+    except CACHE_UNAVAILABLE as error:
+        _without_cache(error)
+        return {name: compute() for name, compute in computes.items()}
     values, missing = {}, {}
     for name, compute in computes.items():
         value = found.get(keys[name])
@@ -124,7 +144,10 @@ def cached_parts(computes, page_id=None, member_id=None):
         values[name] = value
     kept = {key: value for key, value in missing.items() if value is not None}
     if kept:  # None is "nothing to keep": asked again next time
-        cache.set_many(kept, seconds)
+        try:
+            cache.set_many(kept, seconds)
+        except CACHE_UNAVAILABLE as error:
+            _without_cache(error)
     return values
 
 
@@ -172,12 +195,16 @@ class AnonymousPageCacheMiddleware:
 
         cache = page_cache()
         key = entry_key(request)
-        entry = cache.get(key)
-        if (
-            entry is not None
-            and current_generations(cache, entry["page_id"]) == entry["generations"]
-        ):
-            return self.rebuild(entry)
+        try:
+            entry = cache.get(key)
+            if (
+                entry is not None
+                and current_generations(cache, entry["page_id"]) == entry["generations"]
+            ):
+                return self.rebuild(entry)
+        except CACHE_UNAVAILABLE as error:
+            _without_cache(error)
+            return self.get_response(request)
 
         response = self.get_response(request)
         self.store(request, response, cache, key)
@@ -196,13 +223,17 @@ class AnonymousPageCacheMiddleware:
             return
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
-        entry = {
-            "page_id": page_id,
-            "generations": current_generations(cache, page_id),
-            "content": response.content,
-            "headers": dict(response.items()),
-        }
-        cache.set(key, entry, cache_seconds())
+        try:
+            entry = {
+                "page_id": page_id,
+                "generations": current_generations(cache, page_id),
+                "content": response.content,
+                "headers": dict(response.items()),
+            }
+            cache.set(key, entry, cache_seconds())
+        except CACHE_UNAVAILABLE as error:
+            _without_cache(error)
+            return
         response["X-Page-Cache"] = "miss"
 
     def rebuild(self, entry):

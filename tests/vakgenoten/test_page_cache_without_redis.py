@@ -1,0 +1,70 @@
+"""When the shared cache server goes away, visitors still get every page, from the database.
+
+A real Redis of the test's own is stopped mid-test (nothing stands in for it). Reading and
+storing pages and page parts then go without the cache; a purge still fails loudly, so no change
+is reported as done that the cache never heard of.
+"""
+
+import pytest
+from redis.exceptions import RedisError
+
+from django.core.cache import caches
+
+from blog.models import BlogIndexPage, BlogPostPage
+from tests.blog.factories import make_article
+from tests.redis_server import start_redis, stop_redis
+from vakgenoten.cache import cached_part, purge_all
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lost_redis(settings):
+    """The site's page cache on a private Redis; ``stop()`` takes the server away."""
+    process, url = start_redis()
+    original = settings.CACHES
+    settings.CACHES = {
+        **original,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
+    }
+    settings.PAGE_CACHE_SECONDS = 600
+    yield lambda: stop_redis(process)
+    stop_redis(process)
+    settings.CACHES = original  # the suite empties every cache afterwards: not this one
+
+
+@pytest.fixture
+def article(home_page):
+    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
+    index.save_revision().publish()
+    return make_article(index, model=BlogPostPage, title="Grondstoffen terugwinnen in de regio")
+
+
+def test_pages_are_served_without_the_cache_when_redis_is_gone(client, lost_redis, article):
+    client.get(article.url)
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+
+    lost_redis()
+    for url in (article.url, article.get_parent().url, "/", "/healthz"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "X-Page-Cache" not in response
+    assert "Grondstoffen terugwinnen in de regio" in client.get(article.url).content.decode()
+
+
+def test_page_parts_are_made_afresh_when_redis_is_gone(lost_redis):
+    assert cached_part("footer", lambda: "eerste") == "eerste"
+    assert cached_part("footer", lambda: "tweede") == "eerste"  # kept in Redis
+    lost_redis()
+    assert cached_part("footer", lambda: "derde") == "derde"
+
+
+def test_a_purge_fails_loudly_when_redis_is_gone(lost_redis):
+    lost_redis()
+    with pytest.raises(RedisError):
+        purge_all()
+    assert caches["pages"]  # the alias itself stays usable once Redis is back
