@@ -50,9 +50,11 @@ demo: migrate
 ## Set everything up, load demo content and serve the site on http://127.0.0.1:$(PORT)/
 run: demo
 	@echo "Vakgenoten draait op http://127.0.0.1:$(PORT)/  (stoppen: Ctrl+C)"
-	@# The task worker sends e-mail (to the console here) next to the web server.
+	@# The task worker sends e-mail (to the console here) and runs what the scheduler enqueues
+	@# (scheduled publishing, reminders, clean-up) next to the web server.
 	$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install-test

@@ -766,6 +766,38 @@ ARTICLES = [
             "DOCUMENT",
         ],
     },
+    {
+        # Scheduled, not published: it goes live by itself two minutes after the demo was
+        # loaded, once the scheduler (started by `make run`) sees that its moment has come.
+        "model": NewsPage,
+        "slug": "artikelen-inplannen",
+        "title": "Dit bericht verscheen vanzelf: artikelen inplannen",
+        "intro": (
+            "De redactie kan een artikel klaarzetten en een moment kiezen waarop het online "
+            "komt. Dit bericht is zo ingepland: twee minuten nadat de demo werd geladen."
+        ),
+        "days_ago": 0,
+        "go_live_in_minutes": 2,
+        "featured": False,
+        "themes": ["dienstverlening"],
+        "tags": ["vakgenoten", "redactie"],
+        "authors": ["redactie-vakgenoten"],
+        "body": [
+            p(
+                "Niemand heeft voor dit bericht op Publiceren gedrukt op het moment dat het "
+                "verscheen. De redactie schreef het, vulde bij 'Publiceer op' een tijd in en "
+                "liet het verder los. Op dat moment zette de planner het online.",
+                "De datum boven het bericht is de dag waarop het online kwam, niet de dag "
+                "waarop het concept werd geschreven.",
+            ),
+            h("Zelf inplannen"),
+            p(
+                "Open een artikel in het beheer, kies 'Schema voor publicatie vaststellen', vul "
+                "bij 'Publiceer op' een moment in en kies Publiceren. Tot dat moment ziet alleen "
+                "de redactie het artikel.",
+            ),
+        ],
+    },
 ]
 
 
@@ -938,6 +970,9 @@ def load_article(index, spec, authors, themes, organisations):
             show_contact_details=show,
         )
     page = model(**fields)
+    if spec.get("go_live_in_minutes"):
+        page.live = False
+        page.go_live_at = timezone.now() + datetime.timedelta(minutes=spec["go_live_in_minutes"])
     page.themes = [themes[slug] for slug in spec["themes"]]
     page.tags.add(*spec["tags"])
     page.article_authors = [

@@ -115,6 +115,9 @@ STANDARD_PAGES = [
                 "<p>We bewaren je gegevens zolang je account bestaat. Verwijder je je account, "
                 "dan verwijderen we je persoonsgegevens. Je kiest zelf of je reacties verdwijnen "
                 "of blijven staan onder de naam 'verwijderde deelnemer'.</p>"
+                "<p>Van de e-mails die we je sturen, bewaren we na verzending een maand aan wie "
+                "ze gingen en wat erin stond. Daarna weten we alleen nog dat er een e-mail is "
+                "verstuurd.</p>"
             ),
             heading("Je rechten"),
             paragraph(

@@ -371,3 +371,24 @@ class PersonOnPage(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Lease(models.Model):
+    """A named right to act alone for a while: the scheduler that leads, or a job that runs.
+
+    Schedulers and task workers may run on several machines at once; the database is what
+    they share. Whoever holds a lease renews it while working; one that stops renewing (a
+    crashed process) loses it when ``expires_at`` passes, and another may take over.
+    See ``vakgenoten.leases``.
+    """
+
+    name = models.CharField(_("naam"), max_length=100, primary_key=True)
+    holder = models.CharField(_("houder"), max_length=200)
+    expires_at = models.DateTimeField(_("verloopt op"))
+
+    class Meta:
+        verbose_name = _("lease")
+        verbose_name_plural = _("leases")
+
+    def __str__(self):
+        return f"{self.name} ({self.holder})"

@@ -16,3 +16,11 @@ def deliver_email(message_id):
     ).first()
     if message and message.next_attempt_at and default_task_backend.supports_defer:
         deliver_email.using(run_after=message.next_attempt_at).enqueue(message_id)
+
+
+@task()
+def run_scheduled_job(name):
+    """One periodic job (``settings.SCHEDULED_JOBS``), enqueued by the scheduler."""
+    from .scheduler import run_job
+
+    return run_job(name)

@@ -225,6 +225,29 @@ class ArticlePage(Page):
         self.reading_time = self.compute_reading_time()
         return super().save(*args, **kwargs)
 
+    def scheduled_go_live_changes(self, revision, now):
+        """Called by scheduled publishing (``vakgenoten.jobs``) just before this revision goes
+        live: an article shows the day it went live, not the day its draft was begun.
+
+        On the first publication, a date still at the day the draft was begun (the field's
+        default) moves to the go-live day. A date the editor chose stays, and so does the date
+        of an article that was live before.
+        """
+        if self.first_published_at is not None:
+            return {}
+        begun = (
+            revision.__class__.objects.filter(
+                base_content_type_id=revision.base_content_type_id, object_id=revision.object_id
+            )
+            .order_by("created_at")
+            .values_list("created_at", flat=True)
+            .first()
+        )
+        go_live_day = timezone.localdate(now)
+        if begun and self.publication_date == timezone.localdate(begun) < go_live_day:
+            return {"publication_date": go_live_day.isoformat()}
+        return {}
+
     def text_parts(self):
         """The readable text of the article, in order: intro, type fields, body."""
         parts = [self.intro]

@@ -277,6 +277,37 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Tasks are stored in the database and run by `manage.py db_worker` (make run starts one).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# --- Scheduler and retention (manage.py scheduler) ---------------------------------------------
+# Periodic jobs, by name: (crontab line in Europe/Amsterdam time, function). The scheduler
+# enqueues each on its schedule and `manage.py db_worker` runs it (vakgenoten.scheduler).
+SCHEDULED_JOBS = {
+    "publish_scheduled": ("* * * * *", "vakgenoten.jobs.publish_scheduled"),
+    "email_safety_net": ("*/5 * * * *", "vakgenoten.jobs.deliver_stuck_email"),
+    "event_reminders": (
+        "0 8-21 * * *",
+        "events.management.commands.send_event_reminders.send_reminders",
+    ),
+    "clear_sessions": ("0 3 * * *", "vakgenoten.jobs.clear_sessions"),
+    "prune_task_results": ("10 3 * * *", "vakgenoten.jobs.prune_task_results"),
+    "prune_revisions": ("20 3 * * *", "vakgenoten.jobs.prune_revisions"),
+    "outbox_retention": ("30 3 * * *", "vakgenoten.jobs.forget_sent_email"),
+}
+# Of several schedulers one leads; a spare takes over this long after the leader died.
+SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "60"))
+# A job runs on one worker at a time for up to this long; after that (a worker that died) another
+# may start it again. Jobs are idempotent, so an overlap costs time, never a double effect.
+SCHEDULER_JOB_TIMEOUT_SECONDS = int(os.environ.get("SCHEDULER_JOB_TIMEOUT_SECONDS", "300"))
+# Pending e-mail older than this that no task has sent is sent by the safety net.
+EMAIL_SAFETY_NET_GRACE_MINUTES = int(os.environ.get("EMAIL_SAFETY_NET_GRACE_MINUTES", "5"))
+# A sent (or given-up) e-mail loses its recipient, subject and text after this many days (AVG).
+OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "30"))
+# Finished background-task results are deleted after this many days.
+TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "14"))
+# Page and snippet revisions older than this many days are deleted, except the newest
+# REVISIONS_KEPT_PER_OBJECT of each and the live, latest, scheduled and workflow ones.
+REVISION_RETENTION_DAYS = int(os.environ.get("REVISION_RETENTION_DAYS", "180"))
+REVISIONS_KEPT_PER_OBJECT = int(os.environ.get("REVISIONS_KEPT_PER_OBJECT", "20"))
+
 # --- Security headers -------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
