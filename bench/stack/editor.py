@@ -24,7 +24,7 @@ django.setup()
 
 from django.utils import timezone  # noqa: E402
 
-from wagtail.models import Page, PageViewRestriction  # noqa: E402
+from wagtail.models import Page, PageViewRestriction, Revision  # noqa: E402
 
 from blog.comments.models import TrustedCommenter  # noqa: E402
 from blog.models import ArticlePage  # noqa: E402
@@ -66,6 +66,7 @@ def schedule(seconds):
     moment = timezone.now() + timedelta(seconds=int(seconds))
     local = timezone.localtime(moment)
     slug = f"gepland-{local:%H%M%S}"
+    begun = timezone.now() - timedelta(days=10)
     page = source.copy(
         to=parent,
         update_attrs={
@@ -74,14 +75,17 @@ def schedule(seconds):
             "live": False,
             "first_published_at": None,
             "last_published_at": None,
-            # Written ten days ago: once live, the article must carry the day it went live.
-            "publication_date": timezone.localdate() - timedelta(days=10),
+            # The date field's default on the day the draft was begun, ten days ago.
+            "publication_date": timezone.localdate(begun),
         },
         keep_live=False,
         user=editor(),
         log_action=None,
     )
     page = Page.objects.get(pk=page.pk).specific
+    # The draft was begun ten days ago: once live, the article must carry the day it went live.
+    page.save_revision(user=editor())
+    Revision.objects.for_instance(page).update(created_at=begun)
     page.go_live_at = moment
     revision = page.save_revision(user=editor(), approved_go_live_at=moment)
     revision.publish(user=editor())  # with a go-live moment in the future: scheduled only
