@@ -23,8 +23,10 @@ CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
 
 def comparable(response, *replacements):
-    """The page without the parts that always differ: CSRF tokens and the given strings."""
+    """The page without the parts that always differ: CSRF tokens, the request id an error
+    page shows ("kenmerk") and the given strings."""
     html = CSRF_TOKEN.sub("", response.content.decode())
+    html = html.replace(response["X-Request-ID"], "REQUEST-ID")
     for text in replacements:
         html = html.replace(text, "XXX")
     return html
