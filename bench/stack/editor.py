@@ -24,7 +24,7 @@ django.setup()
 
 from django.utils import timezone  # noqa: E402
 
-from wagtail.models import Page, PageViewRestriction, Revision  # noqa: E402
+from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision  # noqa: E402
 
 from blog.comments.models import TrustedCommenter  # noqa: E402
 from blog.models import ArticlePage  # noqa: E402
@@ -107,6 +107,10 @@ def published(page_id):
         "first_published_at": first.timestamp() if first else None,
         "publication_date": page.publication_date.isoformat(),
         "today": timezone.localdate().isoformat(),
+        # Each publication leaves one log entry: two would mean two schedulers or workers did it.
+        "publications": PageLogEntry.objects.filter(
+            page_id=page.pk, action__in=["wagtail.publish", "wagtail.publish.scheduled"]
+        ).count(),
     }
 
 

@@ -208,7 +208,9 @@ def start_services(env, nginx_conf, redis):
         "worker2": Service(
             "worker2", [*manage, "db_worker", "--queue-name", "*"], env, RUN_DIR, ROOT
         ),
-        "scheduler": Service("scheduler", [*manage, "scheduler"], env, RUN_DIR, ROOT),
+        # One scheduler per node, as the README allows: only the lease holder enqueues.
+        "scheduler1": Service("scheduler1", [*manage, "scheduler"], env, RUN_DIR, ROOT),
+        "scheduler2": Service("scheduler2", [*manage, "scheduler"], env, RUN_DIR, ROOT),
         "nginx": Service(
             "nginx",
             ["nginx", "-c", nginx_conf, "-e", RUN_DIR / "nginx-error.log"],
@@ -218,7 +220,9 @@ def start_services(env, nginx_conf, redis):
         ),
     }
     services["redis"] = redis
-    for name in ("smtp", "node1", "node2", "worker1", "worker2", "scheduler", "nginx"):
+    for name in ("smtp", "node1", "node2", "worker1", "worker2", "scheduler1", "scheduler2"):
+        services[name].start()
+    for name in ("nginx",):
         services[name].start()
     return services
 
@@ -578,9 +582,11 @@ def journey_scheduled(client, env, scheduled):
     check(
         state["publication_date"] == state["today"], "publicatiedatum is niet de dag van livegang"
     )
+    check(state["publications"] == 1, f"{state['publications']} keer gepubliceerd, niet één keer")
     listed = client.request("/")[2]
     return (
-        f"live {went_live:.0f} s na het geplande moment, gedateerd {state['publication_date']}, "
+        f"live {went_live:.0f} s na het geplande moment (één keer, met twee schedulers), "
+        f"gedateerd {state['publication_date']}, "
         f"{'ook' if scheduled['title'] in listed else 'niet'} op de startpagina"
     )
 
@@ -702,7 +708,7 @@ def main():
         cert, key = make_certificate()
         nginx_conf = render_nginx(cert, key)
 
-        log("Starten: Redis, SMTP-sink, twee gunicorn-nodes, twee workers, scheduler, nginx")
+        log("Starten: SMTP-sink, twee gunicorn-nodes, twee workers, twee schedulers, nginx")
         services = start_services(env, nginx_conf, services["redis"])
         for port in (PORTS["node1"], PORTS["node2"], PORTS["https"], PORTS["smtp"]):
             wait_for_port(port)
