@@ -94,6 +94,10 @@ def run(command, env=None, **kwargs):
         )
 
 
+def psql(sql):
+    run(["psql", f"{PG_URL}/postgres", "-q", "-c", sql])
+
+
 def site_env():
     return {
         **os.environ,
@@ -691,16 +695,8 @@ def main():
     try:
         log("Redis, PostgreSQL-database, migreren, statische bestanden, demo-inhoud")
         services["redis"], _redis_url = start_redis(RUN_DIR, ROOT, PORTS["redis"])
-        run(
-            [
-                "psql",
-                f"{PG_URL}/postgres",
-                "-q",
-                "-c",
-                f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)",
-            ]
-        )
-        run(["psql", f"{PG_URL}/postgres", "-q", "-c", f"CREATE DATABASE {DB_NAME}"])
+        psql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        psql(f"CREATE DATABASE {DB_NAME}")
         manage = [BIN / "python", "manage.py"]
         run([*manage, "migrate", "--noinput"], env=env)
         run([*manage, "collectstatic", "--noinput", "-v", "0"], env=env)
@@ -772,15 +768,7 @@ def main():
     finally:
         for service in reversed(list(services.values())):
             service.stop()
-        run(
-            [
-                "psql",
-                f"{PG_URL}/postgres",
-                "-q",
-                "-c",
-                f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)",
-            ]
-        )
+        psql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
 
     print(f"\nStacktest {RUN_ID}: {time.time() - started:.0f} s, via nginx op {ORIGIN}")
     for name, passed, detail in results:

@@ -52,13 +52,14 @@ def test_editors_set_the_policy_link_and_cannot_pick_an_expiry_over_a_year(clien
 
 
 def test_database_outage_gives_a_friendly_503_page():
-    """A real unreachable PostgreSQL: the reader sees a Dutch 503 page, not a traceback."""
+    """A real unreachable PostgreSQL: the reader sees a Dutch 503 page, not a traceback, with
+    the request's kenmerk, which its log line carries too (vakgenoten.logging)."""
     script = (
         "import django, json; django.setup();"
         "from django.test import Client;"
         "r = Client(raise_request_exception=False).get('/');"
         "print(json.dumps({'status': r.status_code, 'retry': r.get('Retry-After'),"
-        " 'html': r.content.decode()}))"
+        " 'id': r['X-Request-ID'], 'html': r.content.decode()}))"
     )
     env = {
         **os.environ,
@@ -80,6 +81,8 @@ def test_database_outage_gives_a_friendly_503_page():
     assert answer["retry"] == "30"
     assert "Even niet bereikbaar" in answer["html"]
     assert "Traceback" not in answer["html"]
+    assert f"Kenmerk: <code>{answer['id']}</code>" in answer["html"]
+    assert f"[{answer['id']}]: Database unavailable while serving a request" in result.stderr
 
 
 def test_json_logs_are_one_object_per_line_without_personal_data(rf):
