@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # The public address (settings SITE_URL) that e-mails, feeds and the sitemap link to: the port
 # `make run` serves on, unless the caller set SITE_URL. migrate points the Wagtail Site at it.
-export SITE_URL ?= http://127.0.0.1:$(PORT)
+# Only for these targets: the tests choose their own address.
+run demo migrate: export SITE_URL ?= http://127.0.0.1:$(PORT)
 # Development settings unless the caller chose others; the tests always use their own.
 export DJANGO_SETTINGS_MODULE ?= vakgenoten.settings.dev
 

@@ -21,7 +21,10 @@ PRODUCTION_ENV = {
 
 
 def run_manage(settings_module, *args, extra_env=None):
+    """manage.py in a process of its own; a variable given as None is left out of its
+    environment (whatever the shell or make exported)."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, **(extra_env or {})}
+    env = {name: value for name, value in env.items() if value is not None}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     return subprocess.run(
         [sys.executable, "manage.py", *args],
