@@ -114,7 +114,6 @@ def site_env():
         "EMAIL_USE_TLS": "false",
         "EMAIL_TIMEOUT": "5",
         "MEDIA_ROOT": str(RUN_DIR / "media"),
-        "STATIC_ROOT": str(ROOT / "staticfiles"),
         "SECURE_HSTS_SECONDS": "0",  # a throw-away name; nothing to pin in a browser
         "PAGE_CACHE_SECONDS": "600",
         "LOG_FORMAT": "json",
@@ -561,7 +560,6 @@ def journey_login_limits(cafile, member):
             check(attempt > 5, f"al bij poging {attempt} geweigerd")
     check(refusals >= 1, "na 7 foute pogingen nog geen weigering: telt elke node apart?")
     nodes = on_both_nodes(since, "/accounts/login/", "POST")
-    status, _h, html, _u = Client(cafile).request("/accounts/login/")
     return f"7 foute wachtwoorden over {dict(nodes)}: vanaf poging 6 geweigerd ({refusals}x)"
 
 
