@@ -62,6 +62,8 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	@# The layers (pyproject.toml [tool.importlinter]): no app imports one above it.
+	$(BIN)/lint-imports --no-cache
 
 format: install-test
 	$(BIN)/ruff check --fix .
@@ -70,7 +72,7 @@ format: install-test
 
 ## Static security scan (bandit) of the apps; findings are fixed or justified inline (# nosec).
 security: install-test
-	$(BIN)/bandit -c pyproject.toml -r site blog members events -q
+	$(BIN)/bandit -c pyproject.toml -r site taxonomy members comments blog events home -q
 
 ## Audit the installed dependencies for known vulnerabilities (needs PyPI's vulnerability data).
 audit: install-test

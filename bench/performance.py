@@ -6,7 +6,7 @@ What it does, all on this machine and on loopback only:
 
 1. creates its own PostgreSQL database (``vakgenoten_bench`` on 127.0.0.1:5432, dropped and
    created again; the server itself is never touched), migrates it and loads the demo content;
-2. seeds it with ``manage.py seed_bench`` to the small size, then measures; seeds it up to the
+2. seeds it with ``bench/seed.py`` to the small size, then measures; seeds it up to the
    large size, then measures again;
 3. measures each page twice: the SQL queries and HTML bytes of one uncached render through
    Django's test client (``CaptureQueriesContext``), and requests/s, p50 and p99 under
@@ -89,12 +89,21 @@ def bench_env(media_root):
     return env
 
 
-def manage(env, *args, capture=False):
-    command = [PYTHON, str(ROOT / "manage.py"), *args]
+def run_script(env, script, *args, capture=False):
+    command = [PYTHON, str(script), *args]
     result = subprocess.run(
         command, env=env, cwd=ROOT, check=True, text=True, capture_output=capture
     )
     return result.stdout if capture else None
+
+
+def manage(env, *args, capture=False):
+    return run_script(env, ROOT / "manage.py", *args, capture=capture)
+
+
+def seed(env, *args, capture=False):
+    """Bulk rows for the benchmark (bench/seed.py); its output names the busy article."""
+    return run_script(env, ROOT / "bench" / "seed.py", *args, capture=capture)
 
 
 def recreate_database(env):
@@ -119,7 +128,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
-from blog.comments.models import Comment
+from comments.models import Comment
 from blog.models import BlogIndexPage
 from events.models import EventIndexPage, EventPage
 from members.models import Profile, User
@@ -484,10 +493,9 @@ def main():
     busy_id = None
     seeded = 0
     for size_name, sizes in (("small", small), ("large", large)):
-        log(f"{size_name}: seed_bench to {sizes['articles']} articles")
-        output = manage(
+        log(f"{size_name}: bench/seed.py to {sizes['articles']} articles")
+        output = seed(
             env,
-            "seed_bench",
             "--articles",
             str(sizes["articles"] - seeded),
             "--comments-per-article",

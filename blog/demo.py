@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from members.models import Organisation
+from taxonomy.models import Theme
 
 from .editorial import ensure_editorial_setup
 from .models import (
@@ -29,7 +30,6 @@ from .models import (
     BlogPostPage,
     InterviewPage,
     NewsPage,
-    Theme,
 )
 
 PALETTES = [

@@ -21,6 +21,7 @@ from taggit.models import Tag
 from wagtail import hooks
 from wagtail.images import get_image_model
 
+from taxonomy.models import Theme
 from vakgenoten.queries import exclude_private
 
 from .models import (
@@ -30,7 +31,6 @@ from .models import (
     BlogPostPage,
     InterviewPage,
     NewsPage,
-    Theme,
 )
 
 # The renditions a card shows (see blog/includes/article_card.html); prefetched with the list.

@@ -26,12 +26,13 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from taxonomy.models import Theme
 from vakgenoten import limits
 from vakgenoten.cache import cached_part
 
 from . import search_index
 from .listing import ARTICLE_TYPES, ARTICLE_TYPES_BY_SLUG, article_type_for_content_type
-from .models import ArticlePage, SearchEntry, Theme, ZeroResultSearch
+from .models import ArticlePage, SearchEntry, ZeroResultSearch
 from .models.stats import normalise_search_query
 from .search_index import page_text
 

@@ -16,7 +16,9 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ArticlePage, Author, BestPracticePage, InterviewPage, SearchEntry, Theme
+from taxonomy.models import Theme
+
+from .models import ArticlePage, Author, BestPracticePage, InterviewPage, SearchEntry
 
 BATCH_SIZE = 200
 DATABASE_BACKEND = "wagtail.search.backends.database"

@@ -6,14 +6,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Author, Theme, ZeroResultSearch
+from taxonomy.views import ThemeViewSet
 
-
-class ThemeViewSet(SnippetViewSet):
-    model = Theme
-    icon = "tag"
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
+from .models import Author, ZeroResultSearch
 
 
 class AuthorViewSet(SnippetViewSet):

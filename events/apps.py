@@ -40,10 +40,8 @@ class EventsConfig(AppConfig):
         register_network_section("events", network_events, order=20)
 
     def register_personal_data(self):
-        try:
-            from members.privacy import register_personal_data
-        except ImportError:
-            return  # the members app has no privacy registry (yet)
+        from members.privacy import register_personal_data
+
         from .privacy import erase_registrations, export_registrations
 
         register_personal_data(

@@ -21,8 +21,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
-from blog.models import Theme
 from members.models import Network, Organisation
+from taxonomy.models import Theme
 
 from .groups import setup_organiser_group
 from .models import EventIndexPage, EventPage, EventSpeaker, Registration

@@ -4,8 +4,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from blog.models import Theme
 from members.models import Network
+from taxonomy.models import Theme
 from vakgenoten.queries import exclude_private
 
 from .models import EVENTS_PER_PAGE, EventKind, EventPage, Registration

@@ -89,7 +89,7 @@ class EventPage(Page):
         blank=True,
         help_text=_("Beschrijf wat er op de afbeelding staat, voor wie hem niet kan zien."),
     )
-    themes = ParentalManyToManyField("blog.Theme", verbose_name=_("thema's"), blank=True)
+    themes = ParentalManyToManyField("taxonomy.Theme", verbose_name=_("thema's"), blank=True)
 
     venue_name = models.CharField(
         _("locatie"), max_length=150, blank=True, validators=[validate_single_line]

@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from blog.models import Theme
+from taxonomy.models import Theme
 
 from .avatars import process_avatar
 from .models import Network, NetworkMembership, Organisation, Profile, User
@@ -281,6 +281,61 @@ def create_member(spec, organisations, themes):
     profile.save()
     profile.themes.set([themes[slug] for slug in spec["themes"] if slug in themes])
     return user
+
+
+ORGANISATIONS = [
+    ("Gemeente Lindenholt", "gemeente-lindenholt", "gemeente"),
+    ("Gemeente Westerveen", "gemeente-westerveen", "gemeente"),
+    ("Gemeente Oosterdijk", "gemeente-oosterdijk", "gemeente"),
+    ("Gemeente Bergambacht aan Zee", "gemeente-bergambacht-aan-zee", "gemeente"),
+    ("Gemeente Hoogeland-Noord", "gemeente-hoogeland-noord", "gemeente"),
+    ("Werkbedrijf Noorderkwartier", "werkbedrijf-noorderkwartier", "samenwerkingsverband"),
+    (
+        "ICT-samenwerking Rivierenland-Oost",
+        "ict-samenwerking-rivierenland-oost",
+        "samenwerkingsverband",
+    ),
+    ("Vereniging van Bedrijfsvoerders", "vereniging-van-bedrijfsvoerders", "vereniging"),
+]
+
+NETWORKS = [
+    (
+        "Netwerk Bedrijfsvoering Gemeenten",
+        "netwerk-bedrijfsvoering-gemeenten",
+        "Beroepsvereniging voor managers en adviseurs bedrijfsvoering in gemeenten. Leden "
+        "ontmoeten elkaar op de jaarlijkse ledendag en in regionale kringen.",
+        True,
+    ),
+    (
+        "Community Overheid 2.0",
+        "community-overheid-2-0",
+        "Open community van ambtenaren die samen werken aan een moderne overheid. Iedereen "
+        "die bij de overheid werkt, kan meedoen.",
+        False,
+    ),
+    (
+        "Programma Samen Digitaal",
+        "programma-samen-digitaal",
+        "Programma waarin gemeenten samen standaardoplossingen ontwikkelen en invoeren, "
+        "volgens de principes van Common Ground.",
+        False,
+    ),
+]
+
+
+def load_organisations_and_networks():
+    """The organisations and networks that members, articles and events refer to."""
+    for name, slug, kind in ORGANISATIONS:
+        Organisation.objects.get_or_create(slug=slug, defaults={"name": name, "kind": kind})
+    for name, slug, description, requires_approval in NETWORKS:
+        Network.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "description": description,
+                "requires_approval": requires_approval,
+            },
+        )
 
 
 def load(home_page=None):

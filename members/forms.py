@@ -355,7 +355,7 @@ class DirectoryFilterForm(forms.Form):
     province = forms.ChoiceField(label=_("Provincie"), required=False)
 
     def __init__(self, *args, **kwargs):
-        from blog.models import Theme
+        from taxonomy.models import Theme
 
         from .models import Network, Organisation
 

@@ -213,7 +213,7 @@ class Profile(models.Model):
     )
     province = models.CharField(_("provincie"), max_length=20, choices=Province.choices, blank=True)
     themes = models.ManyToManyField(
-        "blog.Theme", blank=True, related_name="member_profiles", verbose_name=_("thema's")
+        "taxonomy.Theme", blank=True, related_name="member_profiles", verbose_name=_("thema's")
     )
     bio = models.TextField(_("over mij"), max_length=BIO_MAX_LENGTH, blank=True)
     avatar = models.ImageField(_("foto"), upload_to=avatar_upload_to, blank=True)

@@ -265,11 +265,16 @@ class CachedSiteMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail.views import serve
 
-        from .views import search
-
-        if view_func in (serve, search):
+        if view_func is serve or getattr(view_func, "serves_pages", False):
             cached_site(request)
         return None
+
+
+def serves_pages(view):
+    """Mark a view that routes or links to pages before its template runs (the site search),
+    so ``CachedSiteMiddleware`` finds its site in the cache as it does for Wagtail's pages."""
+    view.serves_pages = True
+    return view
 
 
 def cached_site(request):

@@ -20,6 +20,7 @@ from wagtail.search import index
 from .blocks import BaseStreamBlock
 from .cache import CachedSiteSettingMixin, cached_part
 from .links import absolute_url
+from .sections import home_sections
 from .text import single_line, validate_name, validate_single_line
 
 
@@ -101,16 +102,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Each section is filled by its own domain as it lands; an empty list hides the section.
-        from blog.listing import featured_articles
-
-        context["featured_articles"] = featured_articles(limit=3)
-        from events.listing import upcoming_events
-
-        context["upcoming_events"] = upcoming_events(limit=3)
-        from blog.comments.threads import latest_comments
-
-        context["latest_comments"] = latest_comments(limit=5)
+        # The sections belong to the domains; the roof registers them (vakgenoten.sections).
+        context.update(home_sections())
         return context
 
 

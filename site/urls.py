@@ -33,7 +33,6 @@ urlpatterns = [
     ),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", views.set_language, name="set_language"),
-    path("zoeken/", views.search, name="search"),
     path("probleem-melden/", views.report_problem, name="report_problem"),
     path("probleem-melden/verzonden/", views.report_problem_done, name="report_problem_done"),
     path(
@@ -42,8 +41,9 @@ urlpatterns = [
     ),
     path("", include("members.urls")),
     path("", include("blog.urls")),
-    path("", include("blog.comments.urls")),
+    path("", include("comments.urls")),
     path("", include("events.urls")),
+    path("", include("home.urls")),
 ]
 
 if settings.DEBUG:

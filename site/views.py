@@ -54,14 +54,6 @@ def readyz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-def search(request):
-    """Search within the site: live, public pages of every type, with type and theme filters,
-    snippets around the matching words and the editors' promoted results (blog.search)."""
-    from blog.search import run_search
-
-    return render(request, "vakgenoten/search.html", run_search(request))
-
-
 def _safe_return_url(request, url):
     """Only ever link back to a path on this site."""
     if url and url_has_allowed_host_and_scheme(

@@ -32,8 +32,8 @@ from django.utils import timezone  # noqa: E402
 
 from wagtail.models import Page, Site  # noqa: E402
 
-from blog.comments.models import Comment, CommentSettings  # noqa: E402
 from blog.models import ArticlePage  # noqa: E402
+from comments.models import Comment, CommentSettings  # noqa: E402
 from events.models import EventIndexPage, EventPage, Registration  # noqa: E402
 from members.models import Network  # noqa: E402
 from vakgenoten.mail import stable_message_id  # noqa: E402

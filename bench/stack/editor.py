@@ -26,8 +26,8 @@ from django.utils import timezone  # noqa: E402
 
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision  # noqa: E402
 
-from blog.comments.models import TrustedCommenter  # noqa: E402
 from blog.models import ArticlePage  # noqa: E402
+from comments.models import TrustedCommenter  # noqa: E402
 from members.models import User  # noqa: E402
 
 

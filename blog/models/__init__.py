@@ -1,5 +1,6 @@
 """Publishing models, re-exported so that ``from blog.models import …`` keeps working."""
 
+from .authors import Author
 from .pages import (
     ArticleAuthor,
     ArticlePage,
@@ -15,7 +16,6 @@ from .pages import (
 )
 from .search import SearchEntry
 from .stats import ArticleViewCount, ZeroResultSearch
-from .taxonomy import Author, Theme
 
 __all__ = [
     "ArticleAuthor",
@@ -32,6 +32,5 @@ __all__ = [
     "NewsPage",
     "RelatedArticle",
     "SearchEntry",
-    "Theme",
     "ZeroResultSearch",
 ]

@@ -2,6 +2,7 @@
 
 import math
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -22,10 +23,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from taxonomy.models import Theme
 from vakgenoten.models import PersonOnPage
 
 from ..blocks import ArticleStreamBlock
-from .taxonomy import Author, Theme
+from .authors import Author
 
 WORDS_PER_MINUTE = 200
 LISTING_PAGE_SIZE = 12
@@ -260,6 +262,14 @@ class ArticlePage(Page):
 
     def extra_text_parts(self):
         return []
+
+    def author_users(self):
+        """The active member accounts among the authors: they hear about new comments."""
+        return (
+            get_user_model()
+            .objects.filter(is_active=True, author_profiles__article_links__page_id=self.pk)
+            .distinct()
+        )
 
     def compute_reading_time(self):
         words = sum(len(part.split()) for part in self.text_parts())

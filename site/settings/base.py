@@ -73,11 +73,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Lowest layer first: the site's ground, the shared vocabulary, the domains, then the roof
+    # that composes them (the import contract in pyproject.toml keeps the order honest).
     "vakgenoten",
+    "taxonomy",
     "members",
+    "comments",
     "blog",
-    "blog.comments",
     "events",
+    "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",

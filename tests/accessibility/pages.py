@@ -44,17 +44,18 @@ class DemoSite:
 def build_demo_site():
     """The demo content every page type needs (the same loaders as ``manage.py load_demo``)."""
     from blog import demo as blog_demo
-    from blog.comments import demo as comments_demo
     from blog.models import Author, BlogPostPage
+    from comments import demo as comments_demo
     from events import demo as events_demo
     from events.models import EventPage
     from events.registration import register
+    from home import demo as home_demo
     from members import demo as members_demo
     from members.models import Profile, User
     from vakgenoten import demo
 
     home = demo.load()
-    demo.load_taxonomy(home)
+    home_demo.load_shared()
     members_demo.load(home)
     blog_demo.load(home)
     events_demo.load(home)

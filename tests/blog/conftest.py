@@ -9,9 +9,9 @@ from tests.factories import UserFactory
 @pytest.fixture
 def taxonomy(home_page):
     """The demo themes, organisations and networks (site/demo.py)."""
-    from vakgenoten import demo
+    from home import demo as home_demo
 
-    demo.load_taxonomy(home_page)
+    home_demo.load_shared()
 
 
 @pytest.fixture

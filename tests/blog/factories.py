@@ -8,7 +8,8 @@ from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
-from blog.models import Author, BestPracticePage, InterviewPage, NewsPage, Theme
+from blog.models import Author, BestPracticePage, InterviewPage, NewsPage
+from taxonomy.models import Theme
 
 _counter = itertools.count(1)
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_editor_creates_and_publishes_an_interview_in_the_admin(admin_client, blog_index):
-    from blog.models import Theme
+    from taxonomy.models import Theme
 
     author = make_author("Linda Hoekstra", role="journalist")
     theme = Theme.objects.get(slug="sociaal-domein")

@@ -3,7 +3,8 @@
 import feedparser
 import pytest
 
-from blog.models import InterviewPage, NewsPage, Theme
+from blog.models import InterviewPage, NewsPage
+from taxonomy.models import Theme
 from tests.blog.factories import make_article, make_author
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,9 @@
 
 import pytest
 
-from blog.models import BestPracticePage, InterviewPage, NewsPage, Theme
+from blog.models import BestPracticePage, InterviewPage, NewsPage
 from blog.models.pages import LISTING_PAGE_SIZE
+from taxonomy.models import Theme
 from tests.blog.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,8 @@
 
 import pytest
 
-from blog.models import InterviewPage, NewsPage, Theme
+from blog.models import InterviewPage, NewsPage
+from taxonomy.models import Theme
 from tests.blog.factories import make_article, make_author, make_image
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ from django.test import Client
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from blog.models import BestPracticePage, InterviewPage, NewsPage, Theme, ZeroResultSearch
+from blog.models import BestPracticePage, InterviewPage, NewsPage, ZeroResultSearch
+from taxonomy.models import Theme
 from tests.blog.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from blog import search_index
-from blog.models import BlogIndexPage, NewsPage, SearchEntry, Theme
+from blog.models import BlogIndexPage, NewsPage, SearchEntry
+from taxonomy.models import Theme
 from tests.blog.factories import make_article, make_author
 
 pytestmark = pytest.mark.django_db

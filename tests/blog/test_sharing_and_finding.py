@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from blog.models import InterviewPage, Theme
+from blog.models import InterviewPage
+from taxonomy.models import Theme
 from tests.blog.factories import make_article, make_author, make_image
 
 pytestmark = pytest.mark.django_db

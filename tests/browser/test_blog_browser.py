@@ -18,10 +18,11 @@ INTERVIEW = "Het Wmo-loket is geen loket meer"
 @pytest.fixture
 def knowledge_base():
     from blog import demo as blog_demo
+    from home import demo as home_demo
     from vakgenoten import demo
 
     home = demo.load()
-    demo.load_taxonomy(home)
+    home_demo.load_shared()
     return blog_demo.load(home)
 
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from blog.comments.models import Comment, CommentSettings
+from comments.models import Comment, CommentSettings
 from vakgenoten.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -17,10 +17,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def agenda_site(transactional_db):
     from events import demo as events_demo
+    from home import demo as home_demo
     from vakgenoten import demo
 
     home = demo.load()
-    demo.load_taxonomy(home)
+    home_demo.load_shared()
     events_demo.load(home)
     return home
 

@@ -15,10 +15,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo_site(transactional_db):
+    from home import demo as home_demo
     from vakgenoten import demo
 
     home = demo.load()
-    demo.load_taxonomy(home)
+    home_demo.load_shared()
     return home
 
 

@@ -4,8 +4,8 @@ import pytest
 
 from django.contrib.auth.models import Group
 
-from blog.comments.models import CommentSettings
 from blog.models import BlogIndexPage, BlogPostPage
+from comments.models import CommentSettings
 from tests.blog.factories import make_article, make_author
 from tests.comments.factories import with_second_factor
 from tests.factories import UserFactory

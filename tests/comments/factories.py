@@ -4,8 +4,8 @@ import itertools
 
 from django.utils import timezone
 
-from blog.comments.formatting import render_markdown
-from blog.comments.models import Comment
+from comments.formatting import render_markdown
+from comments.models import Comment
 
 _counter = itertools.count(1)
 

@@ -6,9 +6,9 @@ import pytest
 
 from django.utils import timezone
 
-from blog.comments.actions import post_comment
-from blog.comments.models import Comment, CommentClosure
-from blog.comments.rules import CommentRefused
+from comments.actions import post_comment
+from comments.models import Comment, CommentClosure
+from comments.rules import CommentRefused
 from tests.comments.factories import make_comment
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 
 from django.test import Client
 
-from blog.comments.models import Comment
+from comments.models import Comment
 from tests.concurrency import at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -4,7 +4,7 @@ import pytest
 
 from django.core.management import call_command
 
-from blog.comments.models import Comment, CommentReport, ConversationSubscription
+from comments.models import Comment, CommentReport, ConversationSubscription
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_demo_has_discussions_a_pending_comment_and_a_report(client):
 def test_demo_comments_load_twice_without_changes():
     call_command("load_demo")
     first = snapshot()
-    from blog.comments import demo
+    from comments import demo
 
     demo.load()
     assert snapshot() == first

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from blog.comments.models import Comment
+from comments.models import Comment
 from tests.comments.factories import make_comment
 from tests.concurrency import at_once
 

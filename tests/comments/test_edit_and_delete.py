@@ -6,9 +6,9 @@ import pytest
 
 from django.utils import timezone
 
-from blog.comments.actions import edit_comment
-from blog.comments.models import Comment
-from blog.comments.rules import CommentRefused
+from comments.actions import edit_comment
+from comments.models import Comment
+from comments.rules import CommentRefused
 from tests.comments.factories import make_comment
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ with a reason, a history of who decided what, and the pending count in the menu.
 
 import pytest
 
-from blog.comments.models import Comment, ModerationDecision
+from comments.models import Comment, ModerationDecision
 from tests.comments.factories import make_comment, with_second_factor
 from tests.factories import UserFactory
 
@@ -95,7 +95,7 @@ def test_bulk_mark_as_spam(moderator_client, member, article, comment_settings):
 def test_detail_shows_reports_and_history_of_who_decided_what(
     moderator_client, moderator, member, other_member, article, comment_settings
 ):
-    from blog.comments.actions import moderate, report_comment
+    from comments.actions import moderate, report_comment
 
     comment = make_comment(article, member, "Discutabel")
     report_comment(comment, other_member, "abuse", "Dit is kwetsend")
@@ -142,7 +142,7 @@ def test_superuser_moderates_too(client, member, article, comment_settings):
 
 
 def test_editors_can_trust_a_member_and_close_a_page(moderator_client, member, article):
-    from blog.comments.models import CommentClosure, TrustedCommenter
+    from comments.models import CommentClosure, TrustedCommenter
 
     response = moderator_client.post(
         "/admin/snippets/comments/trustedcommenter/add/", {"user": member.pk, "note": "Columnist"}

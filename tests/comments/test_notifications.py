@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from blog.comments.actions import moderate, post_comment
-from blog.comments.models import Comment, ConversationSubscription
+from comments.actions import moderate, post_comment
+from comments.models import Comment, ConversationSubscription
 from tests.comments.factories import make_comment
 from tests.factories import UserFactory
 from vakgenoten.mail import deliver_due_email
@@ -55,7 +55,7 @@ def test_moderators_get_one_notice_per_held_comment(
 ):
     with deliver():
         comment = post_comment(member, article, "Eerste keer")
-    from blog.comments import tasks
+    from comments import tasks
 
     with deliver():
         tasks.comment_held.enqueue(comment.pk)  # a second run of the same task
@@ -137,7 +137,7 @@ def test_notifications_survive_a_mail_server_outage_and_arrive_exactly_once(
     assert mail.outbox == []
 
     # The same task running again (a retry) queues nothing new.
-    from blog.comments import tasks
+    from comments import tasks
 
     comment = Comment.objects.get(body="Antwoord tijdens storing")
     with deliver():

@@ -3,7 +3,7 @@ listings and the home page's latest comments. Profiles show a member's latest co
 
 import pytest
 
-from blog.comments.actions import moderate, post_comment
+from comments.actions import moderate, post_comment
 from tests.comments.factories import make_comment
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def test_profile_shows_the_members_latest_comments(
 def test_permalink_leads_to_the_comment_on_the_right_thread_page(
     client, member, article, comment_settings
 ):
-    from blog.comments.threads import THREADS_PER_PAGE
+    from comments.threads import THREADS_PER_PAGE
 
     comments = [make_comment(article, member, f"Nummer {n}") for n in range(THREADS_PER_PAGE + 1)]
     response = client.get(f"/reacties/{comments[-1].pk}/")

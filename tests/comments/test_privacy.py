@@ -3,7 +3,7 @@ them under "verwijderde deelnemer", as the member chooses."""
 
 import pytest
 
-from blog.comments.models import Comment
+from comments.models import Comment
 from members.privacy import erase_personal_data, export_personal_data, registered_names
 from tests.comments.factories import make_comment
 

@@ -6,10 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from blog.comments.formatting import render_markdown
-from blog.comments.models import Comment
-from blog.comments.threads import annotate_comment_counts
 from blog.models import ArticlePage
+from comments.formatting import render_markdown
+from comments.models import Comment
+from comments.threads import annotate_comment_counts
 from tests.blog.factories import make_article
 from tests.factories import UserFactory
 

@@ -3,7 +3,7 @@ checked) no longer keeps the e-mail from being sent."""
 
 import pytest
 
-from blog.comments.actions import post_comment
+from comments.actions import post_comment
 from members.models import User
 from tests.comments.factories import make_comment
 

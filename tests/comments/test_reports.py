@@ -2,9 +2,9 @@
 
 import pytest
 
-from blog.comments.actions import moderate, report_comment
-from blog.comments.models import Comment, CommentReport, ModerationDecision
-from blog.comments.rules import CommentRefused
+from comments.actions import moderate, report_comment
+from comments.models import Comment, CommentReport, ModerationDecision
+from comments.rules import CommentRefused
 from tests.comments.factories import make_comment
 from tests.factories import UserFactory
 

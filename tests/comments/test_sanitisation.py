@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from blog.comments.actions import post_comment
-from blog.comments.formatting import ALLOWED_TAGS, render_markdown
+from comments.actions import post_comment
+from comments.formatting import ALLOWED_TAGS, render_markdown
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ when a held comment is approved or rejected, and why."""
 
 import pytest
 
-from blog.comments.actions import moderate
-from blog.comments.models import Comment, ModerationDecision
-from blog.comments.rules import CommentRefused
+from comments.actions import moderate
+from comments.models import Comment, ModerationDecision
+from comments.rules import CommentRefused
 from tests.comments.factories import make_comment
 
 pytestmark = pytest.mark.django_db

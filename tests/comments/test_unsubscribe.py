@@ -7,9 +7,9 @@ import pytest
 
 from django.test import Client
 
-from blog.comments import preferences
-from blog.comments.actions import moderate, post_comment
-from blog.comments.models import Comment, CommentEmailOptOut, ConversationSubscription
+from comments import preferences
+from comments.actions import moderate, post_comment
+from comments.models import Comment, CommentEmailOptOut, ConversationSubscription
 from members.notifications import set_notification, wants_notification
 from tests.comments.factories import make_comment
 

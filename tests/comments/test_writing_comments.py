@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import pytest
 
-from blog.comments.models import MAX_COMMENT_LENGTH, Comment, ConversationSubscription
+from comments.models import MAX_COMMENT_LENGTH, Comment, ConversationSubscription
 from tests.comments.factories import make_comment
 from tests.factories import UserFactory
 

@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from blog.models import Theme
 from events.models import EventPage
 from events.templatetags.event_tags import event_when
+from taxonomy.models import Theme
 from tests.events.conftest import _slugs
 from tests.factories import NetworkFactory, OrganisationFactory
 from tests.vakgenoten.test_pages import assert_csp_clean

@@ -3,16 +3,16 @@
 import pytest
 from allauth.account.models import EmailAddress
 
+from home import demo as home_demo
 from members import demo
 from members.models import NetworkMembership, Profile, User
-from vakgenoten import demo as site_demo
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo_members(home_page, media):
-    site_demo.load_taxonomy(home_page)
+    home_demo.load_shared()
     demo.load(home_page)
     return User.objects.filter(email__in=[spec["email"] for spec in demo.MEMBERS_DEMO])
 

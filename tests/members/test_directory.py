@@ -2,8 +2,8 @@
 
 import pytest
 
-from blog.models import Theme
 from members.models import NetworkMembership, Profile
+from taxonomy.models import Theme
 from tests.factories import NetworkFactory, OrganisationFactory, UserFactory
 from tests.members.factories import MemberFactory
 from tests.vakgenoten.test_pages import assert_csp_clean

@@ -8,10 +8,10 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from django.test import Client
 
-from blog.models import Theme
 from members import privacy
 from members.models import NetworkMembership
 from members.notifications import set_notification
+from taxonomy.models import Theme
 from tests.factories import NetworkFactory, OrganisationFactory
 from tests.members.factories import MemberFactory
 from tests.vakgenoten.test_pages import assert_csp_clean

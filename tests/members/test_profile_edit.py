@@ -2,8 +2,8 @@
 
 import pytest
 
-from blog.models import Theme
 from members.models import Profile
+from taxonomy.models import Theme
 from tests.factories import OrganisationFactory
 from tests.members.conftest import code_from
 from tests.vakgenoten.test_pages import assert_csp_clean

@@ -1,12 +1,12 @@
 """Fixtures for the performance tests: the site tree, bulk builders and the caches switched on.
 
-Large lists are built with ``vakgenoten.bench_data`` (bulk inserts, as ``seed_bench`` does),
+Large lists are built with ``bench/data.py`` (bulk inserts, as ``bench/seed.py`` does),
 so a test with thousands of rows still takes about a second on SQLite.
 """
 
 import pytest
 
-from vakgenoten import bench_data
+from bench import data as bench_data
 
 
 @pytest.fixture

@@ -4,12 +4,12 @@ import re
 
 import pytest
 
-from blog.comments.threads import THREADS_PER_PAGE
+from bench import data as bench_data
 from blog.models.pages import LISTING_PAGE_SIZE
 from blog.search import SEARCH_PAGE_SIZE
+from comments.threads import THREADS_PER_PAGE
 from events.models import EVENTS_PER_PAGE
 from members.views.common import MEMBERS_PER_PAGE
-from vakgenoten import bench_data
 
 pytestmark = pytest.mark.django_db
 

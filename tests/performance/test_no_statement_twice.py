@@ -11,9 +11,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from bench import data as bench_data
 from events.models import EventPage
 from members.models import Profile
-from vakgenoten import bench_data
 
 pytestmark = pytest.mark.django_db
 

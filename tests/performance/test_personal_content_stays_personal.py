@@ -8,8 +8,8 @@ not get the stored anonymous page).
 
 import pytest
 
+from bench import data as bench_data
 from events.models import EventPage
-from vakgenoten import bench_data
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from blog.comments.actions import follow, unfollow
-from blog.comments.models import Comment
-from vakgenoten import bench_data
+from bench import data as bench_data
+from comments.actions import follow, unfollow
+from comments.models import Comment
 from vakgenoten.cache import purge_all
 
 pytestmark = pytest.mark.django_db

@@ -13,14 +13,13 @@ slot (the base address) or with a hostile value in one slot.
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import quote
 
 from django.http import QueryDict
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.layout import app_folders
 
 # Percent-encoded as a browser (or a probe) would send them.
 PAYLOADS = {
@@ -180,8 +179,8 @@ SOURCE_PARAMETER = re.compile(
 def read_parameters():
     """Every query parameter the project's own code names where it reads ``request.GET``."""
     names = set()
-    for folder in ("site", "blog", "members", "events"):
-        for path in (ROOT / folder).rglob("*.py"):
+    for folder in app_folders():
+        for path in folder.rglob("*.py"):
             names.update(SOURCE_PARAMETER.findall(path.read_text(encoding="utf-8")))
     return names
 

@@ -17,9 +17,9 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import PageViewRestriction
 
-from blog.comments import notifications
-from blog.comments.models import CommentReport, ConversationSubscription
 from blog.models import BlogIndexPage, BlogPostPage
+from comments import notifications
+from comments.models import CommentReport, ConversationSubscription
 from members.models import Profile
 from tests.blog.factories import make_article, make_author
 from tests.comments.factories import make_comment

@@ -77,8 +77,8 @@ def test_editor_sees_the_whole_comment_list_for_a_page_id_that_is_no_number(
 def test_reader_of_an_article_with_comments_gets_the_page_for_a_strange_reply_number(
     client, home_page, reply_to
 ):
-    from blog.comments.models import CommentSettings
     from blog.models import BlogIndexPage, BlogPostPage
+    from comments.models import CommentSettings
     from tests.comments.factories import make_comment
 
     index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from blog.comments.forms import CommentForm, ReportForm
-from blog.comments.models import MAX_COMMENT_LENGTH
+from comments.forms import CommentForm, ReportForm
+from comments.models import MAX_COMMENT_LENGTH
 from events.forms import REMARK_MAX_LENGTH, ManualRegistrationForm, RegistrationForm
 from members.forms import ProfileForm
 from members.models import Profile

@@ -127,7 +127,7 @@ def test_editor_cannot_name_an_organisation_with_a_zero_width_space_in_the_admin
         ("members.models.Organisation", "name"),
         ("members.models.Network", "name"),
         ("blog.models.Author", "name"),
-        ("blog.models.Theme", "name"),
+        ("taxonomy.models.Theme", "name"),
         ("blog.models.Interviewee", "name"),
         ("events.models.EventSpeaker", "name"),
         ("events.models.Registration", "guest_name"),
@@ -165,14 +165,15 @@ def test_demo_content_and_the_demo_editor_have_valid_names(home_page):
     from django.core.management import call_command
 
     from blog import demo as blog_demo
-    from blog.models import Author, Interviewee, Theme
+    from blog.models import Author, Interviewee
     from events import demo as events_demo
     from events.models import EventSpeaker
+    from home import demo as home_demo
     from members import demo as members_demo
     from members.models import Network
-    from vakgenoten import demo
+    from taxonomy.models import Theme
 
-    demo.load_taxonomy(home_page)
+    home_demo.load_shared()
     members_demo.load(home_page)
     blog_demo.load(home_page)
     events_demo.load(home_page)
@@ -193,8 +194,8 @@ def test_demo_content_and_the_demo_editor_have_valid_names(home_page):
 
 
 def test_the_benchmark_data_uses_valid_names():
-    """seed_bench builds members, authors and interviewees from these lists."""
-    from vakgenoten.bench_data import FIRST_NAMES, LAST_NAMES
+    """bench/seed.py builds members, authors and interviewees from these lists."""
+    from bench.data import FIRST_NAMES, LAST_NAMES
 
     for name in FIRST_NAMES + LAST_NAMES:
         validate_name(name)

@@ -48,10 +48,11 @@ def recording(monkeypatch):
 
 @pytest.fixture
 def demo_site():
-    from blog.comments.models import Comment
-    from blog.models import Author, Theme
+    from blog.models import Author
+    from comments.models import Comment
     from events.models import CalendarToken, Registration
     from members.models import Network, Organisation
+    from taxonomy.models import Theme
 
     site = build_demo_site()
     token = CalendarToken.for_user(site.member).token

@@ -14,7 +14,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from blog.comments.models import Comment
+from comments.models import Comment
 from events.models import Registration
 from members.models import NetworkMembership, User
 from tests.factories import UserFactory

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from wagtail.models import Collection, Locale, Page
 
-from blog.comments.groups import EDITORS_GROUP
+from comments.groups import EDITORS_GROUP
 from events.groups import ORGANISERS
 
 pytestmark = pytest.mark.django_db(transaction=True)

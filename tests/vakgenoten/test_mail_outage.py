@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from blog.comments.models import Comment, CommentSettings, ConversationSubscription
 from blog.models import BlogIndexPage
+from comments.models import Comment, CommentSettings, ConversationSubscription
 from events.models import EventIndexPage, EventPage, Registration
 from tests.blog.factories import make_article
 from tests.factories import NetworkFactory, UserFactory

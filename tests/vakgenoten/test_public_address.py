@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from blog.comments.actions import post_comment
-from blog.comments.models import CommentSettings
 from blog.models import BlogIndexPage, InterviewPage
+from comments.actions import post_comment
+from comments.models import CommentSettings
 from events.emails import queue_reminder
 from events.models import EventIndexPage, EventPage, Registration
 from events.registration import register

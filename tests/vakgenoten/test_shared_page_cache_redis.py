@@ -20,8 +20,8 @@ from django.test import override_settings
 
 from wagtail.models import PageViewRestriction
 
-from blog.comments.actions import delete_comment
 from blog.models import BlogIndexPage, BlogPostPage
+from comments.actions import delete_comment
 from tests.blog.factories import make_article
 from tests.comments.factories import make_comment
 from vakgenoten.cache import _bump, purge_all

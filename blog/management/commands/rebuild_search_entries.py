@@ -9,10 +9,13 @@ class Command(BaseCommand):
     help = "Schrijft de zoektabel opnieuw voor alle gepubliceerde, openbare pagina's."
 
     def handle(self, *args, **options):
+        talk = options["verbosity"] > 0
         if not search_index.enabled():
-            self.stdout.write(
-                "Niets te doen: de zoektabel hoort bij PostgreSQL met de databasezoekfunctie."
-            )
+            if talk:
+                self.stdout.write(
+                    "Niets te doen: de zoektabel hoort bij PostgreSQL met de databasezoekfunctie."
+                )
             return
         rows = search_index.rebuild()
-        self.stdout.write(f"Zoektabel opnieuw geschreven: {rows} pagina's.")
+        if talk:
+            self.stdout.write(f"Zoektabel opnieuw geschreven: {rows} pagina's.")

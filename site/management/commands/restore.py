@@ -51,14 +51,12 @@ class Command(BaseCommand):
         flush. Wagtail's index and, on PostgreSQL, the search table are written again."""
         from wagtail.search.models import IndexEntry
 
-        from blog import search_index
-
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("DELETE FROM wagtailsearch_indexentry_fts")
         IndexEntry.objects.all().delete()
         call_command("update_index", verbosity=0)
-        search_index.rebuild()
+        call_command("rebuild_search_entries", verbosity=0)
 
     def restore_media(self, archive_path):
         if not archive_path.exists():

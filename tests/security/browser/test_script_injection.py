@@ -21,8 +21,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from blog.comments.threads import PAGE_PARAM, THREADS_PER_PAGE
 from blog.search import MAX_QUERY_LENGTH
+from comments.threads import PAGE_PARAM, THREADS_PER_PAGE
 from members.views.common import MEMBERS_PER_PAGE
 from tests.security.payloads import MARKER_HOST, MARKER_PATH, PAYLOADS
 from vakgenoten.text import validate_name, validate_single_line
@@ -110,8 +110,8 @@ def scene(transactional_db):
 
     from wagtail.models import Site
 
-    from blog.comments.models import Comment, CommentSettings, ConversationSubscription
     from blog.models import BlogIndexPage, BlogPostPage
+    from comments.models import Comment, CommentSettings, ConversationSubscription
     from events.models import EventIndexPage, EventPage, Registration
     from tests.blog.factories import make_article
     from tests.factories import NetworkFactory, UserFactory

@@ -11,6 +11,8 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from wagtail.models import Page
+
 from .formatting import render_markdown
 from .models import Comment, CommentReport, ConversationSubscription
 
@@ -199,11 +201,10 @@ def _published_at(page):
 
 
 def load(home_page=None):
-    from blog.models import ArticlePage
-
+    """The demo conversations under the demo articles (found by slug; missing ones are skipped)."""
     by_key = {}
     for slug, comments in DISCUSSIONS:
-        page = ArticlePage.objects.filter(slug=slug).first()
+        page = Page.objects.filter(slug=slug).first()
         if page is None:
             continue
         start = _published_at(page)
@@ -214,7 +215,7 @@ def load(home_page=None):
             )
 
     slug, email, hours, text, reasons = PENDING
-    page = ArticlePage.objects.filter(slug=slug).first()
+    page = Page.objects.filter(slug=slug).first()
     if page is not None:
         _comment(
             page,

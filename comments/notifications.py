@@ -60,17 +60,14 @@ def _comment_context(comment):
     }
 
 
-def article_author_users(page):
-    """The member accounts of the authors of ``page`` (articles only; others have none)."""
-    try:
-        from blog.models import ArticleAuthor
-    except ImportError:  # publishing not installed: no authors to tell
-        return []
-    User = get_user_model()
-    user_ids = ArticleAuthor.objects.filter(page_id=page.pk, author__user__isnull=False).values(
-        "author__user"
-    )
-    return list(User.objects.filter(pk__in=user_ids, is_active=True))
+def page_author_users(page):
+    """The member accounts of whoever wrote ``page``.
+
+    A page type with authors says who they are with an ``author_users()`` method (articles do);
+    other pages have no authors to tell.
+    """
+    author_users = getattr(page.specific_deferred, "author_users", None)
+    return list(author_users()) if author_users else []
 
 
 def moderators():
@@ -126,7 +123,7 @@ def notify_published(comment):
             },
         )
 
-    for recipient in article_author_users(page):
+    for recipient in page_author_users(page):
         if recipient.pk in told or not may_read(recipient):
             continue
         send(

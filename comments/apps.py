@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class CommentsConfig(AppConfig):
     """Comments: members discuss pages under their own name; editors moderate."""
 
-    name = "blog.comments"
+    name = "comments"
     label = "comments"
     verbose_name = _("Reacties")
 

@@ -11,7 +11,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.http import QueryDict
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.safestring import mark_safe
@@ -34,13 +34,6 @@ from ..rules import closed_reason, page_closure, participation_problem, settings
 from ..threads import PAGE_PARAM, comment_count, thread_page
 
 register = template.Library()
-
-
-def _url_or_none(name):
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
 
 
 @register.inclusion_tag("comments/includes/section.html", takes_context=True)
@@ -125,8 +118,8 @@ def comments_section(context, page):
         "authenticated": authenticated,
         "login_url": f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: back})}",
         "signup_url": f"{reverse('account_signup')}?{urlencode({REDIRECT_FIELD_NAME: back})}",
-        "email_url": _url_or_none("account_email"),
-        "profile_url": _url_or_none("members:profile_edit"),
+        "email_url": reverse("account_email"),
+        "profile_url": reverse("members:profile_edit"),
         "form": form,
         "reply_to": reply_to,
         "following": reader_state.get("following", False),

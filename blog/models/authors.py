@@ -1,4 +1,4 @@
-"""Publishing taxonomy: the themes articles are grouped by, and the people who write them."""
+"""The people who write for Vakgenoten."""
 
 from django.conf import settings
 from django.db import models
@@ -8,22 +8,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
 from vakgenoten.text import validate_name, validate_single_line
-
-
-class Theme(models.Model):
-    """An editor-managed theme such as "Sociaal domein" or "Omgevingswet"."""
-
-    name = models.CharField(_("naam"), max_length=80, unique=True, validators=[validate_name])
-    slug = models.SlugField(_("korte naam in de url"), max_length=80, unique=True)
-    description = models.TextField(_("beschrijving"), blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("thema")
-        verbose_name_plural = _("thema's")
-
-    def __str__(self):
-        return self.name
 
 
 class Author(index.Indexed, models.Model):

@@ -1,6 +1,6 @@
 """Volume for benchmarks and performance tests: thousands of rows in bulk, in seconds.
 
-``manage.py seed_bench`` calls :func:`seed`; the tests in ``tests/performance`` use the same
+``bench/seed.py`` calls :func:`seed`; the tests in ``tests/performance`` use the same
 builders to make large lists cheaply. Nothing here goes through ``Page.add_child`` or
 ``save_revision``: pages are written as rows, a batch at a time, with the tree columns
 (``path``, ``depth``, ``numchild``, ``url_path``) computed the way treebeard and Wagtail compute
@@ -266,11 +266,12 @@ def ensure_site():
     """The home page, themes, organisations and the two index pages the bench data hangs under."""
     from blog import demo as blog_demo
     from events import demo as events_demo
+    from home import demo as home_demo
     from vakgenoten import demo as site_demo
     from vakgenoten.models import HomePage
 
     home = HomePage.objects.first() or site_demo.load()
-    site_demo.load_taxonomy(home)
+    home_demo.load_shared()
     return home, blog_demo.load_index(home), events_demo.load_index(home)
 
 
@@ -333,8 +334,8 @@ def create_articles(blog_index, count, text=None, with_body=True):
         Interviewee,
         InterviewPage,
         NewsPage,
-        Theme,
     )
+    from taxonomy.models import Theme
 
     text = text or Text()
     themes = list(Theme.objects.all())
@@ -400,8 +401,8 @@ def create_articles(blog_index, count, text=None, with_body=True):
 
 def create_comments(pages, per_page, members, text=None):
     """``per_page`` published comments under each page; every fourth one is a reply."""
-    from blog.comments.formatting import render_markdown
-    from blog.comments.models import Comment
+    from comments.formatting import render_markdown
+    from comments.models import Comment
 
     text = text or Text()
     if not members or per_page <= 0:
