@@ -539,6 +539,34 @@ def journey_restriction(client, env):
     return f"direct na afschermen 10 van 10 bezoekers naar inloggen gestuurd ({dict(nodes)})"
 
 
+def journey_home_and_search(client):
+    """The roof on both nodes: the home page shows every domain's section, and one search finds
+    articles and events together (sections are registered in each process at start-up)."""
+    since = time.time()
+    for _ in range(6):
+        status, _h, html, _u = client.request("/")
+        check(status == 200, f"startpagina gaf {status}")
+        for section in (
+            "featured-articles-title",
+            "upcoming-events-title",
+            "latest-comments-title",
+        ):
+            check(f'id="{section}"' in html, f"startpagina zonder sectie {section}")
+    home_nodes = on_both_nodes(since, "/", "GET")
+    since = time.time()
+    for _ in range(6):
+        status, _h, html, _u = client.request("/zoeken/?q=common+ground")
+        check(status == 200, f"zoeken gaf {status}")
+        found = re.findall(r'class="search-results__title"><a href="(/[^/"]+/)[^"]+"', html)
+        check("/kennisbank/" in found, f"zoeken vond geen artikel over Common Ground: {found}")
+        check("/agenda/" in found, f"zoeken vond geen evenement over Common Ground: {found}")
+    search_nodes = on_both_nodes(since, "/zoeken/")
+    return (
+        f"drie secties op de startpagina ({dict(home_nodes)}), artikelen en evenementen in één "
+        f"zoekopdracht ({dict(search_nodes)})"
+    )
+
+
 def journey_login_limits(cafile, member):
     """Wrong passwords are counted for all nodes together."""
     client = Client(cafile)
@@ -748,6 +776,7 @@ def main():
         more = [
             ("Afgeschermd voor bezoekers op beide nodes", lambda: journey_restriction(base, env)),
             ("Afbeeldingen uit /media/", lambda: journey_media(base, ["/", "/leden/"])),
+            ("Startpagina en zoeken over alle soorten", lambda: journey_home_and_search(base)),
             ("Inlogpogingen tellen over nodes heen", lambda: journey_login_limits(cert, member)),
             ("Gepland artikel gaat zelf live", lambda: journey_scheduled(base, env, scheduled)),
             ("Absolute links", lambda: journey_links(base, cert, links)),
