@@ -11,7 +11,10 @@ class BlogConfig(AppConfig):
     def ready(self):
         from members.sections import register_organisation_section, register_profile_section
 
-        from . import search_index  # noqa: F401  (connects the search table's receivers)
+        from . import (
+            search_index,  # noqa: F401  (connects the search table's receivers)
+            signals,  # noqa: F401  (connects the page-cache purges)
+        )
         from .sections import member_articles, organisation_articles
 
         register_profile_section("articles", member_articles, order=10)

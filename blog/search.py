@@ -28,7 +28,7 @@ from wagtail.search.utils import normalise_query_string
 
 from taxonomy.models import Theme
 from vakgenoten import limits
-from vakgenoten.cache import cached_part
+from vakgenoten.cache import NOT_KEPT, cached_part
 
 from . import search_index
 from .listing import ARTICLE_TYPES, ARTICLE_TYPES_BY_SLUG, article_type_for_content_type
@@ -262,7 +262,7 @@ def page_texts(pages):
     as their own type (their type's fields are part of the text), one query per type.
     """
 
-    def kept(page, compute=lambda: None):
+    def kept(page, compute=lambda: NOT_KEPT):  # without compute: NOT_KEPT when not kept yet
         return cached_part("search-text", compute, page_id=page.pk)
 
     def text_of(page):
@@ -271,7 +271,7 @@ def page_texts(pages):
     texts = {page.pk: kept(page) for page in pages}
     reload = defaultdict(list)
     for page in pages:
-        if texts[page.pk] is not None:
+        if texts[page.pk] is not NOT_KEPT:
             continue
         model = page.specific_class
         if model is None or type(page) is model:
@@ -280,7 +280,8 @@ def page_texts(pages):
             reload[model].append(page.pk)
     for page in load_per_model(reload).values():
         texts[page.pk] = kept(page, lambda page=page: text_of(page))
-    return texts
+    # A page gone since the results were ranked has no text to show.
+    return {pk: None if text is NOT_KEPT else text for pk, text in texts.items()}
 
 
 def _term_patterns(query):

@@ -43,8 +43,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from vakgenoten.cache import purge_all
-
 logger = logging.getLogger(__name__)
 
 
@@ -128,8 +126,7 @@ def delete_account(request, user, keep_comments):
         user.delete()
         if stored:  # files are not part of the transaction: remove them once it is done
             transaction.on_commit(lambda: _delete_files(stored))
-        # Cached public pages may still show the name (comments, authors): refresh them.
-        transaction.on_commit(purge_all)
+        # Cached pages that showed the name are purged by members.signals.
     logout(request)
 
 

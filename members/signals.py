@@ -1,21 +1,29 @@
-"""Every member gets a profile the moment the account exists; cached member state follows
-their e-mail addresses."""
+"""Every member gets a profile the moment the account exists; cached pages follow what they
+show of members, organisations and networks, and cached member state follows their e-mail
+addresses. Each purge runs once the change is committed, whichever path made it: the admin,
+the member's own forms, the shell (``docs/caching.md``)."""
 
 from allauth.account.models import EmailAddress
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from vakgenoten.cache import purge_member
+from vakgenoten.cache import purge_all_after_commit, purge_member
+
+from .models import Network, Organisation, Profile
+
+# What cached pages show of a member beside what they wrote (members/includes/member_name.html):
+# the name, whether the account is active ("verwijderde deelnemer"), and as the profile allows,
+# the photo and the link to the profile.
+SHOWN_USER_FIELDS = ("first_name", "last_name", "is_active")
+SHOWN_PROFILE_FIELDS = ("visibility", "avatar", "avatar_thumbnail")
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="members.create_profile")
 def create_profile(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        from .models import Profile
-
         Profile.objects.get_or_create(user=instance)
 
 
@@ -24,3 +32,58 @@ def create_profile(sender, instance, created, raw=False, **kwargs):
 def address_changed(sender, instance, **kwargs):
     # Whether a member may comment depends on a verified address; pages keep that per member.
     transaction.on_commit(lambda: purge_member(instance.user_id))
+
+
+def _shown_fields_change(instance, fields, update_fields):
+    """Whether saving ``instance`` changes one of ``fields`` from what the database holds.
+
+    One query, and none for a new row (not on any page yet) or a save of other fields only
+    (a login's ``last_login``)."""
+    if instance._state.adding or instance.pk is None:
+        return False
+    if update_fields is not None and not set(update_fields) & set(fields):
+        return False
+    model = type(instance)
+    stored = model._default_manager.filter(pk=instance.pk).values(*fields).first()
+    if stored is None:
+        return False
+    for name in fields:
+        field = model._meta.get_field(name)
+        if field.get_prep_value(field.value_from_object(instance)) != stored[name]:
+            return True
+    return False
+
+
+@receiver(pre_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="members.note_shown_user")
+def note_shown_user_change(sender, instance, update_fields=None, raw=False, **kwargs):
+    instance._shown_on_pages_changed = not raw and _shown_fields_change(
+        instance, SHOWN_USER_FIELDS, update_fields
+    )
+
+
+@receiver(pre_save, sender=Profile, dispatch_uid="members.note_shown_profile")
+def note_shown_profile_change(sender, instance, update_fields=None, raw=False, **kwargs):
+    instance._shown_on_pages_changed = not raw and _shown_fields_change(
+        instance, SHOWN_PROFILE_FIELDS, update_fields
+    )
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="members.purge_shown_user")
+@receiver(post_save, sender=Profile, dispatch_uid="members.purge_shown_profile")
+def purge_after_shown_member_change(sender, instance, **kwargs):
+    """A new name, photo or visibility shows on every cached page with the member's comments
+    or articles (and in their own cached reader state): purge them all."""
+    if getattr(instance, "_shown_on_pages_changed", False):
+        instance._shown_on_pages_changed = False
+        purge_all_after_commit()
+
+
+@receiver(post_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="members.purge_deleted")
+@receiver(post_save, sender=Organisation, dispatch_uid="members.purge_organisation_saved")
+@receiver(post_delete, sender=Organisation, dispatch_uid="members.purge_organisation_deleted")
+@receiver(post_save, sender=Network, dispatch_uid="members.purge_network_saved")
+@receiver(post_delete, sender=Network, dispatch_uid="members.purge_network_deleted")
+def purge_after_member_organisation_or_network_change(sender, instance, **kwargs):
+    """A deleted member's name, an organisation's or a network's name show on cached pages
+    (comments, authors, best practices, the agenda's filters)."""
+    purge_all_after_commit()

@@ -1,5 +1,8 @@
 """A full-page cache for anonymous readers, invalidated exactly when content changes.
 
+The whole cache (layers, the shape of every key, the generations, every purge and what it
+is triggered by, Redis outages, settings) is mapped in ``docs/caching.md``; keep it in step.
+
 Anonymous visitors (no session or messages cookie) get Wagtail pages from the cache without a
 single database query. Each cached entry remembers which page rendered it and that page's
 "generation"; ``purge_pages`` bumps the generation of the pages a change affects, so every URL
@@ -10,12 +13,14 @@ Only responses that are safe to share are stored: status 200, GET/HEAD, HTML fro
 no cookies set (so no CSRF token or message is ever cached), not marked private.
 """
 
+import enum
 import logging
 
 from redis.exceptions import RedisError
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
@@ -87,6 +92,16 @@ def purge_all():
     _bump(page_cache(), GLOBAL_GENERATION)
 
 
+def purge_all_after_commit():
+    """For the model signals of data shown on many pages (a theme, a member's name): purge
+    everything once the change is committed, whichever path made it (admin, form, shell).
+
+    Not before: a reader in another process could otherwise render the old row again and
+    keep it under the new generation. Outside a transaction it purges at once.
+    """
+    transaction.on_commit(purge_all)
+
+
 def purge_member(user_id):
     """Something only this member sees changed (they follow a conversation, verified their
     address): refresh the parts kept for them alone (``cached_part(member_id=...)``)."""
@@ -106,13 +121,26 @@ def current_generations(cache, page_id=None, member_id=None):
     return tuple(generations.get(key, 0) for key in keys)
 
 
+class Unkept(enum.Enum):
+    """``NOT_KEPT``: what a part's ``compute`` returns when it has no answer worth keeping
+    (a path that must be walked, a probe of what is kept). ``cached_parts`` stores nothing
+    for it, hands it back to the caller as it is and asks ``compute`` again next time.
+    Every other value, ``None`` included ("there is none"), is kept as it is."""
+
+    NOT_KEPT = "not kept"
+
+
+NOT_KEPT = Unkept.NOT_KEPT
+
+
 def cached_part(name, compute, page_id=None, member_id=None):
     """A piece of a page (related articles, the main menu) kept in the cache as long as the
     page and the site-wide content behind it are unchanged: the same generations as the
     full-page cache, so whatever purges a page also refreshes its parts. Signed-in members,
     whose pages are never cached whole, get these parts without their queries. With
     ``member_id`` the part is that member's own and ``purge_member`` refreshes it too. Off
-    when the page cache is off (``PAGE_CACHE_SECONDS = 0``)."""
+    when the page cache is off (``PAGE_CACHE_SECONDS = 0``). ``compute`` may return
+    ``NOT_KEPT``: that answer is returned but not kept."""
     return cached_parts({name: compute}, page_id=page_id, member_id=member_id)[name]
 
 
@@ -138,12 +166,12 @@ def cached_parts(computes, page_id=None, member_id=None):
         return {name: compute() for name, compute in computes.items()}
     values, missing = {}, {}
     for name, compute in computes.items():
-        value = found.get(keys[name])
-        if value is None:
-            value = missing[keys[name]] = compute()
-        values[name] = value
-    kept = {key: value for key, value in missing.items() if value is not None}
-    if kept:  # None is "nothing to keep": asked again next time
+        if keys[name] in found:  # a kept None is an answer too
+            values[name] = found[keys[name]]
+        else:
+            values[name] = missing[keys[name]] = compute()
+    kept = {key: value for key, value in missing.items() if value is not NOT_KEPT}
+    if kept:
         try:
             cache.set_many(kept, seconds)
         except CACHE_UNAVAILABLE as error:
@@ -288,10 +316,10 @@ def cached_site(request):
 
     if hasattr(request, "_wagtail_site") or cache_seconds() <= 0:
         return Site.find_for_request(request)
-    site = cached_part(
-        f"site-{request.get_host()}-{request.get_port()}", lambda: _find_site(request) or ""
+    # None (no site for this host) is kept too: Wagtail's lookup would find none again.
+    request._wagtail_site = cached_part(
+        f"site-{request.get_host()}-{request.get_port()}", lambda: _find_site(request)
     )
-    request._wagtail_site = site or None
     return request._wagtail_site
 
 

@@ -18,7 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-from .cache import CachedSiteSettingMixin, cached_part
+from .cache import NOT_KEPT, CachedSiteSettingMixin, cached_part
 from .links import absolute_url
 from .sections import home_sections
 from .text import single_line, validate_name, validate_single_line
@@ -58,19 +58,20 @@ class HomePage(Page):
 
         def find_page_id():
             found["pages"] = self.find_by_url_path(path_components)
-            return found["pages"][0].pk if found["pages"] else None
+            return found["pages"][0].pk if found["pages"] else NOT_KEPT
 
         path_key = hashlib.sha256("/".join(path_components).encode()).hexdigest()[:32]
         page_id = cached_part(f"route-{self.pk}-{path_key}", find_page_id)
-        if page_id is None:
+        if page_id is NOT_KEPT:
             return super().route(request, path_components)
-        specific, parent = cached_part(
+        pages = cached_part(
             "route-page",
-            lambda: found.get("pages") or self.find_by_url_path(path_components),
+            lambda: found.get("pages") or self.find_by_url_path(path_components) or NOT_KEPT,
             page_id=page_id,
-        ) or (None, None)
-        if specific is None:  # the page moved since: its path is out of date
+        )
+        if pages is NOT_KEPT:  # the page moved since: its path is out of date
             return super().route(request, path_components)
+        specific, parent = pages
         # As Wagtail's walk does: the parent is known, get_parent() needs no query.
         specific._cached_parent_obj = parent
         return specific.route(request, [])

@@ -7,7 +7,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .cache import purge_all
 from .models import ProblemReport
 
 
@@ -41,11 +40,3 @@ register_snippet(ProblemReportViewSet)
 def remember_page_for_the_cache(page, request, serve_args, serve_kwargs):
     """The page cache stores a response under the page that rendered it."""
     request.cached_page_id = page.pk
-
-
-@hooks.register("after_create_snippet")
-@hooks.register("after_edit_snippet")
-@hooks.register("after_delete_snippet")
-def purge_after_snippet_change(request, instance):
-    """Themes, authors and the like appear on many pages."""
-    purge_all()

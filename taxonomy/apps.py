@@ -10,3 +10,6 @@ class TaxonomyConfig(AppConfig):
 
     name = "taxonomy"
     verbose_name = _("Thema's")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the cache purges)

@@ -55,8 +55,8 @@ def comments_section(context, page):
     )
     problem = participation_problem(user, reader_state["verified"]) if authenticated else ""
     # Closing and commenting purge the page, which refreshes these cached parts.
-    closure = cached_part("comment-closure", lambda: page_closure(page) or "", page_id=page.pk)
-    closed = closed_reason(page, comment_settings, closure=closure or None)
+    closure = cached_part("comment-closure", lambda: page_closure(page), page_id=page.pk)
+    closed = closed_reason(page, comment_settings, closure=closure)
     can_comment = authenticated and not problem and not closed
     reader = _reader_key(request, user, can_comment)
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,13 +9,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from vakgenoten.cache import purge_all
-
 from ..forms import ProfileForm
 from ..models import NetworkMembership, Profile, User
 from ..sections import PROFILE, render_sections
-
-SHOWN_WITH_CONTENT = {"first_name", "last_name", "visibility", "avatar", "remove_avatar"}
 
 
 def safe_next(request, fallback):
@@ -71,11 +66,7 @@ def profile_edit(request):
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, instance=profile, user=request.user)
         if form.is_valid():
-            form.save()
-            if set(form.changed_data) & SHOWN_WITH_CONTENT:
-                # Cached public pages may show this member's name, photo or profile link
-                # (comments, authors); refresh them so the change shows everywhere.
-                transaction.on_commit(purge_all)
+            form.save()  # a new name, photo or visibility purges cached pages (members.signals)
             messages.success(request, _("Je profiel is opgeslagen."))
             return redirect(safe_next(request, request.user.get_absolute_url()))
     else:

@@ -6,7 +6,7 @@ from django import template
 
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
-from ..cache import cache_seconds, cached_part, cached_site, page_cache
+from ..cache import CACHE_UNAVAILABLE, cache_seconds, cached_part, cached_site, page_cache
 
 register = template.Library()
 
@@ -131,8 +131,11 @@ def editor_userbar(context):
     if cache_seconds() <= 0:
         return wagtailuserbar(context)
     key = f"userbar:{user.pk}"
-    allowed = page_cache().get(key)
-    if allowed is None:
+    try:
+        allowed = page_cache().get(key)
+        if allowed is None:
+            allowed = user.has_perm("wagtailadmin.access_admin")
+            page_cache().set(key, allowed, 300)
+    except CACHE_UNAVAILABLE:  # the cache server is away: ask without it
         allowed = user.has_perm("wagtailadmin.access_admin")
-        page_cache().set(key, allowed, 300)
     return wagtailuserbar(context) if allowed else ""

@@ -19,7 +19,8 @@ from wagtail.models import Page
 from bench import data as bench_data
 from comments.actions import follow, unfollow
 from comments.models import Comment
-from vakgenoten.cache import purge_all
+from tests.blog.factories import with_second_factor
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,10 +78,20 @@ def test_an_edited_comment_and_a_renamed_writer_show_at_once(
         comment.save()
     assert "Bijgewerkt: het loket gaat om negen uur open." in html_for(client, article.url)
 
-    writer.first_name, writer.last_name = "Wijnanda", "Terpstra"
-    writer.save(update_fields=["first_name", "last_name"])
-    purge_all()  # what saving a profile does (members.views.profiles)
+    # Renamed through the model (members.signals purges after the commit) ...
+    with django_capture_on_commit_callbacks(execute=True):
+        writer.first_name, writer.last_name = "Wijnanda", "Terpstra"
+        writer.save(update_fields=["first_name", "last_name"])
     assert "Wijnanda Terpstra" in html_for(client, article.url)
+
+    # ... and by an editor in the Wagtail admin.
+    editor = type(client)()
+    editor.force_login(with_second_factor(UserFactory(is_staff=True, is_superuser=True)))
+    url = f"/admin/users/edit/{writer.pk}/"
+    form = {"email": writer.email, "first_name": "Wijnanda", "last_name": "Terpstra-Bos"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor.post(url, {**form, "is_active": "on"}).status_code == 302
+    assert "Wijnanda Terpstra-Bos" in html_for(client, article.url)
 
 
 def test_a_new_revision_reaches_signed_in_readers(client, page_cache_on, article, members):

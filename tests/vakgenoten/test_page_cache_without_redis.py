@@ -56,6 +56,17 @@ def test_pages_are_served_without_the_cache_when_redis_is_gone(client, lost_redi
     assert "Grondstoffen terugwinnen in de regio" in client.get(article.url).content.decode()
 
 
+def test_members_are_served_without_the_cache_when_redis_is_gone(
+    client, lost_redis, article, member
+):
+    """Database sessions (no REDIS_URL at start); the editing bar's answer is asked afresh."""
+    client.force_login(member)
+    client.get(article.url)
+    lost_redis()
+    for url in (article.url, "/"):
+        assert client.get(url).status_code == 200, url
+
+
 def test_page_parts_are_made_afresh_when_redis_is_gone(lost_redis):
     assert cached_part("footer", lambda: "eerste") == "eerste"
     assert cached_part("footer", lambda: "tweede") == "eerste"  # kept in Redis
