@@ -107,7 +107,7 @@ def test_a_renamed_theme_shows_on_the_cached_article(client, index, editor, comm
     article = make_article(index, model=BlogPostPage, themes=[theme])
     assert "Afvalinzameling" in cached_html(client, article.url)
 
-    url = f"/admin/snippets/blog/theme/edit/{theme.pk}/"
+    url = f"/admin/snippets/taxonomy/theme/edit/{theme.pk}/"
     rename(how, theme, url, editor, commit, name="Circulaire economie")
     html = visitor_html(client, article.url)
     assert "Circulaire economie" in html
