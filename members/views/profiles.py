@@ -6,11 +6,11 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from vakgenoten.cache import purge_all
+from vakgenoten.links import safe_redirect_target
 
 from ..forms import ProfileForm
 from ..models import NetworkMembership, Profile, User
@@ -21,12 +21,8 @@ SHOWN_WITH_CONTENT = {"first_name", "last_name", "visibility", "avatar", "remove
 
 def safe_next(request, fallback):
     """The ``next`` parameter when it stays on this site, otherwise ``fallback``."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
+    target = request.POST.get("next") or request.GET.get("next")
+    return safe_redirect_target(request, target, fallback)
 
 
 def profile_queryset():
