@@ -1,4 +1,4 @@
-"""Template tags of publishing: structured data, absolute URLs, feed links."""
+"""Template tags of publishing: structured data and feed links (absolute URLs: ``link_tags``)."""
 
 import json
 
@@ -19,12 +19,6 @@ def json_ld(data):
     return mark_safe(  # noqa: S308  # nosec B308 B703 # <, > and & are escaped above
         json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_SCRIPT_ESCAPES)
     )
-
-
-@register.simple_tag
-def absolute_url(url):
-    """``url`` (e.g. an image rendition) on the public address (settings.SITE_URL)."""
-    return links.absolute_url(url)
 
 
 @register.simple_tag(takes_context=True)
