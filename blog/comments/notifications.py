@@ -12,6 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from members.notifications import unsubscribe_headers, unsubscribe_url
+from vakgenoten import links
 from vakgenoten.mail import queue_email
 
 from . import preferences
@@ -22,22 +24,26 @@ from .visibility import can_read_page
 
 
 def comment_url(comment):
-    return preferences.absolute_url(reverse("comments:permalink", args=[comment.pk]))
+    return links.absolute_url(reverse("comments:permalink", args=[comment.pk]))
 
 
 def send(user, kind, key, subject, template, context, page=None):
-    """Queue one e-mail to ``user`` unless they opted out. Returns the OutgoingEmail or None."""
-    if not preferences.wants(user, kind, page):
+    """Queue one e-mail to ``user`` unless they opted out. Returns the OutgoingEmail or None.
+
+    With ``page`` (a followed conversation) the header link leaves just that conversation and
+    the body also offers the link that switches the whole kind off.
+    """
+    if not preferences.wants(user, kind):
         return None
-    url = preferences.unsubscribe_url(user, kind, page)
-    kind_url = preferences.kind_unsubscribe_url(user, kind)
+    url = unsubscribe_url(user, kind, page)
+    kind_url = unsubscribe_url(user, kind) if page is not None else ""
     body = render_to_string(
         template,
         {
             **context,
             "recipient": user,
             "unsubscribe_url": url,
-            "kind_unsubscribe_url": kind_url if kind_url != url else "",
+            "kind_unsubscribe_url": kind_url,
             "unsubscribe_label": preferences.KINDS[kind],
         },
     )
@@ -46,7 +52,7 @@ def send(user, kind, key, subject, template, context, page=None):
         to=user.email,
         subject=subject,
         body=body,
-        headers=preferences.unsubscribe_headers(url),
+        headers=unsubscribe_headers(url),
     )
 
 
@@ -165,7 +171,7 @@ def queue_url(**params):
     path = reverse("comments_admin:queue")
     if params:
         path += "?" + urlencode(params)
-    return preferences.absolute_url(path)
+    return links.absolute_url(path)
 
 
 def notify_held(comment, occasion=""):
@@ -173,7 +179,7 @@ def notify_held(comment, occasion=""):
     context = {
         **_comment_context(comment),
         "reasons": comment.hold_reasons,
-        "review_url": preferences.absolute_url(reverse("comments_admin:detail", args=[comment.pk])),
+        "review_url": links.absolute_url(reverse("comments_admin:detail", args=[comment.pk])),
     }
     suffix = f"-{occasion}" if occasion else ""
     for moderator in moderators():
@@ -194,7 +200,7 @@ def notify_reported(report):
     context = {
         **_comment_context(comment),
         "report": report,
-        "review_url": preferences.absolute_url(reverse("comments_admin:detail", args=[comment.pk])),
+        "review_url": links.absolute_url(reverse("comments_admin:detail", args=[comment.pk])),
     }
     for moderator in moderators():
         if moderator.pk in (report.reporter_id, comment.user_id):
