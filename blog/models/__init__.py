@@ -1,9 +1,12 @@
 """Publishing models, re-exported so that ``from blog.models import …`` keeps working."""
 
 from .pages import (
+    ARTICLE_TYPES,
+    ARTICLE_TYPES_BY_SLUG,
     ArticleAuthor,
     ArticlePage,
     ArticlePageTag,
+    ArticleType,
     BestPracticeDocument,
     BestPracticePage,
     BlogIndexPage,
@@ -12,15 +15,19 @@ from .pages import (
     InterviewPage,
     NewsPage,
     RelatedArticle,
+    article_type_for_content_type,
 )
 from .search import SearchEntry
 from .stats import ArticleViewCount, ZeroResultSearch
 from .taxonomy import Author, Theme
 
 __all__ = [
+    "ARTICLE_TYPES",
+    "ARTICLE_TYPES_BY_SLUG",
     "ArticleAuthor",
     "ArticlePage",
     "ArticlePageTag",
+    "ArticleType",
     "ArticleViewCount",
     "Author",
     "BestPracticeDocument",
@@ -34,4 +41,5 @@ __all__ = [
     "SearchEntry",
     "Theme",
     "ZeroResultSearch",
+    "article_type_for_content_type",
 ]

@@ -28,7 +28,7 @@ def article_json_ld(context, page, image_url=""):
     authors = context.get("authors") or []
     data = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle" if page.type_info and page.type_info.slug == "nieuws" else "Article",
+        "@type": page.type_info.schema_type if page.type_info else "Article",
         "headline": page.title[:110],
         "description": page.intro,
         "datePublished": page.publication_date.isoformat(),
