@@ -174,45 +174,52 @@ def queue_url(**params):
     return links.absolute_url(path)
 
 
-def notify_held(comment, occasion=""):
-    """A comment waits for moderation: one notice per moderator per held comment."""
+def _tell_moderators(comment, *, skip, key, subject, template, context):
+    """One e-mail to each moderator but those in ``skip``, with the comment and its review link.
+
+    ``key`` is formatted with the moderator's ``pk``.
+    """
     context = {
         **_comment_context(comment),
-        "reasons": comment.hold_reasons,
+        **context,
         "review_url": links.absolute_url(reverse("comments_admin:detail", args=[comment.pk])),
     }
-    suffix = f"-{occasion}" if occasion else ""
     for moderator in moderators():
-        if moderator.pk == comment.user_id:
+        if moderator.pk in skip:
             continue
         send(
             moderator,
             preferences.MODERATION_QUEUE,
-            f"comment-{comment.pk}-held{suffix}-{moderator.pk}",
-            _("Reactie wacht op moderatie: %(title)s") % {"title": comment.page.title},
-            "comments/email/held.txt",
+            key % {"pk": moderator.pk},
+            subject,
+            template,
             context,
         )
+
+
+def notify_held(comment, occasion=""):
+    """A comment waits for moderation: one notice per moderator per held comment."""
+    suffix = f"-{occasion}" if occasion else ""
+    _tell_moderators(
+        comment,
+        skip={comment.user_id},
+        key=f"comment-{comment.pk}-held{suffix}-%(pk)s",
+        subject=_("Reactie wacht op moderatie: %(title)s") % {"title": comment.page.title},
+        template="comments/email/held.txt",
+        context={"reasons": comment.hold_reasons},
+    )
 
 
 def notify_reported(report):
     comment = report.comment
-    context = {
-        **_comment_context(comment),
-        "report": report,
-        "review_url": links.absolute_url(reverse("comments_admin:detail", args=[comment.pk])),
-    }
-    for moderator in moderators():
-        if moderator.pk in (report.reporter_id, comment.user_id):
-            continue
-        send(
-            moderator,
-            preferences.MODERATION_QUEUE,
-            f"comment-report-{report.pk}-{moderator.pk}",
-            _("Reactie gemeld bij ‘%(title)s’") % {"title": comment.page.title},
-            "comments/email/reported.txt",
-            context,
-        )
+    _tell_moderators(
+        comment,
+        skip={report.reporter_id, comment.user_id},
+        key=f"comment-report-{report.pk}-%(pk)s",
+        subject=_("Reactie gemeld bij ‘%(title)s’") % {"title": comment.page.title},
+        template="comments/email/reported.txt",
+        context={"report": report},
+    )
 
 
 def notify_decision(decision):
