@@ -10,9 +10,6 @@ takes the queryset and returns it annotated, e.g. with ``comment_count``). The c
 shows ``article.comment_count`` when it is there.
 """
 
-from dataclasses import dataclass
-
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -24,47 +21,12 @@ from wagtail.images import get_image_model
 from taxonomy.models import Theme
 from vakgenoten.queries import exclude_private
 
-from .models import (
-    ArticleAuthor,
-    ArticlePage,
-    BestPracticePage,
-    BlogPostPage,
-    InterviewPage,
-    NewsPage,
-)
+from .models import ARTICLE_TYPES, ARTICLE_TYPES_BY_SLUG, ArticleAuthor, ArticlePage
 
 # The renditions a card shows (see blog/includes/article_card.html); prefetched with the list.
 CARD_RENDITIONS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
 AUTHOR_PHOTO_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
 LISTING_HOOK = "annotate_article_listing"
-
-
-@dataclass(frozen=True)
-class ArticleType:
-    slug: str
-    label: object  # lazy translation
-    plural: object
-    model: type
-
-
-ARTICLE_TYPES = [
-    ArticleType("interview", _("Interview"), _("Interviews"), InterviewPage),
-    ArticleType(
-        "praktijkvoorbeeld", _("Praktijkvoorbeeld"), _("Praktijkvoorbeelden"), BestPracticePage
-    ),
-    ArticleType("blog", _("Blog"), _("Blogs en columns"), BlogPostPage),
-    ArticleType("nieuws", _("Nieuws"), _("Nieuws"), NewsPage),
-]
-ARTICLE_TYPES_BY_SLUG = {article_type.slug: article_type for article_type in ARTICLE_TYPES}
-
-
-def article_type_for_content_type(content_type_id):
-    """The :class:`ArticleType` of a page's content type (cached by Django, no query)."""
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    for article_type in ARTICLE_TYPES:
-        if model is not None and issubclass(model, article_type.model):
-            return article_type
-    return None
 
 
 def article_listing_queryset(queryset=None):

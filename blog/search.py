@@ -31,8 +31,14 @@ from vakgenoten import limits
 from vakgenoten.cache import NOT_KEPT, cached_part
 
 from . import search_index
-from .listing import ARTICLE_TYPES, ARTICLE_TYPES_BY_SLUG, article_type_for_content_type
-from .models import ArticlePage, SearchEntry, ZeroResultSearch
+from .models import (
+    ARTICLE_TYPES,
+    ARTICLE_TYPES_BY_SLUG,
+    ArticlePage,
+    SearchEntry,
+    ZeroResultSearch,
+    article_type_for_content_type,
+)
 from .models.stats import normalise_search_query
 from .search_index import page_text
 

@@ -12,7 +12,6 @@ from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -20,6 +19,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from vakgenoten.links import safe_redirect_target
 from vakgenoten.params import int_param
 
 from . import actions
@@ -55,13 +55,6 @@ def apply_moderation(request, form):
             messages.error(request, refusal.message)
             return changed
     return changed
-
-
-def _safe_next(request, fallback):
-    target = request.POST.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return fallback
 
 
 class QueueView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -135,7 +128,11 @@ class QueueView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
             for errors in form.errors.values():
                 for error in errors:
                     messages.error(request, error)
-            return HttpResponseRedirect(_safe_next(request, reverse("comments_admin:queue")))
+            return HttpResponseRedirect(
+                safe_redirect_target(
+                    request, request.POST.get("next"), reverse("comments_admin:queue")
+                )
+            )
         changed = apply_moderation(request, form)
         if changed:
             messages.success(
@@ -148,7 +145,9 @@ class QueueView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
                     ].lower(),
                 },
             )
-        return HttpResponseRedirect(_safe_next(request, reverse("comments_admin:queue")))
+        return HttpResponseRedirect(
+            safe_redirect_target(request, request.POST.get("next"), reverse("comments_admin:queue"))
+        )
 
 
 class DetailView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):

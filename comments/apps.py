@@ -16,7 +16,7 @@ class CommentsConfig(AppConfig):
         from members.sections import register_profile_section
         from vakgenoten.baseline import register_baseline
 
-        from . import signals
+        from . import preferences, signals
         from .groups import ensure_moderators
         from .models import Comment, CommentClosure, ConversationSubscription
         from .privacy import erase_comments, export_comments
@@ -29,3 +29,4 @@ class CommentsConfig(AppConfig):
         register_baseline(ensure_moderators)
         register_personal_data("reacties", export=export_comments, erase=erase_comments)
         register_profile_section("comments", recent_comments, order=20)
+        preferences.register()

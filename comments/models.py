@@ -383,29 +383,3 @@ class ConversationSubscription(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.page}"
-
-
-class CommentEmailOptOut(models.Model):
-    """A member turned off a kind of comment e-mail that only this app sends (the editors'
-    decision about your comment; for moderators, comments waiting for moderation) with its
-    one-click link. The other kinds live in the members app's notification preferences.
-    """
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("lid"),
-        on_delete=models.CASCADE,
-        related_name="comment_email_opt_outs",
-    )
-    kind = models.CharField(_("soort e-mail"), max_length=40)
-    created_at = models.DateTimeField(_("sinds"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("afmelding voor reactie-e-mail")
-        verbose_name_plural = _("afmeldingen voor reactie-e-mail")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "kind"], name="comments_one_opt_out")
-        ]
-
-    def __str__(self):
-        return f"{self.user}: {self.kind}"

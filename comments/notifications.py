@@ -12,6 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from members.notifications import unsubscribe_headers, unsubscribe_url
+from vakgenoten import links
 from vakgenoten.mail import queue_email
 
 from . import preferences
@@ -22,22 +24,26 @@ from .visibility import can_read_page
 
 
 def comment_url(comment):
-    return preferences.absolute_url(reverse("comments:permalink", args=[comment.pk]))
+    return links.absolute_url(reverse("comments:permalink", args=[comment.pk]))
 
 
 def send(user, kind, key, subject, template, context, page=None):
-    """Queue one e-mail to ``user`` unless they opted out. Returns the OutgoingEmail or None."""
-    if not preferences.wants(user, kind, page):
+    """Queue one e-mail to ``user`` unless they opted out. Returns the OutgoingEmail or None.
+
+    With ``page`` (a followed conversation) the header link leaves just that conversation and
+    the body also offers the link that switches the whole kind off.
+    """
+    if not preferences.wants(user, kind):
         return None
-    url = preferences.unsubscribe_url(user, kind, page)
-    kind_url = preferences.kind_unsubscribe_url(user, kind)
+    url = unsubscribe_url(user, kind, page)
+    kind_url = unsubscribe_url(user, kind) if page is not None else ""
     body = render_to_string(
         template,
         {
             **context,
             "recipient": user,
             "unsubscribe_url": url,
-            "kind_unsubscribe_url": kind_url if kind_url != url else "",
+            "kind_unsubscribe_url": kind_url,
             "unsubscribe_label": preferences.KINDS[kind],
         },
     )
@@ -46,7 +52,7 @@ def send(user, kind, key, subject, template, context, page=None):
         to=user.email,
         subject=subject,
         body=body,
-        headers=preferences.unsubscribe_headers(url),
+        headers=unsubscribe_headers(url),
     )
 
 
@@ -162,48 +168,55 @@ def queue_url(**params):
     path = reverse("comments_admin:queue")
     if params:
         path += "?" + urlencode(params)
-    return preferences.absolute_url(path)
+    return links.absolute_url(path)
+
+
+def _tell_moderators(comment, *, skip, key, subject, template, context):
+    """One e-mail to each moderator but those in ``skip``, with the comment and its review link.
+
+    ``key`` is formatted with the moderator's ``pk``.
+    """
+    context = {
+        **_comment_context(comment),
+        **context,
+        "review_url": links.absolute_url(reverse("comments_admin:detail", args=[comment.pk])),
+    }
+    for moderator in moderators():
+        if moderator.pk in skip:
+            continue
+        send(
+            moderator,
+            preferences.MODERATION_QUEUE,
+            key % {"pk": moderator.pk},
+            subject,
+            template,
+            context,
+        )
 
 
 def notify_held(comment, occasion=""):
     """A comment waits for moderation: one notice per moderator per held comment."""
-    context = {
-        **_comment_context(comment),
-        "reasons": comment.hold_reasons,
-        "review_url": preferences.absolute_url(reverse("comments_admin:detail", args=[comment.pk])),
-    }
     suffix = f"-{occasion}" if occasion else ""
-    for moderator in moderators():
-        if moderator.pk == comment.user_id:
-            continue
-        send(
-            moderator,
-            preferences.MODERATION_QUEUE,
-            f"comment-{comment.pk}-held{suffix}-{moderator.pk}",
-            _("Reactie wacht op moderatie: %(title)s") % {"title": comment.page.title},
-            "comments/email/held.txt",
-            context,
-        )
+    _tell_moderators(
+        comment,
+        skip={comment.user_id},
+        key=f"comment-{comment.pk}-held{suffix}-%(pk)s",
+        subject=_("Reactie wacht op moderatie: %(title)s") % {"title": comment.page.title},
+        template="comments/email/held.txt",
+        context={"reasons": comment.hold_reasons},
+    )
 
 
 def notify_reported(report):
     comment = report.comment
-    context = {
-        **_comment_context(comment),
-        "report": report,
-        "review_url": preferences.absolute_url(reverse("comments_admin:detail", args=[comment.pk])),
-    }
-    for moderator in moderators():
-        if moderator.pk in (report.reporter_id, comment.user_id):
-            continue
-        send(
-            moderator,
-            preferences.MODERATION_QUEUE,
-            f"comment-report-{report.pk}-{moderator.pk}",
-            _("Reactie gemeld bij ‘%(title)s’") % {"title": comment.page.title},
-            "comments/email/reported.txt",
-            context,
-        )
+    _tell_moderators(
+        comment,
+        skip={report.reporter_id, comment.user_id},
+        key=f"comment-report-{report.pk}-%(pk)s",
+        subject=_("Reactie gemeld bij ‘%(title)s’") % {"title": comment.page.title},
+        template="comments/email/reported.txt",
+        context={"report": report},
+    )
 
 
 def notify_decision(decision):

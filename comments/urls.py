@@ -1,6 +1,9 @@
-"""Public addresses of the comments: writing, the member's own actions, unsubscribing."""
+"""Public addresses of the comments: writing, the member's own actions, and the old address of
+unsubscribing (the members app serves it)."""
 
 from django.urls import path
+
+from members.views.notifications import unsubscribe
 
 from . import views
 
@@ -9,7 +12,8 @@ app_name = "comments"
 urlpatterns = [
     path("reacties/pagina/<int:page_id>/", views.write, name="write"),
     path("reacties/pagina/<int:page_id>/volgen/", views.follow, name="follow"),
-    path("reacties/afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    # Links in comment e-mails sent before there was one unsubscribe system.
+    path("reacties/afmelden/<str:token>/", unsubscribe, name="unsubscribe"),
     path("reacties/<int:pk>/", views.permalink, name="permalink"),
     path("reacties/<int:pk>/bewerken/", views.edit, name="edit"),
     path("reacties/<int:pk>/verwijderen/", views.delete, name="delete"),

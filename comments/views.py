@@ -1,4 +1,4 @@
-"""The member's side: write with a preview, reply, edit, delete, report, follow, unsubscribe.
+"""The member's side: write with a preview, reply, edit, delete, report, follow.
 
 Every form works without JavaScript. Refusals (too long, closed, too fast) come back as a Dutch
 message on the same form with the text still in it.
@@ -7,18 +7,17 @@ message on the same form with the text still in it.
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
-from . import actions, preferences
+from . import actions
 from .formatting import render_markdown
 from .forms import CommentForm, ReportForm
 from .models import Comment
@@ -251,24 +250,3 @@ def follow(request, page_id):
             request, _("Je volgt dit gesprek. Je krijgt een e-mail bij nieuwe reacties.")
         )
     return HttpResponseRedirect(back)
-
-
-@csrf_exempt  # the signed link is the authorisation; mail programs POST without a CSRF token
-def unsubscribe(request, token):
-    """One-click unsubscribe from a comment e-mail, without logging in.
-
-    GET shows what will stop and a button; POST stops it (RFC 8058: mail programs send
-    ``List-Unsubscribe=One-Click`` to this same address).
-    """
-    data = preferences.read_token(token)
-    user = None
-    if data is not None:
-        user = get_user_model().objects.filter(pk=data[0]).first()
-    if user is None:
-        return render(request, "comments/unsubscribe.html", {"invalid": True}, status=404)
-    user_id, kind, page_id = data
-    page = Page.objects.filter(pk=page_id).first() if page_id else None
-    context = {"kind_label": preferences.KINDS[kind], "subject_page": page, "kind": kind}
-    if request.method == "POST":
-        context["done"] = preferences.apply_unsubscribe(user, kind, page_id)
-    return render(request, "comments/unsubscribe.html", context)

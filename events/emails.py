@@ -4,7 +4,9 @@ Each message is queued inside the transaction that changed the registration, und
 names the registration and the occasion, so the same e-mail is never sent twice and a message
 is never lost while the mail server is down (see ``vakgenoten.mail``). Every message about a
 seat carries the event as an .ics file, so one click puts it in the member's calendar. Only
-people who hold a seat get the online link.
+people who hold a seat get the online link. A member's reminder follows their "event_updates"
+preference (``members.notifications``) and carries its one-click unsubscribe link, in the text
+and in the List-Unsubscribe headers; confirmations answer what the member did and always go.
 """
 
 from django.conf import settings
@@ -13,18 +15,19 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from members.notifications import unsubscribe_headers, unsubscribe_url, wants_notification
 from vakgenoten import links
 from vakgenoten.mail import queue_email
 
 from .ical import event_ics
 from .models import Registration
-from .notifications import unsubscribe_link, wants_email
 
 REMINDER = "event_updates"  # members.notifications kind for e-mail about events
 
 
 def _queue(registration, *, occasion, subject, template, attach_ics, kind=None):
     event = registration.event
+    unsubscribe = unsubscribe_url(registration.user, kind) if kind else ""
     holds_seat = registration.status == Registration.Status.REGISTERED
     with translation.override(settings.LANGUAGE_CODE):
         context = {
@@ -34,7 +37,7 @@ def _queue(registration, *, occasion, subject, template, attach_ics, kind=None):
             "event_url": links.page_url(event),
             "my_events_url": links.absolute_url(reverse("events:my_events")),
             "show_online_link": holds_seat and bool(event.online_url),
-            "unsubscribe_url": unsubscribe_link(registration.user, kind) if kind else "",
+            "unsubscribe_url": unsubscribe,
         }
         body = render_to_string(template, context)
         attachments = []
@@ -52,6 +55,7 @@ def _queue(registration, *, occasion, subject, template, attach_ics, kind=None):
             subject % {"title": event.title},
             body,
             attachments=attachments,
+            headers=unsubscribe_headers(unsubscribe) if unsubscribe else None,
         )
 
 
@@ -93,7 +97,7 @@ def queue_reminder(registration):
     """The reminder the day before; members who turned reminders off do not get it."""
     if not registration.email:
         return None
-    if registration.user_id and not wants_email(registration.user, REMINDER):
+    if registration.user_id and not wants_notification(registration.user, REMINDER):
         return None
     return _queue(
         registration,

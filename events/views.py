@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -84,15 +83,6 @@ def register_view(request, event_id):
     return redirect(event.url)
 
 
-def _safe_next(request, fallback):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
-
-
 @login_required
 @require_POST
 def cancel_view(request, registration_id):
@@ -109,7 +99,9 @@ def cancel_view(request, registration_id):
             request,
             _("Je bent afgemeld voor %(title)s.") % {"title": registration.event.title},
         )
-    return redirect(_safe_next(request, registration.event.url))
+    return redirect(
+        links.safe_redirect_target(request, request.POST.get("next"), registration.event.url)
+    )
 
 
 @login_required

@@ -20,8 +20,10 @@ from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+
+from vakgenoten.links import safe_redirect_target
 
 LOGIN = "login"
 VERIFY_EMAIL = "verify_email"
@@ -63,12 +65,7 @@ def can_take_part(user):
 def _return_url(request):
     if request.method in ("GET", "HEAD"):
         return request.get_full_path()
-    referer = request.headers.get("referer", "")
-    if referer and url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return referer
-    return "/"
+    return safe_redirect_target(request, request.headers.get("referer"), "/")
 
 
 def redirect_to_step(request, step):

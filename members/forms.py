@@ -401,11 +401,22 @@ class DirectoryFilterForm(forms.Form):
 
 
 class NotificationPreferencesForm(forms.ModelForm):
-    """Which e-mails a member wants; the labels say what each one is."""
+    """Which e-mails a member wants; the labels say what each one is.
+
+    The moderation queue's e-mail goes to moderators only, so only they (and whoever switched
+    it off while they moderated) see its switch.
+    """
 
     class Meta:
         model = NotificationPreferences
-        fields = ["comment_replies", "article_comments", "followed_conversations", "event_updates"]
+        fields = [kind.value for kind in NotificationPreferences.Kind]
+
+    def __init__(self, *args, instance, **kwargs):
+        super().__init__(*args, instance=instance, **kwargs)
+        queue = NotificationPreferences.Kind.COMMENT_MODERATION_QUEUE.value
+        moderates = instance.user.has_perm("comments.moderate_comment")
+        if getattr(instance, queue) and not moderates:
+            del self.fields[queue]
 
 
 class DeleteAccountForm(forms.Form):

@@ -335,7 +335,8 @@ class NotificationPreferences(models.Model):
 
     Comments and events ask ``members.notifications.wants_notification(user, kind)`` before they
     queue a message, and put ``unsubscribe_url(user, kind)`` in it. A member without a row gets
-    the defaults below (everything on: these are all messages about the member's own activity).
+    the defaults below (everything on: these are all messages about the member's own activity,
+    or for moderators, their work).
     """
 
     class Kind(models.TextChoices):
@@ -349,6 +350,14 @@ class NotificationPreferences(models.Model):
             "event_updates",
             _("Wijzigingen en herinneringen voor bijeenkomsten waar ik me voor aanmeldde"),
         )
+        COMMENT_MODERATION_OUTCOME = (
+            "comment_moderation_outcome",
+            _("Het besluit van de redactie over mijn reacties"),
+        )
+        COMMENT_MODERATION_QUEUE = (
+            "comment_moderation_queue",
+            _("Reacties die op moderatie wachten (voor de redactie)"),
+        )
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -361,6 +370,12 @@ class NotificationPreferences(models.Model):
     article_comments = models.BooleanField(Kind.ARTICLE_COMMENTS.label, default=True)
     followed_conversations = models.BooleanField(Kind.FOLLOWED_CONVERSATIONS.label, default=True)
     event_updates = models.BooleanField(Kind.EVENT_UPDATES.label, default=True)
+    comment_moderation_outcome = models.BooleanField(
+        Kind.COMMENT_MODERATION_OUTCOME.label, default=True
+    )
+    comment_moderation_queue = models.BooleanField(
+        Kind.COMMENT_MODERATION_QUEUE.label, default=True
+    )
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     class Meta:

@@ -1,24 +1,26 @@
 """Notification preferences and one-click unsubscribe links for e-mails to members.
 
-Comments and events use this before and while they queue an e-mail::
+The one place where a member's e-mail switches live: comments and events ask here before they
+queue an e-mail, and put the link and headers from here in it::
 
-    from members.notifications import wants_notification, unsubscribe_headers, unsubscribe_url
+    from members.notifications import unsubscribe_headers, unsubscribe_url, wants_notification
 
     kind = "comment_replies"
     if wants_notification(author, kind):
+        url = unsubscribe_url(author, kind)
         queue_email(
             key=f"comment-reply:{reply.pk}:{author.pk}",
             to=author.email,
             subject=...,
-            body=render_to_string(..., {"unsubscribe_url": unsubscribe_url(author, kind)}),
-            headers=unsubscribe_headers(author, kind),
+            body=render_to_string(..., {"unsubscribe_url": url}),
+            headers=unsubscribe_headers(url),
         )
 
-The kinds are ``NotificationPreferences.Kind``: ``comment_replies``, ``article_comments``,
-``followed_conversations`` and ``event_updates``. The unsubscribe link works without logging
-in: it carries a signature (``django.core.signing``) of the member and the kind. A GET shows a
-confirmation page, a POST unsubscribes, and a mail program's one-click POST
-(``List-Unsubscribe=One-Click``, RFC 8058) unsubscribes at once.
+The kinds are ``NotificationPreferences.Kind``. The unsubscribe link works without logging in:
+it carries a signature (``django.core.signing``) of the member, the kind and, for a kind an app
+has registered with :func:`register_page_unsubscribe`, optionally one page (leave just the
+conversation under that page). A GET shows a confirmation page, a POST unsubscribes, and a mail
+program's one-click POST (``List-Unsubscribe=One-Click``, RFC 8058) unsubscribes at once.
 """
 
 from django.core import signing
@@ -30,6 +32,26 @@ from .models import NotificationPreferences
 
 KINDS = tuple(kind.value for kind in NotificationPreferences.Kind)
 UNSUBSCRIBE_SALT = "members.notifications.unsubscribe"
+# Comment e-mails sent before there was one unsubscribe system signed their links (under
+# /reacties/afmelden/) with this salt; the same view still honours them.
+LEGACY_SALTS = ("comments.unsubscribe",)
+
+_page_unsubscribes = {}
+
+
+def register_page_unsubscribe(kind, stop, question, done):
+    """Let ``kind`` be switched off for one page only, by the app that knows what that means.
+
+    ``stop(user, page)`` does it; ``question`` and ``done`` are the texts of the confirmation
+    and the result, with ``%(title)s`` for the page's title.
+    """
+    _check_kind(kind)
+    _page_unsubscribes[kind] = {"stop": stop, "question": question, "done": done}
+
+
+def page_unsubscribe(kind):
+    """What :func:`register_page_unsubscribe` registered for ``kind``, or None."""
+    return _page_unsubscribes.get(kind)
 
 
 def _check_kind(kind):
@@ -54,31 +76,57 @@ def set_notification(user, kind, wanted):
     return preferences
 
 
-def unsubscribe_token(user, kind):
+def unsubscribe_token(user, kind, page=None):
     _check_kind(kind)
-    return signing.dumps({"u": user.pk, "k": kind}, salt=UNSUBSCRIBE_SALT)
+    payload = {"u": user.pk, "k": kind}
+    if page is not None:
+        if kind not in _page_unsubscribes:
+            raise ValueError(f"Notification kind {kind!r} cannot be switched off for one page.")
+        payload["p"] = page.pk
+    return signing.dumps(payload, salt=UNSUBSCRIBE_SALT)
 
 
 def read_unsubscribe_token(token):
-    """The (user id, kind) a token stands for; raises ``signing.BadSignature`` when forged."""
-    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    """The (user id, kind, page id or None) a token stands for.
+
+    Raises ``signing.BadSignature`` when the token is forged, cut short or names no known kind.
+    """
+    for salt in (UNSUBSCRIBE_SALT, *LEGACY_SALTS):
+        try:
+            data = signing.loads(token, salt=salt)
+        except signing.BadSignature:
+            continue
+        break
+    else:
+        raise signing.BadSignature("Not an unsubscribe token")
     if not isinstance(data, dict) or data.get("k") not in KINDS:
         raise signing.BadSignature("Unknown notification kind")
-    return data["u"], data["k"]
+    page_id = data.get("p")
+    if page_id is not None and (
+        data["k"] not in _page_unsubscribes or not isinstance(page_id, int)
+    ):
+        raise signing.BadSignature("This kind cannot be switched off for one page")
+    return data.get("u"), data["k"], page_id
 
 
-def unsubscribe_path(user, kind):
-    return reverse("members:unsubscribe", args=[unsubscribe_token(user, kind)])
+def unsubscribe_path(user, kind, page=None):
+    return reverse("members:unsubscribe", args=[unsubscribe_token(user, kind, page)])
 
 
-def unsubscribe_url(user, kind):
-    """The absolute one-click unsubscribe URL for e-mails (works without logging in)."""
-    return links.absolute_url(unsubscribe_path(user, kind))
+def unsubscribe_url(user, kind, page=None):
+    """The absolute one-click unsubscribe URL for e-mails (works without logging in).
+
+    With ``page`` the link switches ``kind`` off for that page only.
+    """
+    return links.absolute_url(unsubscribe_path(user, kind, page))
 
 
-def unsubscribe_headers(user, kind):
-    """The ``List-Unsubscribe`` headers (RFC 2369 and the one-click RFC 8058) for an e-mail."""
+def unsubscribe_headers(url):
+    """The ``List-Unsubscribe`` headers (RFC 2369 and the one-click RFC 8058) for ``url``.
+
+    Pass the link the body shows, so header and text carry the same one.
+    """
     return {
-        "List-Unsubscribe": f"<{unsubscribe_url(user, kind)}>",
+        "List-Unsubscribe": f"<{url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }

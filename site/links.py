@@ -5,6 +5,10 @@ or Open Graph tag, structured data) is built here, and never from a request: a r
 in on another name (an alias, the proxy's internal name, a test client), and a link built from
 it would point readers there. Inside the site, relative links (``page.url``) stay as they are.
 
+The one exception goes the other way: :func:`safe_redirect_target` checks an address a visitor
+chose (``next``, Referer) against the host the request came in on, so a redirect never leaves
+the site the visitor is on.
+
 Wagtail builds its own absolute page URLs from the default Site record, so :func:`follow_site_url`
 points that record at SITE_URL on every migrate; the code here needs the record for nothing.
 """
@@ -13,6 +17,7 @@ import logging
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from django.conf import settings
+from django.utils.http import url_has_allowed_host_and_scheme
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +59,20 @@ def page_url(page, request=None):
     if parts is None:
         return ""
     return absolute_url(parts[2])
+
+
+def safe_redirect_target(request, candidate, fallback=""):
+    """``candidate`` when it stays on the host this request came in on, else ``fallback``.
+
+    For every ``next``, Referer or return address a visitor can choose. Relative paths and
+    absolute URLs on the request's own host pass; other hosts, ``//host``, backslash tricks,
+    ``javascript:`` and (on an https request) plain http do not.
+    """
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback
 
 
 def follow_site_url():

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -27,7 +27,7 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction,
 
 from . import limits
 from .forms import ProblemReportForm
-from .links import absolute_url
+from .links import absolute_url, safe_redirect_target
 from .models import SecurityTxtSettings
 
 logger = logging.getLogger(__name__)
@@ -54,15 +54,6 @@ def readyz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-def _safe_return_url(request, url):
-    """Only ever link back to a path on this site."""
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return ""
-
-
 def frontend_login(request):
     """Wagtail's front-end login, where view-restricted pages send visitors, is allauth's.
 
@@ -71,7 +62,7 @@ def frontend_login(request):
     is sent on to the one way in, with the page they wanted as ``next``.
     """
     query = ""
-    next_url = _safe_return_url(request, request.GET.get(REDIRECT_FIELD_NAME, ""))
+    next_url = safe_redirect_target(request, request.GET.get(REDIRECT_FIELD_NAME, ""))
     if next_url:
         query = "?" + urlencode({REDIRECT_FIELD_NAME: next_url})
     return HttpResponseRedirect(reverse("account_login") + query)
@@ -112,7 +103,7 @@ def report_problem(request):
 
 def redirect_to_done(request, page_url):
     response = redirect("report_problem_done")
-    request.session["report_return_url"] = _safe_return_url(request, page_url)
+    request.session["report_return_url"] = safe_redirect_target(request, page_url)
     return response
 
 

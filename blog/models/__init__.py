@@ -2,9 +2,12 @@
 
 from .authors import Author
 from .pages import (
+    ARTICLE_TYPES,
+    ARTICLE_TYPES_BY_SLUG,
     ArticleAuthor,
     ArticlePage,
     ArticlePageTag,
+    ArticleType,
     BestPracticeDocument,
     BestPracticePage,
     BlogIndexPage,
@@ -13,14 +16,18 @@ from .pages import (
     InterviewPage,
     NewsPage,
     RelatedArticle,
+    article_type_for_content_type,
 )
 from .search import SearchEntry
 from .stats import ArticleViewCount, ZeroResultSearch
 
 __all__ = [
+    "ARTICLE_TYPES",
+    "ARTICLE_TYPES_BY_SLUG",
     "ArticleAuthor",
     "ArticlePage",
     "ArticlePageTag",
+    "ArticleType",
     "ArticleViewCount",
     "Author",
     "BestPracticeDocument",
@@ -33,4 +40,5 @@ __all__ = [
     "RelatedArticle",
     "SearchEntry",
     "ZeroResultSearch",
+    "article_type_for_content_type",
 ]

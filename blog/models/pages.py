@@ -1,8 +1,11 @@
-"""The knowledge base: its listing page and the four article types that share one base."""
+"""The knowledge base: its listing page, the four article types that share one base, and the
+one list of those types (``ARTICLE_TYPES``)."""
 
 import math
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -47,12 +50,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["vakgenoten.HomePage"]
-    subpage_types = [
-        "blog.BlogPostPage",
-        "blog.InterviewPage",
-        "blog.BestPracticePage",
-        "blog.NewsPage",
-    ]
+    # subpage_types: the article types (ARTICLE_TYPES, at the end of this module)
     max_count = 1
 
     class Meta:
@@ -208,10 +206,6 @@ class ArticlePage(Page):
     subpage_types = []
     is_creatable = False
 
-    # The one-word label in listings and the value of the ?type= filter; set per type.
-    type_label = _("Artikel")
-    type_slug = ""
-
     class Meta:
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
@@ -317,8 +311,6 @@ class ArticlePage(Page):
     @cached_property
     def type_info(self):
         """The label and filter value of this article's type, without loading the subclass."""
-        from ..listing import article_type_for_content_type
-
         return article_type_for_content_type(self.content_type_id)
 
 
@@ -394,9 +386,6 @@ class BlogPostPage(ArticlePage):
 
     content_panels = article_content_panels(FieldPanel("kind"))
 
-    type_label = _("Blog")
-    type_slug = "blog"
-
     class Meta:
         verbose_name = _("blog of column")
         verbose_name_plural = _("blogs en columns")
@@ -420,9 +409,6 @@ class InterviewPage(ArticlePage):
             "interviewees", [index.SearchField("name"), index.SearchField("organisation")]
         )
     ]
-
-    type_label = _("Interview")
-    type_slug = "interview"
 
     class Meta:
         verbose_name = _("interview")
@@ -520,9 +506,6 @@ class BestPracticePage(ArticlePage):
         index.RelatedFields("organisations", [index.SearchField("name")]),
     ]
 
-    type_label = _("Praktijkvoorbeeld")
-    type_slug = "praktijkvoorbeeld"
-
     class Meta:
         verbose_name = _("praktijkvoorbeeld")
         verbose_name_plural = _("praktijkvoorbeelden")
@@ -581,9 +564,41 @@ class NewsPage(ArticlePage):
 
     content_panels = article_content_panels()
 
-    type_label = _("Nieuws")
-    type_slug = "nieuws"
-
     class Meta:
         verbose_name = _("nieuwsbericht")
         verbose_name_plural = _("nieuwsberichten")
+
+
+@dataclass(frozen=True)
+class ArticleType:
+    """One type of article: its page model, the one-word label on cards and in search
+    results, the plural of the filters, the value of ``?type=`` and its schema.org type."""
+
+    slug: str
+    label: object  # lazy translation
+    plural: object
+    model: type
+    schema_type: str = "Article"
+
+
+# The one list of article types: the knowledge base's children, the listing and search filters,
+# the cards' labels and the structured data all read it.
+ARTICLE_TYPES = [
+    ArticleType("interview", _("Interview"), _("Interviews"), InterviewPage),
+    ArticleType(
+        "praktijkvoorbeeld", _("Praktijkvoorbeeld"), _("Praktijkvoorbeelden"), BestPracticePage
+    ),
+    ArticleType("blog", _("Blog"), _("Blogs en columns"), BlogPostPage),
+    ArticleType("nieuws", _("Nieuws"), _("Nieuws"), NewsPage, schema_type="NewsArticle"),
+]
+ARTICLE_TYPES_BY_SLUG = {article_type.slug: article_type for article_type in ARTICLE_TYPES}
+BlogIndexPage.subpage_types = [article_type.model._meta.label for article_type in ARTICLE_TYPES]
+
+
+def article_type_for_content_type(content_type_id):
+    """The :class:`ArticleType` of a page's content type (cached by Django, no query)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    for article_type in ARTICLE_TYPES:
+        if model is not None and issubclass(model, article_type.model):
+            return article_type
+    return None

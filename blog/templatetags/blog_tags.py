@@ -1,4 +1,4 @@
-"""Template tags of publishing: structured data, absolute URLs, feed links."""
+"""Template tags of publishing: structured data and feed links (absolute URLs: ``link_tags``)."""
 
 import json
 
@@ -21,12 +21,6 @@ def json_ld(data):
     )
 
 
-@register.simple_tag
-def absolute_url(url):
-    """``url`` (e.g. an image rendition) on the public address (settings.SITE_URL)."""
-    return links.absolute_url(url)
-
-
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, page, image_url=""):
     """schema.org ``Article`` data for an article page."""
@@ -34,7 +28,7 @@ def article_json_ld(context, page, image_url=""):
     authors = context.get("authors") or []
     data = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle" if page.type_info and page.type_info.slug == "nieuws" else "Article",
+        "@type": page.type_info.schema_type if page.type_info else "Article",
         "headline": page.title[:110],
         "description": page.intro,
         "datePublished": page.publication_date.isoformat(),

@@ -110,9 +110,3 @@ def event_json_ld(context, event, image_url=""):
     data = event_schema(event, context.get("request"), image_url)
     payload = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308  # nosec B308 B703 # JSON escaped like json_script
-
-
-@register.simple_tag
-def absolute_url(url):
-    """``url`` on the public address (settings.SITE_URL), for Open Graph and e-mails."""
-    return links.absolute_url(url)

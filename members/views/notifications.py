@@ -8,9 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from wagtail.models import Page
+
 from ..forms import NotificationPreferencesForm
 from ..models import NotificationPreferences, User
-from ..notifications import read_unsubscribe_token, set_notification
+from ..notifications import page_unsubscribe, read_unsubscribe_token, set_notification
 
 
 @never_cache
@@ -29,16 +31,28 @@ def preferences(request):
 @csrf_exempt  # mail programs POST here without a CSRF token (RFC 8058); the token is the key
 def unsubscribe(request, token):
     """GET shows a confirmation; POST (a form, or a one-click POST from a mail program)
-    switches this kind of e-mail off. Works without logging in."""
+    switches this kind of e-mail off, or for a page-bound link, that one page's e-mail.
+    Works without logging in. Also serves the links in comment e-mails sent before there was
+    one unsubscribe system (``/reacties/afmelden/``)."""
     try:
-        user_id, kind = read_unsubscribe_token(token)
+        user_id, kind, page_id = read_unsubscribe_token(token)
     except signing.BadSignature:
         return render(request, "members/unsubscribe_invalid.html", status=400)
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return render(request, "members/unsubscribe_invalid.html", status=400)
-    label = NotificationPreferences.Kind(kind).label
-    if request.method == "POST":
+    context = {"label": NotificationPreferences.Kind(kind).label, "token": token}
+    for_page = page_unsubscribe(kind) if page_id is not None else None
+    page = Page.objects.filter(pk=page_id).first() if for_page else None
+    if for_page:
+        title = page.title if page else _("een pagina die niet meer bestaat")
+        context["question"] = for_page["question"] % {"title": title}
+        context["done"] = for_page["done"] % {"title": title}
+    if request.method != "POST":
+        return render(request, "members/unsubscribe_confirm.html", context)
+    if for_page:
+        if page is not None:  # a page that is gone sends no more e-mail anyway
+            for_page["stop"](user, page)
+    else:
         set_notification(user, kind, False)
-        return render(request, "members/unsubscribe_done.html", {"label": label})
-    return render(request, "members/unsubscribe_confirm.html", {"label": label, "token": token})
+    return render(request, "members/unsubscribe_done.html", context)

@@ -5,9 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+
+from vakgenoten.links import safe_redirect_target
 
 from ..forms import ProfileForm
 from ..models import NetworkMembership, Profile, User
@@ -16,12 +17,8 @@ from ..sections import PROFILE, render_sections
 
 def safe_next(request, fallback):
     """The ``next`` parameter when it stays on this site, otherwise ``fallback``."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
+    target = request.POST.get("next") or request.GET.get("next")
+    return safe_redirect_target(request, target, fallback)
 
 
 def profile_queryset():

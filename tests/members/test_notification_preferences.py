@@ -25,6 +25,8 @@ def test_every_kind_is_on_until_the_member_switches_it_off(member):
         "article_comments",
         "followed_conversations",
         "event_updates",
+        "comment_moderation_outcome",
+        "comment_moderation_queue",
     )
     assert all(wants_notification(member, kind) for kind in KINDS)
     assert not NotificationPreferences.objects.exists()  # defaults need no row
@@ -101,9 +103,27 @@ def test_links_and_headers_for_e_mails(member, settings):
     settings.SITE_URL = "https://vakgenoten.example"
     url = unsubscribe_url(member, "comment_replies")
     assert url.startswith("https://vakgenoten.example/e-mail/afmelden/")
-    assert unsubscribe_headers(member, "comment_replies") == {
+    assert unsubscribe_headers(url) == {
         "List-Unsubscribe": f"<{url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
     with pytest.raises(ValueError):
         unsubscribe_url(member, "reclame")
+
+
+def test_only_moderators_see_the_switch_for_the_moderation_queue(member_client, member):
+    from django.contrib.auth.models import Permission
+
+    assert (
+        "comment_moderation_queue"
+        not in member_client.get("/mijn-account/meldingen/").context["form"].fields
+    )
+    member.user_permissions.add(
+        Permission.objects.get(content_type__app_label="comments", codename="moderate_comment")
+    )
+    member_client.post("/mijn-account/meldingen/", {"comment_moderation_outcome": "on"})
+    assert not wants_notification(member, "comment_moderation_queue")
+    member.user_permissions.clear()
+    # Whoever switched it off keeps the switch, to turn it back on.
+    form = member_client.get("/mijn-account/meldingen/").context["form"]
+    assert "comment_moderation_queue" in form.fields

@@ -27,8 +27,8 @@ EXEMPT = {
     "django.views.i18n.set_language": "language switch",
     # RFC 8058 one-click unsubscribe: mail programs POST without a token; the signed token in
     # the address is the authorisation, and it can only switch e-mail off.
-    "members.views.notifications.unsubscribe": "one-click unsubscribe (members)",
-    "comments.views.unsubscribe": "one-click unsubscribe (comments)",
+    # Also serves the old comment links (/reacties/afmelden/).
+    "members.views.notifications.unsubscribe": "one-click unsubscribe",
     # navigator.sendBeacon sends no token; counting a view changes nothing a visitor owns.
     "blog.views.view_beacon": "view-count beacon",
     # Wagtail's read-only admin API (Django REST framework marks its views exempt and checks

@@ -1,12 +1,12 @@
 """A name changed anywhere shows on cached pages at the next visit, with nothing purged by hand.
 
 Themes, authors, organisations, networks and members show on many cached pages. Their purges
-are model signals (``taxonomy.signals``, ``blog.signals``, ``members.signals``; see ``docs/caching.md``), so each
-change here goes once through the model's own ``save`` (as the shell or a command would) and
-once through the Wagtail admin as an editor, and an anonymous visitor, whose previous visit
-left the page in the cache, sees the new name on the next request. The purge waits for the
-commit: ``django_capture_on_commit_callbacks`` stands for the end of the request's
-transaction.
+are model signals (``taxonomy.signals``, ``blog.signals``, ``members.signals``; see
+``docs/caching.md``), so each change here goes once through the model's own ``save`` (as the
+shell or a command would) and once through the Wagtail admin as an editor, and an anonymous
+visitor, whose previous visit left the page in the cache, sees the new name on the next request.
+The purge waits for the commit: ``django_capture_on_commit_callbacks`` stands for the end of the
+request's transaction.
 """
 
 from html import unescape
