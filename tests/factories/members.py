@@ -67,6 +67,7 @@ class EditorFactory(UserFactory):
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        django_get_or_create = ("slug",)  # the demo taxonomy may hold it already
 
     name = factory.Sequence(lambda n: f"Gemeente Voorbeeld {n}")
     slug = factory.Sequence(lambda n: f"gemeente-voorbeeld-{n}")
@@ -75,6 +76,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 class NetworkFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Network
+        django_get_or_create = ("slug",)  # the demo taxonomy may hold it already
 
     name = factory.Sequence(lambda n: f"Netwerk {n}")
     slug = factory.Sequence(lambda n: f"netwerk-{n}")
