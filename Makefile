@@ -7,10 +7,13 @@ PORT ?= 8000
 # `make run` serves on, unless the caller set SITE_URL. migrate points the Wagtail Site at it.
 # Only for these targets: the tests choose their own address.
 run demo migrate: export SITE_URL ?= http://127.0.0.1:$(PORT)
+# make test measures the apps' coverage (pytest-cov, settings in pyproject.toml) and fails below
+# the floor. Only on SQLite (DATABASE_URL unset): CI runs the suite twice, and once is enough.
+COVERAGE ?= $(if $(DATABASE_URL),,--cov --cov-report=term)
 # Development settings unless the caller chose others; the tests always use their own.
 export DJANGO_SETTINGS_MODULE ?= vakgenoten.settings.dev
 
-.PHONY: run test install install-test chromium htmlcheck nginx migrate demo lint format messages clean security audit
+.PHONY: run test test-fast install install-test chromium htmlcheck nginx migrate demo lint format messages clean security audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -78,11 +81,16 @@ security: install-test
 audit: install-test
 	$(BIN)/pip-audit --strict --skip-editable --timeout 15
 
-## Lint, check for missing migrations and run the whole test suite.
+## Lint, check for missing migrations and run the whole test suite, measuring coverage of the
+## apps: below the floor ([tool.coverage.report] fail_under in pyproject.toml) the run fails.
 test: install-test lint security
 	@$(BIN)/python scripts/audit_if_reachable.py
 	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest
+	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest $(COVERAGE)
+
+## While working: lint and every test except the browser tests, without coverage.
+test-fast: install-test lint
+	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest -m "not browser"
 
 ## Figures for the performance targets: gunicorn on a throw-away PostgreSQL database, wrk on
 ## loopback (installed from Debian when missing), at 100 and 10,000 articles (bench/performance.py).

@@ -5,7 +5,12 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 
-from tests.factories import UserFactory
+from tests.factories import (
+    BlogIndexPageFactory,
+    EditorFactory,
+    EventIndexPageFactory,
+    UserFactory,
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -37,6 +42,26 @@ def home_page(db):
 
 
 @pytest.fixture
+def taxonomy(home_page):
+    """The demo themes, organisations and networks (home/demo.py)."""
+    from home import demo as home_demo
+
+    home_demo.load_shared()
+
+
+@pytest.fixture
+def blog_index(home_page, taxonomy):
+    """The knowledge base, published under the home page, with the demo taxonomy to tag with."""
+    return BlogIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def agenda(home_page):
+    """The agenda (event index), published under the home page."""
+    return EventIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
 def member(db):
     return UserFactory()
 
@@ -45,3 +70,9 @@ def member(db):
 def member_client(client, member):
     client.force_login(member)
     return client
+
+
+@pytest.fixture
+def editor(db):
+    """A member of the Redactie group with a second factor: can open the admin and moderate."""
+    return EditorFactory(first_name="Ria", last_name="Redacteur")

@@ -1,26 +1,8 @@
-"""Fixtures for publishing: a knowledge base under the demo home page, themes, an editor."""
+"""Fixtures for publishing: the review workflow and a superuser (tests/conftest.py: the rest)."""
 
 import pytest
 
-from blog.models import BlogIndexPage
-from tests.factories import UserFactory
-
-
-@pytest.fixture
-def taxonomy(home_page):
-    """The demo themes, organisations and networks (site/demo.py)."""
-    from home import demo as home_demo
-
-    home_demo.load_shared()
-
-
-@pytest.fixture
-def blog_index(home_page, taxonomy):
-    index = home_page.add_child(
-        instance=BlogIndexPage(title="Kennisbank", slug="kennisbank", show_in_menus=True)
-    )
-    index.save_revision().publish()
-    return index
+from tests.factories import UserFactory, with_second_factor
 
 
 @pytest.fixture
@@ -33,8 +15,6 @@ def editorial(blog_index):
 
 @pytest.fixture
 def superuser(db):
-    from tests.blog.factories import with_second_factor
-
     user = UserFactory(is_staff=True, is_superuser=True, first_name="Demo", last_name="Redacteur")
     return with_second_factor(user)
 

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from comments.models import Comment, CommentSettings
+from tests.factories import BlogIndexPageFactory
 from vakgenoten.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,13 +27,12 @@ def totp_code(secret):
 def article(transactional_db):
     from wagtail.models import Site
 
-    from blog.models import BlogIndexPage, BlogPostPage
+    from blog.models import BlogPostPage
     from tests.blog.factories import make_article
     from vakgenoten import demo
 
     home = demo.load()
-    index = home.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
+    index = BlogIndexPageFactory(parent=home)
     settings = CommentSettings.for_site(Site.objects.get(is_default_site=True))
     settings.hold_first_comments = 1
     settings.save()

@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from members.models import Organisation, Profile, User
+from tests.factories import UserFactory
 from tests.members.conftest import code_from
-from tests.members.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,7 +27,7 @@ def demo_site(transactional_db):
 def colleague(demo_site):
     """Someone in another municipality who already solved the problem (no photo: media files
     are not served by the test server)."""
-    return MemberFactory(
+    return UserFactory(
         first_name="Lotte",
         last_name="Peeters",
         profile__organisation=Organisation.objects.get(slug="gemeente-westerveen"),

@@ -2,20 +2,10 @@
 
 import pytest
 
-from django.contrib.auth.models import Group
-
-from blog.models import BlogIndexPage, BlogPostPage
+from blog.models import BlogPostPage
 from comments.models import CommentSettings
 from tests.blog.factories import make_article, make_author
-from tests.comments.factories import with_second_factor
 from tests.factories import UserFactory
-
-
-@pytest.fixture
-def blog_index(home_page):
-    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
-    return index
 
 
 @pytest.fixture
@@ -58,11 +48,9 @@ def other_member(db):
 
 
 @pytest.fixture
-def moderator(db):
+def moderator(editor):
     """A member of the Redactie group (which the migration gave the moderation rights)."""
-    user = UserFactory(first_name="Ria", last_name="Redacteur", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redactie"))
-    return with_second_factor(user)
+    return editor
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from html import unescape
 
 import pytest
 
-from blog.models import BlogIndexPage, BlogPostPage
+from blog.models import BlogPostPage
 from members.models import Profile
 from tests.blog.factories import make_article
 from tests.comments.factories import make_comment
-from tests.members.factories import MemberFactory
+from tests.factories import BlogIndexPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,15 +29,14 @@ def page_cache_on(settings):
 
 @pytest.fixture
 def article(home_page):
-    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
+    index = BlogIndexPageFactory(parent=home_page)
     return make_article(index, model=BlogPostPage, title="Samen inkopen")
 
 
 @pytest.fixture
 def quiet_writer(db):
     """A members-only member (the default) with a photo."""
-    writer = MemberFactory(first_name="Mirjam", last_name="Verborgen")
+    writer = UserFactory(first_name="Mirjam", last_name="Verborgen")
     writer.profile.avatar_thumbnail = PHOTO
     writer.profile.save()
     return writer

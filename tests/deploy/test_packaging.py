@@ -72,3 +72,11 @@ def test_the_wheel_holds_every_module_of_every_app(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         installed = {name for name in archive.namelist() if name.endswith(".py")}
     assert module_paths() <= installed, sorted(module_paths() - installed)
+
+
+def test_the_layer_contract_and_coverage_name_every_app():
+    """A new app must be placed in a layer and measured; both lists follow the folders."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    apps = {import_name(folder) for folder in app_folders()}
+    assert set(config["tool"]["importlinter"]["root_packages"]) == apps
+    assert set(config["tool"]["coverage"]["run"]["source_pkgs"]) == apps

@@ -1,26 +1,8 @@
-"""Fixtures for the events tests: the agenda page and a helper that makes events."""
-
-import itertools
-from datetime import timedelta
+"""Fixtures for the events tests: an organising network and a helper that makes events."""
 
 import pytest
 
-from django.utils import timezone
-
-from tests.factories import NetworkFactory
-
-_slugs = itertools.count(1)
-
-
-@pytest.fixture
-def agenda(home_page):
-    from events.models import EventIndexPage
-
-    index = home_page.add_child(
-        instance=EventIndexPage(title="Agenda", slug="agenda", show_in_menus=True)
-    )
-    index.save_revision().publish()
-    return index
+from tests.factories import EventPageFactory, NetworkFactory
 
 
 @pytest.fixture
@@ -30,31 +12,12 @@ def network(db):
 
 @pytest.fixture
 def make_event(agenda, network):
-    """Publish an event under the agenda; starts in 10 days unless told otherwise."""
-    from events.models import EventPage
+    """Publish an event under the agenda, organised by ``network``; starts in 10 days unless
+    told otherwise (``tests.factories.EventPageFactory``)."""
 
     def make(**fields):
-        number = next(_slugs)
-        start = fields.pop("start", timezone.now() + timedelta(days=10))
-        values = {
-            "title": f"Ledendag {number}",
-            "slug": f"ledendag-{number}",
-            "kind": "ledendag",
-            "intro": "Een dag vol ontmoetingen met collega's uit andere gemeenten.",
-            "start": start,
-            "end": start + timedelta(hours=6),
-            "venue_name": "Stadskantoor Lindenholt",
-            "venue_address": "Marktplein 1\n6541 CD Lindenholt",
-            "organiser_network": network,
-        }
-        values.update(fields)
-        themes = values.pop("themes", [])
-        event = EventPage(**values)
-        event.themes = themes
-        agenda.add_child(instance=event)
-        event.save_revision().publish()
-        event.refresh_from_db()
-        return event
+        fields.setdefault("organiser_network", network)
+        return EventPageFactory(parent=agenda, **fields)
 
     return make
 

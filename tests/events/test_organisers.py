@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from events.groups import ORGANISERS, setup_organiser_group
 from events.models import EventPage, Registration
 from events.registration import register
-from tests.factories import UserFactory
+from tests.factories import ARTICLE_FACTORIES, UserFactory
 from vakgenoten.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -49,11 +49,19 @@ def test_organiser_can_edit_events_but_not_articles_or_standard_pages(
     assert organiser_client.get(add_event).status_code == 200
 
 
-def test_organiser_cannot_edit_articles(organiser, home_page):
-    from blog.models import ArticlePage
+def test_organiser_cannot_edit_or_add_articles(blog_index, organiser, organiser_client):
+    articles = [factory(parent=blog_index) for factory in ARTICLE_FACTORIES.values()]
+    assert len(articles) == 4  # one of each type: news, blog, interview, best practice
+    setup_organiser_group()  # again, now the knowledge base and its articles exist
 
-    for article in ArticlePage.objects.all()[:3]:
+    assert not blog_index.permissions_for_user(organiser).can_add_subpage()
+    for article in articles:
         assert not article.permissions_for_user(organiser).can_edit()
+        assert not article.permissions_for_user(organiser).can_publish()
+        edit = organiser_client.get(f"/admin/pages/{article.pk}/edit/")
+        assert edit.status_code in (302, 403), article.specific_class
+    add_news = f"/admin/pages/add/blog/newspage/{blog_index.pk}/"
+    assert organiser_client.get(add_news).status_code in (302, 403)
 
 
 def test_setting_up_the_group_twice_changes_nothing(agenda):

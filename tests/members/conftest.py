@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.members.factories import MemberFactory
+from tests.factories import UserFactory
 
 CODE = re.compile(r"^\s*([A-Z0-9]{4}-?[A-Z0-9]{4})\s*$", re.MULTILINE)
 PASSWORD = "een-lang-wachtwoord-42"
@@ -49,7 +49,7 @@ def deliver(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def colleague(db):
-    return MemberFactory()
+    return UserFactory()
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from django.test import Client
 
 from members import privacy
 from members.models import NetworkMembership, Profile, User
-from tests.factories import NetworkFactory
-from tests.members.factories import MemberFactory, image_upload
+from tests.factories import NetworkFactory, UserFactory
+from tests.members.factories import image_upload
 from vakgenoten.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
@@ -49,9 +49,7 @@ def comments():
 
 @pytest.fixture
 def leaving(db, media):
-    member = MemberFactory(
-        first_name="Mirjam", last_name="Visser", email="mirjam@hoogeland.example"
-    )
+    member = UserFactory(first_name="Mirjam", last_name="Visser", email="mirjam@hoogeland.example")
     NetworkMembership.objects.create(
         user=member, network=NetworkFactory(), status=NetworkMembership.Status.APPROVED
     )

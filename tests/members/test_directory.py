@@ -5,7 +5,6 @@ import pytest
 from members.models import NetworkMembership, Profile
 from taxonomy.models import Theme
 from tests.factories import NetworkFactory, OrganisationFactory, UserFactory
-from tests.members.factories import MemberFactory
 from tests.vakgenoten.test_pages import assert_csp_clean
 
 pytestmark = pytest.mark.django_db
@@ -19,14 +18,14 @@ def colleagues(db):
     privacy = Theme.objects.create(name="Privacy", slug="privacy")
     network = NetworkFactory(name="Netwerk Informatiebeveiliging", slug="netwerk-ib")
     people = {
-        "anouk": MemberFactory(
+        "anouk": UserFactory(
             first_name="Anouk",
             last_name="de Vries",
             profile__organisation=lindenholt,
             profile__province=Profile.Province.UTRECHT,
             profile__themes=[wmo],
         ),
-        "joost": MemberFactory(
+        "joost": UserFactory(
             first_name="Joost",
             last_name="Bakker",
             profile__organisation=westerveen,
@@ -34,7 +33,7 @@ def colleagues(db):
             profile__themes=[privacy],
             profile__visibility=Profile.Visibility.PUBLIC,
         ),
-        "sanne": MemberFactory(
+        "sanne": UserFactory(
             first_name="Sanne",
             last_name="Vriesema",
             profile__organisation=westerveen,
@@ -52,7 +51,7 @@ def colleagues(db):
 @pytest.fixture
 def member_client(client, db):
     """A member whose own name cannot be mistaken for one of the colleagues."""
-    client.force_login(MemberFactory(first_name="Kees", last_name="Kijker"))
+    client.force_login(UserFactory(first_name="Kees", last_name="Kijker"))
     return client
 
 
@@ -114,7 +113,7 @@ def test_unknown_filter_values_are_ignored_with_a_message(member_client, colleag
 
 
 def test_directory_is_paginated(member_client):
-    MemberFactory.create_batch(30)
+    UserFactory.create_batch(30)
     first = member_client.get("/leden/")
     assert first.content.decode().count('class="member-card"') == 24
     second = member_client.get("/leden/", {"page": 2})
@@ -130,8 +129,8 @@ def test_directory_uses_a_flat_number_of_queries(
     organisation = OrganisationFactory()
     theme = Theme.objects.create(name="Omgevingswet", slug="omgevingswet")
     network = NetworkFactory()
-    viewer = MemberFactory()
-    users = MemberFactory.create_batch(
+    viewer = UserFactory()
+    users = UserFactory.create_batch(
         size, profile__organisation=organisation, profile__province="zeeland"
     )
     for user in users:

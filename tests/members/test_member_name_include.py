@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 from members.models import Profile
-from tests.members.factories import MemberFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def render_for(viewer, member):
 
 
 def test_member_sees_a_link_to_a_members_only_profile(member):
-    other = MemberFactory(first_name="Ruben", last_name="van Dijk")
+    other = UserFactory(first_name="Ruben", last_name="van Dijk")
     html = render_for(member, other)
     assert f'href="/leden/{other.pk}/"' in html
     assert "Ruben van Dijk" in html
@@ -31,7 +31,7 @@ def test_member_sees_a_link_to_a_members_only_profile(member):
 
 def test_visitor_sees_neither_name_nor_photo_nor_link_of_a_members_only_member():
     """The profile form promises the visibility covers name and photo."""
-    other = MemberFactory(first_name="Ruben", last_name="van Dijk")
+    other = UserFactory(first_name="Ruben", last_name="van Dijk")
     html = render_for(AnonymousUser(), other)
     assert "Lid van Vakgenoten" in html
     assert "Ruben" not in html
@@ -41,13 +41,13 @@ def test_visitor_sees_neither_name_nor_photo_nor_link_of_a_members_only_member()
 
 
 def test_visitor_gets_a_link_to_a_public_profile():
-    other = MemberFactory(profile__visibility=Profile.Visibility.PUBLIC)
+    other = UserFactory(profile__visibility=Profile.Visibility.PUBLIC)
     assert f'href="/leden/{other.pk}/"' in render_for(AnonymousUser(), other)
 
 
 def test_a_deleted_or_deactivated_member_shows_as_removed(member):
     assert "verwijderde deelnemer" in render_for(member, None)
-    gone = MemberFactory(is_active=False)
+    gone = UserFactory(is_active=False)
     html = render_for(member, gone)
     assert "verwijderde deelnemer" in html
     assert gone.get_full_name() not in html
@@ -58,7 +58,7 @@ def test_no_query_per_name_when_profiles_are_selected_with_the_user(
 ):
     from members.models import User
 
-    MemberFactory.create_batch(3)
+    UserFactory.create_batch(3)
     members = list(User.objects.select_related("profile"))
     with django_assert_num_queries(0):
         for other in members:

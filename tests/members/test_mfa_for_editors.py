@@ -13,7 +13,6 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
 from tests.factories import UserFactory
-from tests.members.factories import MemberFactory
 from tests.vakgenoten.test_pages import assert_csp_clean
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +27,7 @@ def totp_code(secret, step=0):
 
 @pytest.fixture
 def editor(db):
-    return MemberFactory(first_name="Eva", last_name="Redacteur", is_staff=True, is_superuser=True)
+    return UserFactory(first_name="Eva", last_name="Redacteur", is_staff=True, is_superuser=True)
 
 
 @pytest.fixture
@@ -36,7 +35,7 @@ def group_editor(db):
     """Not staff, but in a group with access to the admin (as Wagtail's Editors group)."""
     group, _created = Group.objects.get_or_create(name="Redactie")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user = MemberFactory(first_name="Gijs", last_name="Groep")
+    user = UserFactory(first_name="Gijs", last_name="Groep")
     user.groups.add(group)
     return user
 
@@ -168,7 +167,7 @@ def test_editors_manage_network_memberships_in_the_admin(client, editor, home_pa
 
     TOTP.activate(editor, generate_totp_secret())
     NetworkMembership.objects.create(
-        user=MemberFactory(first_name="Hanna", last_name="Jansen"), network=NetworkFactory()
+        user=UserFactory(first_name="Hanna", last_name="Jansen"), network=NetworkFactory()
     )
     client.force_login(editor)
     response = client.get("/admin/snippets/members/networkmembership/", {"q": "Jansen"})

@@ -12,8 +12,7 @@ from members import privacy
 from members.models import NetworkMembership
 from members.notifications import set_notification
 from taxonomy.models import Theme
-from tests.factories import NetworkFactory, OrganisationFactory
-from tests.members.factories import MemberFactory
+from tests.factories import NetworkFactory, OrganisationFactory, UserFactory
 from tests.vakgenoten.test_pages import assert_csp_clean
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def anouk(db):
-    return MemberFactory(
+    return UserFactory(
         first_name="Anouk",
         last_name="de Vries",
         email="anouk@lindenholt.example",
@@ -130,7 +129,7 @@ def test_export_says_mfa_is_on_but_holds_no_secrets(anouk, logged_in):
 
 
 def test_export_never_holds_another_members_data(anouk, logged_in):
-    other = MemberFactory(first_name="Joost", last_name="Bakker")
+    other = UserFactory(first_name="Joost", last_name="Bakker")
     _response, data = download(logged_in)
     assert other.email not in json.dumps(data)
     assert "Joost" not in json.dumps(data)

@@ -3,8 +3,7 @@
 import pytest
 
 from members.models import NetworkMembership, Profile
-from tests.factories import NetworkFactory, OrganisationFactory
-from tests.members.factories import MemberFactory
+from tests.factories import NetworkFactory, OrganisationFactory, UserFactory
 from tests.vakgenoten.test_pages import assert_csp_clean
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +21,7 @@ def approval_network(db):
 
 @pytest.fixture
 def manager(approval_network):
-    manager = MemberFactory(first_name="Bram", last_name="Jansen")
+    manager = UserFactory(first_name="Bram", last_name="Jansen")
     NetworkMembership.objects.create(
         user=manager,
         network=approval_network,
@@ -50,7 +49,7 @@ def test_member_joins_an_open_network_at_once_and_leaves(member_client, member, 
 def test_joining_an_approval_network_waits_for_a_manager_who_approves(
     client, manager, approval_network, mailoutbox, deliver
 ):
-    member = MemberFactory(first_name="Noor", last_name="Hendriks")
+    member = UserFactory(first_name="Noor", last_name="Hendriks")
     client.force_login(member)
     with deliver():
         response = client.post(f"/netwerken/{approval_network.slug}/aanmelden/", follow=True)
@@ -103,7 +102,7 @@ def test_manager_declines_a_request(client, member, manager, approval_network, m
 
 
 def test_only_managers_decide_on_requests(client, member, manager, approval_network):
-    applicant = MemberFactory()
+    applicant = UserFactory()
     membership = NetworkMembership.objects.create(user=applicant, network=approval_network)
     client.force_login(member)
     response = client.post(
@@ -125,7 +124,7 @@ def test_the_only_manager_cannot_leave_an_approval_network(client, manager, appr
 
 
 def test_a_member_without_surname_is_sent_to_the_profile_first(client, open_network):
-    nameless = MemberFactory(last_name="")
+    nameless = UserFactory(last_name="")
     client.force_login(nameless)
     response = client.post(
         f"/netwerken/{open_network.slug}/aanmelden/",
@@ -139,10 +138,10 @@ def test_a_member_without_surname_is_sent_to_the_profile_first(client, open_netw
 
 
 def test_visitors_see_public_members_of_a_network_only(client, open_network):
-    public = MemberFactory(
+    public = UserFactory(
         first_name="Open", last_name="Profiel", profile__visibility=Profile.Visibility.PUBLIC
     )
-    hidden = MemberFactory(first_name="Verborgen", last_name="Profiel")
+    hidden = UserFactory(first_name="Verborgen", last_name="Profiel")
     for user in (public, hidden):
         NetworkMembership.objects.create(
             user=user, network=open_network, status=NetworkMembership.Status.APPROVED
@@ -155,14 +154,14 @@ def test_visitors_see_public_members_of_a_network_only(client, open_network):
 
 def test_organisation_page_lists_its_visible_members(client, member):
     organisation = OrganisationFactory(name="Gemeente Oosterdijk")
-    public = MemberFactory(
+    public = UserFactory(
         first_name="Lotte",
         last_name="Peeters",
         profile__organisation=organisation,
         profile__visibility=Profile.Visibility.PUBLIC,
     )
-    hidden = MemberFactory(first_name="Koen", last_name="Smit", profile__organisation=organisation)
-    elsewhere = MemberFactory(
+    hidden = UserFactory(first_name="Koen", last_name="Smit", profile__organisation=organisation)
+    elsewhere = UserFactory(
         first_name="Iris", last_name="Mulder", profile__visibility=Profile.Visibility.PUBLIC
     )
 
@@ -196,9 +195,9 @@ def test_network_and_organisation_pages_use_a_flat_number_of_queries(
 ):
     network = NetworkFactory()
     organisation = OrganisationFactory()
-    viewer = MemberFactory()
+    viewer = UserFactory()
     for _index in range(size):
-        user = MemberFactory(profile__organisation=organisation)
+        user = UserFactory(profile__organisation=organisation)
         NetworkMembership.objects.create(
             user=user, network=network, status=NetworkMembership.Status.APPROVED
         )

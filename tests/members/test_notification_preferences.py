@@ -13,7 +13,7 @@ from members.notifications import (
     unsubscribe_url,
     wants_notification,
 )
-from tests.members.factories import MemberFactory
+from tests.factories import UserFactory
 from tests.vakgenoten.test_pages import assert_csp_clean
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_one_click_unsubscribe_from_a_mail_program(member):
 
 
 def test_forged_or_altered_tokens_are_refused(member, client):
-    other = MemberFactory()
+    other = UserFactory()
     path = unsubscribe_path(member, "comment_replies")
     token = path.rstrip("/").rsplit("/", 1)[1]
     for bad in ["niet-echt", token[:-3] + "abc", token.replace(token[0], "x", 1)]:

@@ -12,7 +12,6 @@ from django.views import View
 
 from members.decorators import ParticipationRequiredMixin, participation_required
 from tests.factories import UserFactory
-from tests.members.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +60,7 @@ def test_unverified_member_is_sent_to_confirm_the_address(view):
 
 @pytest.mark.parametrize("view", [comment_form, RegistrationView.as_view()])
 def test_member_without_surname_is_sent_to_the_profile(view):
-    request = get(MemberFactory(last_name=" "))
+    request = get(UserFactory(last_name=" "))
     response = view(request)
     assert response["Location"].startswith("/mijn-account/profiel/?next=%2Fkennisbank%2F")
     assert "Vul eerst je voornaam en achternaam in." in message_of(request)[0]
@@ -69,12 +68,12 @@ def test_member_without_surname_is_sent_to_the_profile(view):
 
 @pytest.mark.parametrize("view", [comment_form, RegistrationView.as_view()])
 def test_complete_member_gets_through(view):
-    response = view(get(MemberFactory()))
+    response = view(get(UserFactory()))
     assert response.status_code == 200
 
 
 def test_a_post_returns_to_the_page_it_came_from_but_never_off_site():
-    member = MemberFactory(last_name="")
+    member = UserFactory(last_name="")
     request = RequestFactory().post(
         "/kennisbank/een-artikel/reageren/", HTTP_REFERER="https://evil.example/phish"
     )

@@ -5,8 +5,7 @@ import pytest
 from django.utils.html import format_html
 
 from members import sections
-from tests.factories import NetworkFactory, OrganisationFactory
-from tests.members.factories import MemberFactory
+from tests.factories import NetworkFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -89,5 +88,5 @@ def test_a_section_needs_a_callable():
 
 
 def test_profile_without_sections_for_a_visitor_of_a_public_profile(client):
-    public = MemberFactory(profile__visibility="public")
+    public = UserFactory(profile__visibility="public")
     assert client.get(public.get_absolute_url()).status_code == 200

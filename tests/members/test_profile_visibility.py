@@ -4,7 +4,6 @@ import pytest
 
 from members.models import Profile
 from tests.factories import OrganisationFactory, UserFactory
-from tests.members.factories import MemberFactory
 from tests.members.helpers import comparable
 from tests.vakgenoten.test_pages import assert_csp_clean
 
@@ -13,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def public_member(db):
-    return MemberFactory(
+    return UserFactory(
         first_name="Joost",
         last_name="Bakker",
         profile__visibility=Profile.Visibility.PUBLIC,
@@ -24,7 +23,7 @@ def public_member(db):
 
 @pytest.fixture
 def hidden_member(db):
-    return MemberFactory(first_name="Mirjam", last_name="Visser", profile__role="Controller")
+    return UserFactory(first_name="Mirjam", last_name="Visser", profile__role="Controller")
 
 
 def test_visitor_sees_a_public_profile(client, public_member):

@@ -5,31 +5,25 @@ members app only renders what they return.
 """
 
 import datetime
-import itertools
 
 import pytest
 
 from django.utils import timezone
 
-from blog.models import Author, BestPracticePage, BlogIndexPage, NewsPage
-from events.models import EventIndexPage, EventPage, Registration
-from tests.factories import NetworkFactory, OrganisationFactory
-from tests.members.factories import MemberFactory
+from blog.models import Author, BestPracticePage, NewsPage
+from events.models import Registration
+from tests.factories import (
+    ARTICLE_FACTORIES,
+    AuthorFactory,
+    EventPageFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
-_numbers = itertools.count(1)
 PAGE_MAX_QUERIES = 15
-
-
-@pytest.fixture
-def blog_index(home_page):
-    return home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-
-
-@pytest.fixture
-def agenda(home_page):
-    return home_page.add_child(instance=EventIndexPage(title="Agenda", slug="agenda"))
 
 
 @pytest.fixture
@@ -45,57 +39,33 @@ def network(db):
 @pytest.fixture
 def writer(db, organisation):
     """A member who also writes for the knowledge base, with a public profile."""
-    member = MemberFactory(profile__visibility="public")
-    author = Author.objects.create(
-        name=member.get_full_name(),
-        slug=f"auteur-{member.pk}",
-        user=member,
-        organisation=organisation,
-    )
+    member = UserFactory(profile__visibility="public")
+    author = AuthorFactory(name=member.get_full_name(), user=member, organisation=organisation)
     member.author = author
     return member
 
 
 def add_article(index, title, *, model=NewsPage, authors=(), days_ago=1, live=True, **fields):
     """An article under the knowledge base; ``live=False`` leaves it unpublished."""
-    number = next(_numbers)
-    if model is BestPracticePage:
-        fields.setdefault("problem", "<p>Te veel formulieren.</p>")
-        fields.setdefault("approach", "<p>Eén formulier voor alles.</p>")
-    organisations = fields.pop("organisations", [])
-    page = model(
+    return ARTICLE_FACTORIES[model](
+        parent=index,
         title=title,
-        slug=f"artikel-{number}",
-        intro="Wat een gemeente leerde.",
+        authors=authors,
         publication_date=timezone.localdate() - datetime.timedelta(days=days_ago),
-        live=live,
+        draft=not live,
         **fields,
     )
-    if organisations:
-        page.organisations = organisations
-    page.article_authors = [
-        page.article_authors.model(author=author, sort_order=order)
-        for order, author in enumerate(authors)
-    ]
-    return index.add_child(instance=page)
 
 
 def add_event(agenda, title, *, in_days=10, live=True, **fields):
     """An event under the agenda that starts ``in_days`` from now (negative: it is over)."""
-    number = next(_numbers)
-    start = timezone.now() + datetime.timedelta(days=in_days)
-    return agenda.add_child(
-        instance=EventPage(
-            title=title,
-            slug=f"evenement-{number}",
-            kind="ledendag",
-            intro="Collega's uit het hele land ontmoeten elkaar.",
-            start=start,
-            end=start + datetime.timedelta(hours=6),
-            venue_name="Stadskantoor Lindenholt",
-            live=live,
-            **fields,
-        )
+    fields.setdefault("organiser_network", None)
+    return EventPageFactory(
+        parent=agenda,
+        title=title,
+        start=timezone.now() + datetime.timedelta(days=in_days),
+        draft=not live,
+        **fields,
     )
 
 
@@ -143,7 +113,7 @@ def test_profile_of_a_prolific_writer_links_to_their_author_page(client, blog_in
 
 
 def test_profile_of_a_member_who_writes_nothing_has_no_articles_section(client, blog_index):
-    reader = MemberFactory(profile__visibility="public")
+    reader = UserFactory(profile__visibility="public")
     assert "profiel-artikelen-titel" not in page_html(client, reader.get_absolute_url())
 
 
@@ -296,7 +266,7 @@ def test_organisation_and_network_without_content_show_no_sections(
 @pytest.fixture
 def registered_member(agenda, network):
     """A member with a public profile, registered for one event and waiting for another."""
-    member = MemberFactory(profile__visibility="public")
+    member = UserFactory(profile__visibility="public")
     register(member, add_event(agenda, "Congres Samen Digitaal", organiser_network=network))
     register(
         member,
@@ -331,7 +301,7 @@ def test_owner_sees_their_upcoming_registrations_on_their_profile(client, regist
 def test_nobody_else_sees_what_a_member_registered_for(client, registered_member, viewer):
     if viewer != "anonymous":
         client.force_login(
-            MemberFactory(is_staff=viewer == "editor", is_superuser=viewer == "editor")
+            UserFactory(is_staff=viewer == "editor", is_superuser=viewer == "editor")
         )
     html = page_html(client, registered_member.get_absolute_url())
     assert "profiel-aanmeldingen-titel" not in html

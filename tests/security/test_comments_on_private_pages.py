@@ -17,14 +17,14 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import PageViewRestriction
 
-from blog.models import BlogIndexPage, BlogPostPage
+from blog.models import BlogPostPage
 from comments import notifications
 from comments.models import CommentReport, ConversationSubscription
 from members.models import Profile
 from tests.blog.factories import make_article, make_author
 from tests.comments.factories import make_comment
 from tests.comments.pages import make_event
-from tests.members.factories import MemberFactory
+from tests.factories import BlogIndexPageFactory, UserFactory
 from vakgenoten.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
@@ -52,16 +52,16 @@ def page_cache_on(settings):
 @pytest.fixture
 def people(db):
     group = Group.objects.create(name="Wethouders")
-    insider = MemberFactory(first_name="Ingrid", last_name="Binnen")
+    insider = UserFactory(first_name="Ingrid", last_name="Binnen")
     insider.groups.add(group)
     return {
         "group": group,
-        "writer": MemberFactory(
+        "writer": UserFactory(
             first_name="Pieter",
             last_name="Publiek",
             profile__visibility=Profile.Visibility.PUBLIC,
         ),
-        "member": MemberFactory(first_name="Otto", last_name="Buiten"),
+        "member": UserFactory(first_name="Otto", last_name="Buiten"),
         "insider": insider,
     }
 
@@ -78,8 +78,7 @@ def restrict(page, kind, group=None):
 @pytest.fixture
 def scene(home_page, people):
     """kind -> (page, comment, words only that comment holds)."""
-    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
+    index = BlogIndexPageFactory(parent=home_page)
     author = make_author("Otto Buiten", user=people["member"])
     titles = {
         "public": "Openbaar stuk",
@@ -290,7 +289,7 @@ def test_a_page_that_loses_its_restriction_shows_its_comments_everywhere_again(
 
 
 def test_superuser_reads_comments_on_group_pages_as_wagtail_lets_them(client, people, scene):
-    admin = MemberFactory(is_superuser=True, is_staff=True)
+    admin = UserFactory(is_superuser=True, is_staff=True)
     client.force_login(admin)
     page, comment, words = scene["group"]
     assert words in client.get(people["writer"].get_absolute_url()).content.decode()

@@ -49,34 +49,17 @@ def exempt_views():
 @pytest.fixture
 def tree(home_page):
     """A page of each type: home, standard page, knowledge base, article, agenda, event."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from blog.models import BlogIndexPage, BlogPostPage
-    from events.models import EventIndexPage, EventPage
-    from tests.blog.factories import make_article
-    from tests.factories import NetworkFactory
-
-    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
-    article = make_article(index, model=BlogPostPage, title="Samen inkopen")
-    agenda = home_page.add_child(instance=EventIndexPage(title="Agenda", slug="agenda"))
-    agenda.save_revision().publish()
-    start = timezone.now() + timedelta(days=5)
-    event = EventPage(
-        title="Ledendag",
-        slug="ledendag",
-        kind="ledendag",
-        intro="Een dag.",
-        start=start,
-        end=start + timedelta(hours=3),
-        venue_name="Stadhuis",
-        venue_address="Markt 1",
-        organiser_network=NetworkFactory(),
+    from tests.factories import (
+        BlogIndexPageFactory,
+        BlogPostPageFactory,
+        EventIndexPageFactory,
+        EventPageFactory,
     )
-    agenda.add_child(instance=event)
-    event.save_revision().publish()
+
+    index = BlogIndexPageFactory(parent=home_page)
+    article = BlogPostPageFactory(parent=index, title="Samen inkopen")
+    agenda = EventIndexPageFactory(parent=home_page)
+    event = EventPageFactory(parent=agenda, title="Ledendag", slug="ledendag")
     return [home_page, index, article, agenda, event]
 
 

@@ -10,7 +10,7 @@ vakgenoten.params.int_param, which takes ASCII digits only.
 import pytest
 
 from tests.blog.factories import make_article, with_second_factor
-from tests.factories import UserFactory
+from tests.factories import BlogIndexPageFactory, UserFactory
 from vakgenoten.params import int_param, parse_int
 
 pytestmark = pytest.mark.django_db
@@ -45,10 +45,7 @@ def test_visitor_gets_a_dutch_400_for_an_unreadable_address(client, home_page, a
 
 
 def test_tag_filter_with_a_nul_byte_is_refused(client, home_page):
-    from blog.models import BlogIndexPage
-
-    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
+    BlogIndexPageFactory(parent=home_page)
     response = client.get("/kennisbank/?tag=%00")
     assert response.status_code == 400
 
@@ -77,12 +74,11 @@ def test_editor_sees_the_whole_comment_list_for_a_page_id_that_is_no_number(
 def test_reader_of_an_article_with_comments_gets_the_page_for_a_strange_reply_number(
     client, home_page, reply_to
 ):
-    from blog.models import BlogIndexPage, BlogPostPage
+    from blog.models import BlogPostPage
     from comments.models import CommentSettings
     from tests.comments.factories import make_comment
 
-    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
+    index = BlogIndexPageFactory(parent=home_page)
     article = make_article(index, model=BlogPostPage, title="Samen inkopen")
     CommentSettings.objects.all().update(hold_first_comments=0)
     make_comment(article, UserFactory(), "Mooi verhaal.")

@@ -9,14 +9,11 @@ and the problem report's way back.
 
 import html
 import re
-from datetime import timedelta
 from urllib.parse import quote
 
 import pytest
 
-from django.utils import timezone
-
-from tests.factories import NetworkFactory
+from tests.factories import EventPageFactory, RegistrationFactory
 from tests.members.conftest import code_from, signup_data
 from tests.members.helpers import stays_on_site
 from tests.members.test_open_redirects import OFF_SITE as LOGIN_SPELLINGS
@@ -115,27 +112,8 @@ def test_saving_the_profile_never_redirects_off_site(member_client, target):
 
 
 @pytest.fixture
-def registration(home_page, member):
-    from events.models import EventIndexPage, EventPage
-    from events.registration import register
-
-    agenda = home_page.add_child(instance=EventIndexPage(title="Agenda", slug="agenda"))
-    agenda.save_revision().publish()
-    start = timezone.now() + timedelta(days=7)
-    event = EventPage(
-        title="Ledendag",
-        slug="ledendag",
-        kind="ledendag",
-        intro="Een dag.",
-        start=start,
-        end=start + timedelta(hours=3),
-        venue_name="Stadhuis",
-        venue_address="Markt 1",
-        organiser_network=NetworkFactory(),
-    )
-    agenda.add_child(instance=event)
-    event.save_revision().publish()
-    return register(event, user=member, remark="").registration
+def registration(agenda, member):
+    return RegistrationFactory(event=EventPageFactory(parent=agenda), user=member)
 
 
 @pytest.mark.parametrize("target", OFF_SITE)

@@ -16,11 +16,10 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from blog.models import BlogIndexPage
 from comments.models import Comment, CommentSettings, ConversationSubscription
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import Registration
 from tests.blog.factories import make_article
-from tests.factories import NetworkFactory, UserFactory
+from tests.factories import EventPageFactory, UserFactory
 from vakgenoten.mail import deliver_due_email, stable_message_id
 from vakgenoten.models import OutgoingEmail
 
@@ -49,30 +48,15 @@ def mail_server_back(settings):
 
 
 @pytest.fixture
-def article(home_page):
-    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
-    return make_article(index, title="Samen inkopen met de buurgemeenten")
+def article(blog_index):
+    return make_article(blog_index, title="Samen inkopen met de buurgemeenten")
 
 
 @pytest.fixture
-def event(home_page):
-    agenda = home_page.add_child(instance=EventIndexPage(title="Agenda", slug="agenda"))
-    agenda.save_revision().publish()
-    start = timezone.now() + timedelta(days=10)
-    event = EventPage(
-        title="Ledendag Lindenholt",
-        slug="ledendag-lindenholt",
-        intro="Een dag vol ontmoetingen.",
-        start=start,
-        end=start + timedelta(hours=6),
-        capacity=1,
-        organiser_network=NetworkFactory(),
+def event(agenda):
+    return EventPageFactory(
+        parent=agenda, title="Ledendag Lindenholt", slug="ledendag-lindenholt", capacity=1
     )
-    agenda.add_child(instance=event)
-    event.save_revision().publish()
-    event.refresh_from_db()
-    return event
 
 
 def test_member_comments_while_the_mail_server_is_down_and_notices_follow_once(

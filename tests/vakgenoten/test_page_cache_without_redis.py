@@ -10,8 +10,9 @@ from redis.exceptions import RedisError
 
 from django.core.cache import caches
 
-from blog.models import BlogIndexPage, BlogPostPage
+from blog.models import BlogPostPage
 from tests.blog.factories import make_article
+from tests.factories import BlogIndexPageFactory
 from tests.redis_server import start_redis, stop_redis
 from vakgenoten.cache import cached_part, purge_all
 
@@ -39,8 +40,7 @@ def lost_redis(settings):
 
 @pytest.fixture
 def article(home_page):
-    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
+    index = BlogIndexPageFactory(parent=home_page)
     return make_article(index, model=BlogPostPage, title="Grondstoffen terugwinnen in de regio")
 
 

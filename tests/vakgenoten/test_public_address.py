@@ -15,17 +15,17 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from blog.models import BlogIndexPage, InterviewPage
+from blog.models import InterviewPage
 from comments.actions import post_comment
 from comments.models import CommentSettings
 from events.emails import queue_reminder
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import Registration
 from events.registration import register
 from members.models import NetworkMembership
 from members.networks import notify_managers_of_request, notify_member_of_decision
 from tests.blog.factories import make_article, make_author, make_image
 from tests.comments.factories import make_comment
-from tests.factories import NetworkFactory, UserFactory
+from tests.factories import EventPageFactory, NetworkFactory, UserFactory
 from vakgenoten.models import ProblemReport
 
 pytestmark = pytest.mark.django_db
@@ -76,11 +76,9 @@ def visitor(public_address):
 
 
 @pytest.fixture
-def article(home_page):
-    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
+def article(blog_index):
     return make_article(
-        index,
+        blog_index,
         InterviewPage,
         title="Samen inkopen met de buurgemeenten",
         authors=[make_author("Linda Hoekstra", role="journalist")],
@@ -90,26 +88,17 @@ def article(home_page):
 
 
 @pytest.fixture
-def event(home_page):
-    agenda = home_page.add_child(instance=EventIndexPage(title="Agenda", slug="agenda"))
-    agenda.save_revision().publish()
-    start = timezone.now() + timedelta(hours=20)
-    event = EventPage(
+def event(agenda):
+    return EventPageFactory(
+        parent=agenda,
         title="Ledendag",
         slug="ledendag",
-        kind="ledendag",
-        intro="Een dag vol ontmoetingen.",
-        start=start,
-        end=start + timedelta(hours=6),
-        venue_name="Stadskantoor Lindenholt",
-        organiser_network=NetworkFactory(),
+        start=timezone.now() + timedelta(hours=20),
+        venue_address="",
         capacity=20,
         image=make_image(size=(1600, 900)),
         image_alt="Een blauw vlak",
     )
-    agenda.add_child(instance=event)
-    event.save_revision().publish()
-    return event
 
 
 def test_every_absolute_link_is_on_the_public_address_whatever_host_was_asked(

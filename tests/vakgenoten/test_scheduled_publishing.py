@@ -17,17 +17,6 @@ from vakgenoten.scheduler import run_job
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def blog_index(home_page):
-    from blog.models import BlogIndexPage
-
-    index = home_page.add_child(
-        instance=BlogIndexPage(title="Kennisbank", slug="kennisbank", show_in_menus=True)
-    )
-    index.save_revision().publish()
-    return index
-
-
 def draft_written_days_ago(index, days, **fields):
     """An article whose draft was begun ``days`` ago and never published."""
     begun = timezone.now() - timedelta(days=days)

@@ -20,10 +20,11 @@ from django.test import override_settings
 
 from wagtail.models import PageViewRestriction
 
-from blog.models import BlogIndexPage, BlogPostPage
+from blog.models import BlogPostPage
 from comments.actions import delete_comment
 from tests.blog.factories import make_article
 from tests.comments.factories import make_comment
+from tests.factories import BlogIndexPageFactory
 from vakgenoten.cache import _bump, purge_all
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +55,7 @@ def two_workers(settings, redis_url):
 
 @pytest.fixture
 def article(home_page):
-    index = home_page.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
+    index = BlogIndexPageFactory(parent=home_page)
     return make_article(index, model=BlogPostPage, title="Samen inkopen met de buurgemeenten")
 
 

@@ -12,14 +12,12 @@ On every page: no dialog opens, ``window.xssfired`` stays unset, no request goes
 addresses, and no CSP violation or console error fires (the ``page`` fixture watches those).
 """
 
-from datetime import timedelta
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.utils import timezone
 
 from blog.search import MAX_QUERY_LENGTH
 from comments.threads import PAGE_PARAM, THREADS_PER_PAGE
@@ -110,34 +108,29 @@ def scene(transactional_db):
 
     from wagtail.models import Site
 
-    from blog.models import BlogIndexPage, BlogPostPage
     from comments.models import Comment, CommentSettings, ConversationSubscription
-    from events.models import EventIndexPage, EventPage, Registration
-    from tests.blog.factories import make_article
-    from tests.factories import NetworkFactory, UserFactory
+    from events.models import Registration
+    from tests.factories import (
+        BlogIndexPageFactory,
+        BlogPostPageFactory,
+        EventIndexPageFactory,
+        EventPageFactory,
+        UserFactory,
+    )
     from vakgenoten import demo
 
     home = demo.load()
-    index = home.add_child(instance=BlogIndexPage(title="Kennisbank", slug="kennisbank"))
-    index.save_revision().publish()
-    article = make_article(index, model=BlogPostPage, title="Veilig reageren")
-    agenda = home.add_child(instance=EventIndexPage(title="Agenda", slug="agenda"))
-    agenda.save_revision().publish()
-    start = timezone.now() + timedelta(days=10)
-    event = EventPage(
+    index = BlogIndexPageFactory(parent=home, show_in_menus=False)
+    article = BlogPostPageFactory(parent=index, title="Veilig reageren")
+    agenda = EventIndexPageFactory(parent=home, show_in_menus=False)
+    event = EventPageFactory(
+        parent=agenda,
         title="Ledendag Veiligheid",
         slug="ledendag-veiligheid",
-        kind="ledendag",
         intro="Een dag over veilig werken.",
-        start=start,
-        end=start + timedelta(hours=6),
         venue_name="Stadskantoor",
-        venue_address="Marktplein 1\n6541 CD Lindenholt",
         capacity=len(PAYLOADS) + 10,
-        organiser_network=NetworkFactory(),
     )
-    agenda.add_child(instance=event)
-    event.save_revision().publish()
 
     settings = CommentSettings.for_site(Site.objects.get(is_default_site=True))
     settings.hold_first_comments = 0  # publish at once, so every reader sees every attempt
