@@ -2,8 +2,10 @@
 
 import pytest
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from django.utils import timezone, translation
 
 from tests.factories import (
     BlogIndexPageFactory,
@@ -19,6 +21,21 @@ def pytest_collection_modifyitems(items):
         if "/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
     items.sort(key=lambda item: "/browser/" in str(item.fspath))
+
+
+@pytest.fixture(autouse=True)
+def _dutch_and_amsterdam():
+    """Every test starts in the site's language and time zone, whatever ran before it.
+
+    A request activates the visitor's language (LocaleMiddleware) and leaves it active in the
+    thread afterwards; in random order a test that calls code directly would otherwise inherit
+    the English of a test that browsed in English before it.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    timezone.deactivate()
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+    timezone.deactivate()
 
 
 @pytest.fixture(autouse=True)
