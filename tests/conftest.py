@@ -15,12 +15,25 @@ from tests.factories import (
 )
 
 
+def _in_browser(item):
+    return "/browser/" in str(item.fspath)
+
+
+def _file_order(item):
+    """Where a test stands in its file: path, line, then its place among the parameters."""
+    parameters = tuple(item.callspec.indices.values()) if hasattr(item, "callspec") else ()
+    return (str(item.fspath), item.location[1] or 0, parameters)
+
+
 def pytest_collection_modifyitems(items):
-    """Browser tests run last, after every in-process test, and carry the browser marker."""
+    """Browser tests run last, after every in-process test, in file order, and carry the browser
+    marker. The in-process tests stay shuffled (pytest-randomly); the browser tests share one
+    live server and one SQLite file, and a shuffled order let one leave the database locked for
+    the keyboard tests that followed it."""
     for item in items:
-        if "/browser/" in str(item.fspath):
+        if _in_browser(item):
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: "/browser/" in str(item.fspath))
+    items.sort(key=lambda item: (_in_browser(item), _in_browser(item) and _file_order(item)))
 
 
 @pytest.fixture(autouse=True)
