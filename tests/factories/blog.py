@@ -102,7 +102,7 @@ class ArticlePageFactory(PublishedPageFactory):
     parent = factory.LazyFunction(_blog_index)
     title = factory.Sequence(lambda n: f"Artikel {n}")
     slug = factory.Sequence(lambda n: f"artikel-{n}")
-    intro = factory.LazyAttribute(lambda page: f"Een korte introductie van {page.title}.")
+    intro = factory.Sequence(lambda number: f"Een korte introductie van artikel {number}.")
     body = "[]"
     article_authors = factory.LazyAttribute(
         lambda page: [
