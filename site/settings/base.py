@@ -248,6 +248,19 @@ STATICFILES_FINDERS = [
     "vakgenoten.staticfiles.BundlingFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
+# Files that browsers ask for at the site's root (/favicon.ico, /apple-touch-icon.png, the web
+# manifest and its icons): whitenoise serves them before any view or the page cache. They cannot
+# carry a hash in their name, so they are cached for a week, not forever.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
+
+
+def _root_file_headers(headers, path, url):
+    if not url.startswith(STATIC_URL):
+        headers["Cache-Control"] = "public, max-age=604800"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _root_file_headers
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
