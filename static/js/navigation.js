@@ -1,59 +1,48 @@
 /*
- * Main menu on small screens: adds a "Menu" button that shows and hides the menu.
- * Without JavaScript (or on wide screens) the menu is simply always shown.
+ * Main menu on small screens. The HTML already has the "Menu" control and CSS already folds
+ * the list away, so the first paint is the final one: this script only turns the link (which
+ * without JavaScript opens the menu through :target) into a disclosure button. Nothing is
+ * inserted, hidden or moved on load. Escape closes the open menu and returns the focus.
  */
 (function () {
     "use strict";
 
     var nav = document.getElementById("main-nav");
     var list = document.getElementById("main-nav-list");
-    if (!nav || !list || !window.matchMedia) {
+    var link = nav && nav.querySelector("[data-menu-toggle]");
+    if (!nav || !list || !link) {
         return;
     }
 
-    var smallScreen = window.matchMedia("(max-width: 47.99em)");
+    // Same class, same content, same box: swapping the elements moves nothing.
     var button = document.createElement("button");
-    var icon = document.createElement("span");
-
     button.type = "button";
-    button.className = "main-nav__toggle";
+    button.className = link.className;
+    while (link.firstChild) {
+        button.appendChild(link.firstChild);
+    }
     button.setAttribute("aria-controls", list.id);
-    button.setAttribute("aria-expanded", "false");
-    icon.className = "main-nav__toggle-icon";
-    icon.setAttribute("aria-hidden", "true");
-    button.appendChild(icon);
-    button.appendChild(document.createTextNode(nav.getAttribute("data-menu-label") || "Menu"));
-    list.parentNode.insertBefore(button, list);
+    // Opened through the link before the script ran (the address ends in #main-nav): stay open.
+    var open = window.location.hash === "#" + nav.id;
+    link.parentNode.replaceChild(button, link);
+
+    function setOpen(value) {
+        open = value;
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        nav.classList.toggle("main-nav--open", open);
+    }
+
+    setOpen(open);
     nav.classList.add("main-nav--enhanced");
 
-    function setOpen(open) {
-        button.setAttribute("aria-expanded", open ? "true" : "false");
-        list.hidden = !open;
-    }
-
-    function update() {
-        if (smallScreen.matches) {
-            setOpen(false);
-        } else {
-            list.hidden = false;
-        }
-    }
-
     button.addEventListener("click", function () {
-        setOpen(button.getAttribute("aria-expanded") !== "true");
+        setOpen(!open);
     });
 
     nav.addEventListener("keydown", function (event) {
-        if (event.key === "Escape" && smallScreen.matches && !list.hidden) {
+        if (event.key === "Escape" && open && button.offsetParent !== null) {
             setOpen(false);
             button.focus();
         }
     });
-
-    if (smallScreen.addEventListener) {
-        smallScreen.addEventListener("change", update);
-    } else if (smallScreen.addListener) {
-        smallScreen.addListener(update);
-    }
-    update();
 })();
