@@ -1,29 +1,26 @@
 /*
  * Events: small enhancements. The pages work without this file.
- * - A "Kopieer link" button next to the personal calendar link.
+ * - "Kopieer link" next to the personal calendar link. The button is in the HTML with its
+ *   place kept (invisible), so showing it moves nothing; it stays invisible where copying
+ *   is not possible.
  */
 (function () {
     "use strict";
 
-    function addCopyButton(input) {
-        if (!navigator.clipboard) {
+    function enableCopyButton(input) {
+        var box = input.parentNode;
+        var button = box.querySelector("[data-copy-button]");
+        var status = box.querySelector("[data-copy-status]");
+        if (!navigator.clipboard || !button || !status) {
             return;
         }
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "button button--secondary button--small event-subscribe__copy";
-        button.textContent = input.dataset.copyLabel || "Kopieer link";
-        var status = document.createElement("span");
-        status.className = "event-subscribe__status";
-        status.setAttribute("role", "status");
         button.addEventListener("click", function () {
             navigator.clipboard.writeText(input.value).then(function () {
                 status.textContent = input.dataset.copiedLabel || "Gekopieerd";
             });
         });
-        input.insertAdjacentElement("afterend", status);
-        input.insertAdjacentElement("afterend", button);
+        button.classList.add("event-subscribe__copy--ready");
     }
 
-    document.querySelectorAll("[data-copy-link]").forEach(addCopyButton);
+    document.querySelectorAll("[data-copy-link]").forEach(enableCopyButton);
 })();
