@@ -104,6 +104,16 @@ stack-test: install-test
 bench: install
 	$(BIN)/python bench/performance.py
 
+## What a browser fetches and sees on a first visit of every public page type (bench/frontend.py):
+## the production build (collectstatic, gunicorn, a throw-away SQLite database with the demo) in
+## Debian's Chromium at 390 and 1280 px (requests, stylesheets, bytes on the wire, LCP, CLS), and
+## Lighthouse 12.2.3 (npm, into bench/.node) on home, article, knowledge base and event page.
+## Targets printed beside the figures: performance >= 98, accessibility, best practices and SEO
+## 100, LCP <= 1.2 s, <= 10 requests and <= 100 KB, one stylesheet, CLS 0.00. Reports, never fails.
+.PHONY: bench-frontend
+bench-frontend: $(VENV)/.installed-test chromium
+	$(BIN)/python bench/frontend.py
+
 ## Load, a PostgreSQL restart and a mail outage against a throw-away cluster (bench/resilience).
 .PHONY: resilience
 resilience: install

@@ -13,8 +13,11 @@ What it does, all on this machine and on loopback only:
    gunicorn (2 sync workers, production settings, DEBUG off) with ``wrk`` from one client,
    after three seconds of the same load to warm the caches (steady state, not a cold start);
 4. prints one table per size, each page's throughput as a share of ``/healthz`` in the same
-   run, the search p95 over the large index, the weight of an article page and the RSS of
-   the gunicorn workers after the run.
+   run, the search p95 over the large index and the RSS of the gunicorn workers after the run.
+
+The KB columns are the HTML alone. What a browser fetches on a first visit (stylesheets,
+fonts, images: requests, bytes on the wire, LCP, CLS, Lighthouse) is measured by
+``bench/frontend.py`` (``make bench-frontend``), in a real browser.
 
 It is not part of ``make test``. A run takes about five minutes on two cores.
 """
@@ -35,7 +38,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -342,50 +344,6 @@ def search_p95(server, rounds=20):
     }
 
 
-class AssetParser(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.assets = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        rel = attrs.get("rel") or ""
-        if tag == "link" and ("stylesheet" in rel or "icon" in rel):
-            source = attrs.get("href")
-        elif tag in ("script", "img"):
-            source = attrs.get("src")
-        else:
-            source = None
-        if source:
-            self.assets.append(source)
-
-
-def page_weight(server, path, media_root):
-    """What a first visit to ``path`` downloads: requests and KB (gzip where the server
-    compresses; HTML counted gzipped as a proxy would send it)."""
-    _ms, _status, html = timed_get(server.url(path))
-    parser = AssetParser()
-    parser.feed(html.decode())
-    foreign = [src for src in parser.assets if src.startswith(("http:", "https:", "//"))]
-    total = len(gzip.compress(html, 6))
-    for src in dict.fromkeys(parser.assets):
-        if src in foreign:
-            continue
-        if src.startswith("/media/"):
-            file = Path(media_root) / urllib.request.unquote(src[len("/media/") :])
-            total += file.stat().st_size if file.exists() else 0
-            continue
-        request = urllib.request.Request(server.url(src), headers={"Accept-Encoding": "gzip"})
-        with urllib.request.urlopen(request, timeout=10) as response:
-            total += len(response.read())
-    return {
-        "requests": 1 + len(dict.fromkeys(parser.assets)),
-        "kb": total / 1024,
-        "foreign": foreign,
-        "assets": list(dict.fromkeys(parser.assets)),
-    }
-
-
 # --- the run ----------------------------------------------------------------------------------
 
 
@@ -411,8 +369,6 @@ def measure(env, size_name, busy_id, seconds, loader, media_root, with_extras):
         if with_extras:
             log(f"{size_name}: search p95")
             extras["search"] = search_p95(server)
-            busy_url = next(r["url"] for r in probe["rows"] if r["name"].startswith("article"))
-            extras["weight"] = page_weight(server, busy_url, media_root)
             # Fill up to 10,000 requests on these workers before reading their memory.
             remaining = max(0, 10_000 - total_requests - extras["search"]["count"])
             home = server.url("/")
@@ -450,16 +406,12 @@ def print_table(size_name, sizes, probe, extras):
             f"| {row['served_bytes'] / 1024:.1f} | {row['gzip_bytes'] / 1024:.1f} |"
         )
     if extras:
-        search, weight = extras["search"], extras["weight"]
+        search = extras["search"]
         print(
             f"\nSearch over {sizes['articles']:,} articles ({search['count']} requests, ten "
             f"terms): p50 {search['p50']:.1f} ms, p95 {search['p95']:.1f} ms."
         )
-        print(
-            f"Article page weight (first visit): {weight['requests']} requests, "
-            f"{weight['kb']:.0f} KB; from other hosts: {len(weight['foreign'])}."
-        )
-        print("  " + ", ".join(weight["assets"]))
+        print("First-visit weight in a browser (every request, LCP, CLS): make bench-frontend.")
         rss = ", ".join(f"{value:.0f} MB" for value in extras["rss_mb"])
         print(f"gunicorn worker RSS after {extras['requests_served']:,} requests: {rss}.")
 

@@ -19,13 +19,13 @@ from wagtail import hooks
 from wagtail.images import get_image_model
 
 from taxonomy.models import Theme
+from vakgenoten.images import rendition_specs
 from vakgenoten.queries import exclude_private
 
 from .models import ARTICLE_TYPES, ARTICLE_TYPES_BY_SLUG, ArticleAuthor, ArticlePage
 
 # The renditions a card shows (see blog/includes/article_card.html); prefetched with the list.
-CARD_RENDITIONS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
-AUTHOR_PHOTO_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
+CARD_RENDITIONS = rendition_specs("fill-{480x270,960x540}")
 LISTING_HOOK = "annotate_article_listing"
 
 

@@ -211,6 +211,50 @@ def is_personal(request):
     )
 
 
+# Cache-Control for HTML (docs/caching.md, "In browsers and proxies"). Shared pages may be
+# kept anywhere but are checked with the server before every use: a purge here then reaches
+# every visitor at once, and the check is cheap (ETag, a 304 without the body, from the page
+# cache). Personal pages are kept nowhere: no copy of a member's page stays on a shared
+# computer or in a proxy.
+SHARED_HTML = "max-age=0, must-revalidate, public"
+PERSONAL_HTML = "private, no-store"
+
+
+def is_personal_response(request, response):
+    """Personal: the visitor brought a session, a message or credentials, or the response
+    sets a cookie, or its page holds a CSRF token (Django then sets the cookie again)."""
+    return (
+        is_personal(request)
+        or bool(response.cookies)
+        or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+    )
+
+
+class BrowserCacheMiddleware:
+    """Say how browsers and proxies may keep an HTML response, unless the view said so.
+
+    Sits above the session, CSRF and messages middleware, so every cookie they set is seen,
+    and below ``ConditionalGetMiddleware``, which adds an ETag (and answers 304) only where
+    the response may be stored. Other content types keep what their views set (feeds,
+    calendar files, static files from whitenoise).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control") or not response.get("Content-Type", "").startswith(
+            "text/html"
+        ):
+            return response
+        if is_personal_response(request, response):
+            response["Cache-Control"] = PERSONAL_HTML
+        else:
+            response["Cache-Control"] = SHARED_HTML
+        return response
+
+
 class AnonymousPageCacheMiddleware:
     """Serve and store anonymous readers' Wagtail pages (see the module docstring)."""
 

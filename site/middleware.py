@@ -1,6 +1,6 @@
 """Site-wide middleware: a request id for every request; refuse unreadable addresses; a
-Permissions-Policy on every response; a strict Content-Security-Policy for the public site and a
-looser one for the admin."""
+Permissions-Policy on every response; compressed text; a strict Content-Security-Policy for the
+public site and a looser one for the admin."""
 
 import re
 import uuid
@@ -12,6 +12,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponseBadRequest
+from django.middleware.gzip import GZipMiddleware
 from django.template import loader
 from django.views.defaults import page_not_found
 
@@ -165,3 +166,25 @@ class HostileInputMiddleware:
         if isinstance(exception, InvalidPage):
             return page_not_found(request, Http404(str(exception)))
         return None
+
+
+# What is worth compressing: text. Images, PDFs and archives are compressed already.
+COMPRESSIBLE_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml")
+COMPRESSIBLE_TYPES += ("application/atom+xml", "application/javascript", "image/svg+xml")
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware for text responses only (HTML, feeds, JSON, CSV exports).
+
+    Compressing in the app serves deployments without our nginx too, and brings Django's
+    BREACH mitigation (random bytes in each gzip header, so the compressed length no longer
+    tells an attacker whether a guess matched); docs/caching.md says what else applies.
+    Downloads (documents, images served by the app) pass untouched: compressing them again
+    costs CPU, gains nothing and drops their Content-Length.
+    """
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if not content_type.startswith(COMPRESSIBLE_TYPES):
+            return response
+        return super().process_response(request, response)

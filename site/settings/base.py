@@ -120,6 +120,13 @@ MIDDLEWARE = [
     "vakgenoten.middleware.PermissionsPolicyMiddleware",
     "vakgenoten.middleware.HostileInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise (static files come precompressed and skip the rest), above the page
+    # cache: a stored page is compressed afresh for each response, with Django's BREACH
+    # mitigation (random bytes in each gzip header). The ETag is taken before compression
+    # and covers cache hits too; Cache-Control follows the page cache (docs/caching.md).
+    "vakgenoten.middleware.TextGZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "vakgenoten.cache.BrowserCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "vakgenoten.cache.AnonymousPageCacheMiddleware",
@@ -241,7 +248,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 
 # --- Static files and media -------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# STATIC_ROOT: where collectstatic writes (the front-end benchmark builds into a temporary one).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # css/main.css is served and collected as one file with its @imports inlined (staticfiles.py).
 STATICFILES_FINDERS = [
