@@ -4,6 +4,9 @@ The old free-text address is split: a line (or comma-separated part) that starts
 postal code gives the postal code and the place after it, what comes before it is the street.
 Without a postal code the last of several parts is taken as the place. Nothing is dropped:
 whatever cannot be placed stays in the street field for an editor to tidy up.
+
+The page revisions are split too: the editor opens a page from its latest revision, and a
+revision still holding only the old text would show (and then publish) an empty address.
 """
 
 import re
@@ -47,6 +50,40 @@ def address_in_one_text(apps, schema_editor):
         town = " ".join(p for p in (event.venue_postal_code, event.venue_city) if p)
         address = "\n".join(line for line in (event.venue_street, town) if line)
         EventPage.objects.filter(pk=event.pk).update(venue_address=address)
+
+
+def event_revisions(apps):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    content_type = ContentType.objects.filter(app_label="events", model="eventpage").first()
+    if content_type is None:
+        return []
+    return Revision.objects.filter(content_type=content_type).only("pk", "content")
+
+
+def revisions_in_parts(apps, schema_editor):
+    for revision in event_revisions(apps):
+        content = dict(revision.content)
+        if "venue_address" not in content:
+            continue
+        street, postal_code, city = split_address(content.pop("venue_address") or "")
+        content.update(
+            venue_street=street[:150], venue_postal_code=postal_code[:10], venue_city=city[:100]
+        )
+        type(revision).objects.filter(pk=revision.pk).update(content=content)
+
+
+def revisions_in_one_text(apps, schema_editor):
+    for revision in event_revisions(apps):
+        content = dict(revision.content)
+        if "venue_street" not in content:
+            continue
+        town = " ".join(
+            p for p in (content.pop("venue_postal_code", ""), content.pop("venue_city", "")) if p
+        )
+        street = content.pop("venue_street", "")
+        content["venue_address"] = "\n".join(line for line in (street, town) if line)
+        type(revision).objects.filter(pk=revision.pk).update(content=content)
 
 
 class Migration(migrations.Migration):
@@ -105,6 +142,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(address_in_parts, address_in_one_text),
+        migrations.RunPython(revisions_in_parts, revisions_in_one_text),
         migrations.RemoveField(
             model_name="eventpage",
             name="venue_address",
