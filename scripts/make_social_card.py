@@ -52,7 +52,7 @@ def main():
     mark = 240
     draw_mark(draw, 120, (HEIGHT - mark) // 2 - 12, mark)
     draw.text((410, 228), "Vakgenoten", font=font(104), fill=TEXT)
-    draw.text((414, 362), "Kennis delen tussen vakgenoten", font=font(40), fill=TEAL)
+    draw.text((414, 362), "Kennis delen tussen gemeenten", font=font(40), fill=TEAL)
     card.save(OUTPUT, optimize=True)
     print(f"{OUTPUT} ({WIDTH} x {HEIGHT})")
 
