@@ -6,11 +6,11 @@ from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
 from . import views
-from .sitemap import PublicSitemap
+from .sitemap import SITEMAPS
 
 urlpatterns = [
     path("weergave/<int:page_id>/", views.view_beacon, name="blog_view_beacon"),
     path("weergave/<int:page_id>/pixel.gif", views.view_pixel, name="blog_view_pixel"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

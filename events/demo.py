@@ -118,7 +118,9 @@ def build_events(now):
             "network": "programma-samen-digitaal",
             "themes": ["common-ground", "samenwerking", "dienstverlening"],
             "venue_name": "Congrescentrum De Werf",
-            "venue_address": "Werfkade 12\n3511 AB Utrecht",
+            "venue_street": "Werfkade 12",
+            "venue_postal_code": "3511 AB",
+            "venue_city": "Utrecht",
             "capacity": 250,
             "intro": (
                 "Twee dagen over gegevens bij de bron, standaard componenten en minder "
@@ -218,7 +220,9 @@ def build_events(now):
             "network": "netwerk-bedrijfsvoering-gemeenten",
             "themes": ["bedrijfsvoering", "samenwerking"],
             "venue_name": "Stadskantoor Lindenholt",
-            "venue_address": "Marktplein 1\n6541 CD Lindenholt",
+            "venue_street": "Marktplein 1",
+            "venue_postal_code": "6541 CD",
+            "venue_city": "Lindenholt",
             "capacity": 120,
             "intro": (
                 "De jaarlijkse ledendag: ontmoet collega's uit de bedrijfsvoering, kies twee "
@@ -250,7 +254,9 @@ def build_events(now):
             "network": "netwerk-bedrijfsvoering-gemeenten",
             "themes": ["bedrijfsvoering"],
             "venue_name": "Vergadercentrum Het Baken",
-            "venue_address": "Havenweg 4\n3811 EF Amersfoort",
+            "venue_street": "Havenweg 4",
+            "venue_postal_code": "3811 EF",
+            "venue_city": "Amersfoort",
             "online_url": "https://vergaderen.example/netwerk-bedrijfsvoering/alv",
             "capacity": None,
             "intro": (
@@ -331,7 +337,9 @@ def build_events(now):
             "organisation": "gemeente-hoogeland-noord",
             "themes": ["samenwerking"],
             "venue_name": "Gemeentehuis Hoogeland-Noord",
-            "venue_address": "Dorpsstraat 21\n9981 GH Hoogeland",
+            "venue_street": "Dorpsstraat 21",
+            "venue_postal_code": "9981 GH",
+            "venue_city": "Hoogeland",
             "capacity": 12,
             "nearly_full": 10,
             "intro": (
@@ -358,7 +366,9 @@ def build_events(now):
             "network": "netwerk-bedrijfsvoering-gemeenten",
             "themes": ["bedrijfsvoering", "dienstverlening"],
             "venue_name": "Stadskantoor Westerveen",
-            "venue_address": "Raadhuisplein 3\n7941 KL Westerveen",
+            "venue_street": "Raadhuisplein 3",
+            "venue_postal_code": "7941 KL",
+            "venue_city": "Westerveen",
             "capacity": 100,
             "intro": (
                 "Wie een rommelig proces digitaliseert, heeft daarna een snel rommelig proces. "
@@ -446,7 +456,9 @@ def load_event(index, spec, networks, organisations, themes):
         start=spec["start"],
         end=spec["end"],
         venue_name=spec.get("venue_name", ""),
-        venue_address=spec.get("venue_address", ""),
+        venue_street=spec.get("venue_street", ""),
+        venue_postal_code=spec.get("venue_postal_code", ""),
+        venue_city=spec.get("venue_city", ""),
         online_url=spec.get("online_url", ""),
         organiser_network=networks.get(spec.get("network")),
         organiser_organisation=organisations.get(spec.get("organisation")),

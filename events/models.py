@@ -40,6 +40,15 @@ class EventKind(models.TextChoices):
     GENERAL_ASSEMBLY = "alv", _("Algemene ledenvergadering")
 
 
+class EventStatus(models.TextChoices):
+    """Whether an event goes ahead as announced; search engines show it beside the date."""
+
+    SCHEDULED = "gepland", _("Gaat door")
+    CANCELLED = "afgelast", _("Afgelast")
+    POSTPONED = "uitgesteld", _("Uitgesteld")
+    MOVED_ONLINE = "online", _("Verplaatst naar online")
+
+
 class EventIndexPage(Page):
     """The agenda: upcoming events first, an archive of past ones, filters by theme and kind."""
 
@@ -70,6 +79,16 @@ class EventPage(Page):
     kind = models.CharField(
         _("soort evenement"), max_length=20, choices=EventKind.choices, default=EventKind.MEETING
     )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_(
+            "Gaat het evenement niet door, of later? Zet de status om en vertel in de "
+            "introductie wat er verandert. Bij afgelast en uitgesteld sluit het aanmelden."
+        ),
+    )
     intro = models.TextField(
         _("introductie"), help_text=_("Twee of drie zinnen: waarom zou je komen?")
     )
@@ -94,8 +113,15 @@ class EventPage(Page):
     venue_name = models.CharField(
         _("locatie"), max_length=150, blank=True, validators=[validate_single_line]
     )
-    venue_address = models.TextField(
-        _("adres"), blank=True, help_text=_("Straat en huisnummer, postcode en plaats.")
+    # The address in parts, as schema.org's PostalAddress and route planners want it.
+    venue_street = models.CharField(
+        _("straat en huisnummer"), max_length=150, blank=True, validators=[validate_single_line]
+    )
+    venue_postal_code = models.CharField(
+        _("postcode"), max_length=10, blank=True, validators=[validate_single_line]
+    )
+    venue_city = models.CharField(
+        _("plaats"), max_length=100, blank=True, validators=[validate_single_line]
     )
     online_url = models.URLField(
         _("link voor online deelname"),
@@ -158,11 +184,16 @@ class EventPage(Page):
     )
 
     content_panels = Page.content_panels + [
-        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Wanneer")),
         MultiFieldPanel(
-            [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("online_url")],
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("venue_street"),
+                FieldRowPanel([FieldPanel("venue_postal_code"), FieldPanel("venue_city")]),
+                FieldPanel("online_url"),
+            ],
             heading=_("Waar"),
         ),
         MultiFieldPanel(
@@ -197,6 +228,7 @@ class EventPage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("venue_name"),
+        index.SearchField("venue_city"),
         index.FilterField("start"),
         index.FilterField("kind"),
     ]
@@ -226,11 +258,24 @@ class EventPage(Page):
 
     @property
     def is_on_site(self):
-        return bool(self.venue_name or self.venue_address)
+        return bool(self.venue_name or self.venue_street or self.venue_city)
+
+    @property
+    def address_lines(self):
+        """The address as it is written on an envelope: street, then postal code and place."""
+        town = " ".join(part for part in (self.venue_postal_code, self.venue_city) if part)
+        return [line for line in (self.venue_street, town) if line]
+
+    @property
+    def is_going_ahead(self):
+        """Not cancelled or postponed (moved online still takes place)."""
+        return self.status in (EventStatus.SCHEDULED, EventStatus.MOVED_ONLINE)
 
     @property
     def attendance_mode(self):
         """The schema.org attendance mode: offline, online or mixed."""
+        if self.is_online and self.status == EventStatus.MOVED_ONLINE:
+            return "OnlineEventAttendanceMode"
         if self.is_online and self.is_on_site:
             return "MixedEventAttendanceMode"
         if self.is_online:
@@ -240,10 +285,8 @@ class EventPage(Page):
     @property
     def location_text(self):
         """One line for calendars and lists: venue and place, or "Online"."""
-        parts = [self.venue_name] if self.venue_name else []
-        if self.venue_address:
-            parts.append(", ".join(line.strip() for line in self.venue_address.splitlines()))
-        if parts:
+        parts = [self.venue_name, *self.address_lines]
+        if any(parts):
             return ", ".join(part for part in parts if part)
         return str(_("Online")) if self.is_online else ""
 
@@ -260,6 +303,10 @@ class EventPage(Page):
     def registration_closed_reason(self, now=None):
         """Why nobody can register right now, as a Dutch sentence; None when it is open."""
         now = now or timezone.now()
+        if self.status == EventStatus.CANCELLED:
+            return _("Dit evenement gaat niet door. Aanmelden kan niet.")
+        if self.status == EventStatus.POSTPONED:
+            return _("Dit evenement is uitgesteld. Aanmelden kan weer als er een nieuwe datum is.")
         if not self.registration_enabled:
             return _("Voor dit evenement hoef je je niet aan te melden.")
         if self.end < now:

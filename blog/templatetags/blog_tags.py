@@ -1,29 +1,16 @@
 """Template tags of publishing: structured data and feed links (absolute URLs: ``link_tags``)."""
 
-import json
-
 from django import template
-from django.utils.safestring import mark_safe
 
 from vakgenoten import links
+from vakgenoten.structured_data import json_ld_script
 
 register = template.Library()
-
-# JSON inside <script> must not be able to close the element or open a comment.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-@register.filter
-def json_ld(data):
-    """``data`` as JSON that is safe inside ``<script type="application/ld+json">``."""
-    return mark_safe(  # noqa: S308  # nosec B308 B703 # <, > and & are escaped above
-        json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_SCRIPT_ESCAPES)
-    )
 
 
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, page, image_url=""):
-    """schema.org ``Article`` data for an article page."""
+    """``<script type="application/ld+json">`` with the schema.org ``Article`` of a page."""
     request = context.get("request")
     authors = context.get("authors") or []
     data = {
@@ -62,7 +49,7 @@ def article_json_ld(context, page, image_url=""):
     tags = context.get("article_tags") or []
     if tags:
         data["keywords"] = ", ".join(tag.name for tag in tags)
-    return json_ld(data)
+    return json_ld_script(data)
 
 
 @register.inclusion_tag("blog/includes/feed_links.html", takes_context=True)

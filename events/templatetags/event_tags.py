@@ -1,13 +1,13 @@
 """Template tags for events: dates in plain Dutch and the schema.org data for search engines."""
 
-import json
-
 from django import template
 from django.utils import dateformat, timezone
-from django.utils.html import _json_script_escapes, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.html import strip_tags
 
 from vakgenoten import links
+from vakgenoten.structured_data import json_ld_script
+
+from ..models import EventStatus
 
 register = template.Library()
 
@@ -54,6 +54,34 @@ def event_short_date(event):
     return f"{dateformat.format(start, 'j N Y')} – {dateformat.format(end, 'j N Y')}"
 
 
+STATUS = {
+    EventStatus.SCHEDULED: "EventScheduled",
+    EventStatus.CANCELLED: "EventCancelled",
+    EventStatus.POSTPONED: "EventPostponed",
+    EventStatus.MOVED_ONLINE: "EventMovedOnline",
+}
+
+
+def event_locations(event, url):
+    """schema.org locations: the venue as a Place with a PostalAddress, the online part as a
+    VirtualLocation (its link is for registered members only, so it points at the page)."""
+    locations = []
+    if event.is_on_site and event.status != EventStatus.MOVED_ONLINE:
+        place = {"@type": "Place", "name": event.venue_name or event.location_text}
+        address = {
+            "@type": "PostalAddress",
+            "streetAddress": event.venue_street,
+            "postalCode": event.venue_postal_code,
+            "addressLocality": event.venue_city,
+            "addressCountry": "NL",
+        }
+        place["address"] = {key: value for key, value in address.items() if value}
+        locations.append(place)
+    if event.is_online:
+        locations.append({"@type": "VirtualLocation", "url": url})
+    return locations
+
+
 def event_schema(event, request, image_url=""):
     """The schema.org Event for one event page."""
     url = links.page_url(event, request)
@@ -64,11 +92,14 @@ def event_schema(event, request, image_url=""):
         "description": strip_tags(event.intro),
         "startDate": timezone.localtime(event.start).isoformat(),
         "endDate": timezone.localtime(event.end).isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": f"https://schema.org/{STATUS[event.status]}",
         "eventAttendanceMode": f"https://schema.org/{event.attendance_mode}",
         "url": url,
+        "inLanguage": "nl",
         "isAccessibleForFree": True,
-        "offers": {
+    }
+    if event.registration_enabled:
+        data["offers"] = {
             "@type": "Offer",
             "price": "0",
             "priceCurrency": "EUR",
@@ -78,27 +109,25 @@ def event_schema(event, request, image_url=""):
                 if event.capacity is not None and event.seats_left == 0
                 else "https://schema.org/InStock"
             ),
-        },
-    }
-    locations = []
-    if event.is_on_site:
-        place = {"@type": "Place", "name": event.venue_name or event.location_text}
-        if event.venue_address:
-            place["address"] = ", ".join(
-                line.strip() for line in event.venue_address.splitlines() if line.strip()
-            )
-        locations.append(place)
-    if event.is_online:
-        # The link itself is for registered members only.
-        locations.append({"@type": "VirtualLocation", "url": url})
+        }
+        if event.registration_opens_at:
+            data["offers"]["validFrom"] = timezone.localtime(
+                event.registration_opens_at
+            ).isoformat()
+    locations = event_locations(event, url)
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
-    if event.organiser:
-        organiser = {"@type": "Organization", "name": str(event.organiser)}
-        website = getattr(event.organiser, "website", "")
-        if website:
-            organiser["url"] = website
-        data["organizer"] = organiser
+    organisers = [
+        {
+            "@type": "Organization",
+            "name": str(organiser),
+            "url": organiser.website or links.absolute_url(organiser.get_absolute_url()),
+        }
+        for organiser in (event.organiser_network, event.organiser_organisation)
+        if organiser
+    ]
+    if organisers:
+        data["organizer"] = organisers[0] if len(organisers) == 1 else organisers
     if image_url:
         data["image"] = [image_url]
     return data
@@ -106,7 +135,5 @@ def event_schema(event, request, image_url=""):
 
 @register.simple_tag(takes_context=True)
 def event_json_ld(context, event, image_url=""):
-    """``<script type="application/ld+json">`` with the event, escaped like json_script."""
-    data = event_schema(event, context.get("request"), image_url)
-    payload = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308  # nosec B308 B703 # JSON escaped like json_script
+    """``<script type="application/ld+json">`` with the schema.org Event of ``event``."""
+    return json_ld_script(event_schema(event, context.get("request"), image_url))

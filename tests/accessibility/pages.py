@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 ANONYMOUS = "afgemeld"
 MEMBER = "ingelogd"
+EDITOR = "redactie"
 BOTH = (ANONYMOUS, MEMBER)
 
 # Longer than the 500 characters a registration remark may have.
@@ -39,6 +40,7 @@ class DemoSite:
     event: object
     public_profile: object
     author_slug: str
+    editor: object = None
 
 
 def build_demo_site():
@@ -71,7 +73,12 @@ def build_demo_site():
         .first()
         .user
     )
+    # An editor of the Redactie group, with the second factor the admin asks for.
+    from tests.factories import EditorFactory
+
+    editor = EditorFactory(first_name="Ria", last_name="Redacteur")
     return DemoSite(
+        editor=editor,
         member=member,
         article=BlogPostPage.objects.live().first(),
         event=EventPage.objects.get(slug="congres-samen-digitaal-2027"),
@@ -185,4 +192,25 @@ def visits(site):
             action=f"/evenementen/{site.event.pk}/aanmelden/",
             data={"remark": TOO_LONG_REMARK},
         ),
+    ]
+
+
+def admin_visits(site):
+    """The admin views the project adds (moderation queue, registrations), for the editor.
+
+    Not in ``visits``: the HTML checker reads the site's own pages; the admin around these
+    views is Wagtail's markup.
+    """
+    from comments.models import Comment
+
+    # The demo's held comment has links in its text: the queue shows them.
+    held = Comment.objects.filter(status=Comment.Status.PENDING).order_by("pk").first()
+    event = site.event.pk
+    return [
+        Visit("moderatie", "/admin/reacties/", who=(EDITOR,)),
+        Visit("moderatie-geschiedenis", "/admin/reacties/geschiedenis/", who=(EDITOR,)),
+        Visit("moderatie-reactie", f"/admin/reacties/{held.pk}/", who=(EDITOR,)),
+        Visit("aanmeldingen", "/admin/aanmeldingen/", who=(EDITOR,)),
+        Visit("aanmeldingen-evenement", f"/admin/aanmeldingen/{event}/", who=(EDITOR,)),
+        Visit("aanmelding-toevoegen", f"/admin/aanmeldingen/{event}/toevoegen/", who=(EDITOR,)),
     ]

@@ -13,5 +13,7 @@ def make_event(home_page, title="Ledendag Bedrijfsvoering"):
         parent=agenda,
         title=title,
         slug="ledendag-bedrijfsvoering",
-        venue_address="",
+        venue_street="",
+        venue_postal_code="",
+        venue_city="",
     )

@@ -50,7 +50,11 @@ def test_online_link_is_only_in_the_calendar_of_members_with_a_seat(
     client, member_client, member, make_event
 ):
     webinar = make_event(
-        venue_name="", venue_address="", online_url="https://webinar.example/geheim"
+        venue_name="",
+        venue_street="",
+        venue_postal_code="",
+        venue_city="",
+        online_url="https://webinar.example/geheim",
     )
     public = client.get(f"/evenementen/{webinar.pk}/agenda.ics").content.decode()
     assert "webinar.example/geheim" not in public

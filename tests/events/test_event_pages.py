@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from events.models import EventPage
+from events.models import EventPage, EventStatus
 from events.templatetags.event_tags import event_when
 from taxonomy.models import Theme
 from tests.factories import NetworkFactory, OrganisationFactory
@@ -91,7 +91,9 @@ def test_event_page_has_schema_org_and_open_graph(client, make_event):
         title="Webinar de BIO",
         kind="webinar",
         venue_name="",
-        venue_address="",
+        venue_street="",
+        venue_postal_code="",
+        venue_city="",
         online_url="https://webinar.example/bio",
     )
     response = client.get(event.url)
@@ -113,9 +115,54 @@ def test_event_on_site_has_a_place_with_address(client, event):
     html = client.get(event.url).content.decode()
     data = json.loads(JSON_LD.search(html).group(1))
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
-    assert data["location"]["@type"] == "Place"
-    assert "6541 CD Lindenholt" in data["location"]["address"]
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Stadskantoor Lindenholt",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "Marktplein 1",
+            "postalCode": "6541 CD",
+            "addressLocality": "Lindenholt",
+            "addressCountry": "NL",
+        },
+    }
     assert data["organizer"]["name"] == "Netwerk Bedrijfsvoering"
+    assert data["organizer"]["url"].startswith("http://testserver/")
+    assert data["offers"]["availability"] == "https://schema.org/InStock"
+    # Visitors read the same address.
+    assert "<address>Marktplein 1<br>6541 CD Lindenholt</address>" in html
+
+
+def test_hybrid_event_has_a_place_and_a_virtual_location(client, make_event):
+    event = make_event(online_url="https://webinar.example/hybride")
+    data = json.loads(JSON_LD.search(client.get(event.url).content.decode()).group(1))
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert [location["@type"] for location in data["location"]] == ["Place", "VirtualLocation"]
+    assert data["location"][1]["url"] == f"http://testserver{event.url}"
+
+
+def test_cancelled_event_says_so_to_visitors_and_search_engines(client, make_event):
+    event = make_event(title="Ledendag Noord", status=EventStatus.CANCELLED)
+    html = client.get(event.url).content.decode()
+    data = json.loads(JSON_LD.search(html).group(1))
+    assert data["eventStatus"] == "https://schema.org/EventCancelled"
+    assert '<p class="event-header__status"><strong>Afgelast</strong></p>' in html
+    assert "Dit evenement gaat niet door. Aanmelden kan niet." in html
+
+
+def test_event_moved_online_is_an_online_event_without_its_venue(client, make_event):
+    event = make_event(status=EventStatus.MOVED_ONLINE, online_url="https://webinar.example/x")
+    data = json.loads(JSON_LD.search(client.get(event.url).content.decode()).group(1))
+    assert data["eventStatus"] == "https://schema.org/EventMovedOnline"
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["location"]["@type"] == "VirtualLocation"
+
+
+def test_event_without_registration_offers_nothing(client, make_event):
+    event = make_event(registration_enabled=False)
+    data = json.loads(JSON_LD.search(client.get(event.url).content.decode()).group(1))
+    assert "offers" not in data
 
 
 def test_event_dates_are_shown_in_amsterdam_time_in_dutch(event):

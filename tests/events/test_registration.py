@@ -146,7 +146,9 @@ def test_online_link_is_shown_only_to_registered_members(member_client, member, 
     webinar = make_event(
         kind="webinar",
         venue_name="",
-        venue_address="",
+        venue_street="",
+        venue_postal_code="",
+        venue_city="",
         online_url="https://webinar.example/geheim",
     )
     assert "webinar.example/geheim" not in member_client.get(webinar.url).content.decode()

@@ -45,7 +45,9 @@ class EventPageFactory(PublishedPageFactory):
     start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=10))
     end = factory.LazyAttribute(lambda event: event.start + timedelta(hours=6))
     venue_name = "Stadskantoor Lindenholt"
-    venue_address = "Marktplein 1\n6541 CD Lindenholt"
+    venue_street = "Marktplein 1"
+    venue_postal_code = "6541 CD"
+    venue_city = "Lindenholt"
     organiser_network = factory.SubFactory(NetworkFactory)
 
 

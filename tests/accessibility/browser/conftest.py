@@ -26,6 +26,9 @@ def demo_server(django_db_setup, django_db_blocker):
         client = Client()
         client.force_login(site.member)
         site.member_session = client.cookies["sessionid"].value
+        editor_client = Client()
+        editor_client.force_login(site.editor)
+        site.editor_session = editor_client.cookies["sessionid"].value
         server = LiveServer("localhost")
         site.url = server.url
         try:
@@ -36,10 +39,11 @@ def demo_server(django_db_setup, django_db_blocker):
 
 
 def new_context(browser, site, who, **options):  # noqa: F811
-    """A browser context for a reader signed out, or for the demo member signed in."""
-    from tests.accessibility.pages import MEMBER
+    """A browser context for a reader signed out, the demo member or the editor signed in."""
+    from tests.accessibility.pages import EDITOR, MEMBER
 
     context = browser.new_context(base_url=site.url, locale="nl-NL", **options)
-    if who == MEMBER:
-        context.add_cookies([{"name": "sessionid", "value": site.member_session, "url": site.url}])
+    session = {MEMBER: site.member_session, EDITOR: site.editor_session}.get(who)
+    if session:
+        context.add_cookies([{"name": "sessionid", "value": session, "url": site.url}])
     return context

@@ -10,12 +10,13 @@ from collections import Counter
 
 from axe_playwright_python.base import AXE_FILE_PATH
 
-from tests.accessibility.pages import ANONYMOUS, visits
+from tests.accessibility.pages import ANONYMOUS, EDITOR, admin_visits, visits
 
-# The success criteria of WCAG 2.1 level A and AA, the level the law asks of Dutch public bodies.
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The success criteria of WCAG 2.2 level A and AA (the law asks 2.1 AA of Dutch public bodies;
+# 2.2 adds target size, which axe checks as ``target-size``).
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {
-    "light": {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]},
+    "light": {"runOnly": {"type": "tag", "values": WCAG_22_AA}, "resultTypes": ["violations"]},
     # Dark mode changes colours only (tokens.css and account.css redefine colours and nothing
     # else under prefers-color-scheme: dark), so in dark mode the rules that read colours run
     # again; the structural rules would give the light-mode answer at twice the time.
@@ -23,10 +24,20 @@ AXE_OPTIONS = {
         "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
         "resultTypes": ["violations"],
     },
+    # On a phone, lines wrap and links in text sit closer together: target size (WCAG 2.5.8)
+    # is checked again at the narrow width, where Lighthouse's mobile profile found it wanting.
+    # Landmarks of one kind need different names (two search forms both called "Zoeken"
+    # cannot be told apart in a screen reader's list); axe files that as best practice.
+    "narrow": {
+        "runOnly": {"type": "rule", "values": ["target-size", "landmark-unique"]},
+        "resultTypes": ["violations"],
+    },
 }
 SCHEMES = ("light", "dark")
+CHECKS = (*SCHEMES, "narrow")
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 320, "height": 800}
+PHONE = {"width": 390, "height": 844}
 
 
 # Resolves after two animation frames: by then resize and media-query listeners have run.
@@ -37,6 +48,13 @@ TOO_WIDE = """edge => [...document.body.querySelectorAll('*')]
     .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= edge + 1)
     .slice(0, 5)
     .map(e => `${e.tagName.toLowerCase()}.${e.className}: ${e.getBoundingClientRect().right}`)"""
+
+
+# Site search forms (components/search_form.html) a reader sees in the first screen, without
+# scrolling. A page's own filter form (the member directory's) searches something else.
+SEARCH_BOXES_IN_VIEW = """() => [...document.querySelectorAll('.search-form')]
+    .map(e => e.getBoundingClientRect())
+    .filter(r => r.width > 0 && r.height > 0 && r.top < innerHeight && r.bottom > 0).length"""
 
 
 def run_axe(page, options):
@@ -78,8 +96,9 @@ class Findings:
     """Per page (reader and visit name): axe violations per colour scheme, width at 320 px."""
 
     def __init__(self):
-        self.axe = {scheme: {} for scheme in SCHEMES}
+        self.axe = {check: {} for check in CHECKS}
         self.widths = {}
+        self.search_boxes = {}
         self.too_wide = {}
         self.statuses = {}
         self.csp_violations = []
@@ -91,10 +110,15 @@ class Findings:
         return "\n".join(f"{key} [{scheme}]:\n{describe(found[key])}" for key in sorted(found))
 
 
+def visits_for(who, site):
+    """The site's page types for a reader; the project's admin views for the editor."""
+    return admin_visits(site) if who == EDITOR else visits(site)
+
+
 def sweep(context, who, site, findings):
     context.add_init_script(path=AXE_FILE_PATH)
     page = context.new_page()
-    for visit in visits(site):
+    for visit in visits_for(who, site):
         if who not in visit.who:
             continue
         key = f"{who}/{visit.name}"
@@ -121,7 +145,13 @@ def sweep(context, who, site, findings):
         findings.widths[key] = page.evaluate("document.documentElement.scrollWidth")
         if findings.widths[key] > NARROW["width"]:
             findings.too_wide[key] = page.evaluate(TOO_WIDE, NARROW["width"])
-        findings.seconds["reflow"] += time.monotonic() - started
+        violations = run_axe(page, AXE_OPTIONS["narrow"])
+        if violations:
+            findings.axe["narrow"][key] = violations
+        page.set_viewport_size(PHONE)
+        page.evaluate(SETTLED)
+        findings.search_boxes[key] = page.evaluate(SEARCH_BOXES_IN_VIEW)
+        findings.seconds["narrow"] += time.monotonic() - started
         findings.checked.append(key)
         if who == ANONYMOUS and visit.form:
             context.clear_cookies()  # a sign-up in progress stays out of the next visit
