@@ -121,7 +121,7 @@ MIDDLEWARE = [
     "vakgenoten.middleware.HostileInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "vakgenoten.language.ChosenLanguageMiddleware",  # the switch decides, not the browser
     "vakgenoten.cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "vakgenoten.cache.CachedSiteMiddleware",
@@ -147,6 +147,7 @@ TEMPLATES = [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "vakgenoten.language.languages",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
