@@ -7,8 +7,8 @@ Dutch civil servants run an English browser and expect a Dutch site, and a page 
 by itself around Dutch articles reads as a mistake.
 
 Everything editors write is Dutch (``WAGTAIL_CONTENT_LANGUAGES``); where the interface is
-English, that content carries ``lang="nl"`` (WCAG 3.1.2) through the ``content_lang``
-context variable.
+English, that content carries ``lang="nl"`` (WCAG 3.1.2): templates put ``{% content_lang %}``
+(``vakgenoten.templatetags.language_tags``, a built-in tag) in the tag around it.
 """
 
 from django.conf import settings
@@ -52,13 +52,12 @@ def content_language():
     return settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
 
 
-def languages(request):
-    """Context processor for what editors and members wrote: ``content_lang`` is its language
-    (for ``inLanguage`` and feeds); ``content_lang_attr`` is `` lang="nl"`` to put in the tag
-    around it, or nothing when the interface speaks that language already (``<html lang>``
-    then says it). Cached pages and parts are kept per interface language, so this is safe."""
+def content_lang_attribute():
+    """`` lang="nl"`` for the tag around content when the interface speaks another language;
+    nothing when it speaks the content's language (``<html lang>`` says it already). Cached
+    pages and parts are kept per interface language, so the answer is safe to cache."""
     content = content_language()
     interface = translation.get_language() or settings.LANGUAGE_CODE
-    same = interface.split("-")[0] == content.split("-")[0]
-    attr = "" if same else format_html(' lang="{}"', content)
-    return {"content_lang": content, "content_lang_attr": attr}
+    if interface.split("-")[0] == content.split("-")[0]:
+        return ""
+    return format_html(' lang="{}"', content)

@@ -147,11 +147,13 @@ TEMPLATES = [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
-                "vakgenoten.language.languages",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # {% content_lang %} marks Dutch content in every template, wherever it is
+            # rendered (pages, cached parts, includes with "only"): vakgenoten.language.
+            "builtins": ["vakgenoten.templatetags.language_tags"],
         },
     },
 ]
