@@ -61,3 +61,12 @@ def content_lang_attribute():
     if interface.split("-")[0] == content.split("-")[0]:
         return ""
     return format_html(' lang="{}"', content)
+
+
+def in_content_language(text):
+    """``text`` (escaped) in a ``<span lang="nl">`` when the interface is English, else as it
+    is: for a Dutch name inside an English sentence or label."""
+    attribute = content_lang_attribute()
+    if not attribute:
+        return text
+    return format_html("<span{}>{}</span>", attribute, text)

@@ -1,10 +1,16 @@
-"""``{% content_lang %}``: `` lang="nl"`` in the tag around what editors and members wrote,
-when the interface is English (WCAG 3.1.2). A built-in (settings ``TEMPLATES``), so every
-template has it without a ``{% load %}``. See ``vakgenoten.language``."""
+"""Marking Dutch content in an English interface (WCAG 3.1.2); see ``vakgenoten.language``.
+
+Built-ins (settings ``TEMPLATES``), so every template has them without a ``{% load %}``:
+
+- ``{% content_lang %}`` inside a tag around content: `` lang="nl"`` when the interface is
+  English, nothing in Dutch. ``{% content_lang as lang_attr %}`` for use in a blocktranslate.
+- ``{{ theme.name|in_content_lang }}`` for a Dutch word inside a translated sentence: wraps it
+  in ``<span lang="nl">`` when the interface is English, leaves it as it is in Dutch.
+"""
 
 from django import template
 
-from ..language import content_lang_attribute
+from ..language import content_lang_attribute, in_content_language
 
 register = template.Library()
 
@@ -12,3 +18,8 @@ register = template.Library()
 @register.simple_tag
 def content_lang():
     return content_lang_attribute()
+
+
+@register.filter
+def in_content_lang(value):
+    return in_content_language(value)

@@ -15,6 +15,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from comments.models import Comment
+from taxonomy.models import Theme
 from tests.accessibility.pages import MEMBER, build_demo_site, visits
 
 pytestmark = pytest.mark.django_db
@@ -53,9 +54,11 @@ class LanguageOfText(HTMLParser):
 
 
 def dutch_content():
-    """Titles (exact) and introductions and comments (their opening words) from the database."""
+    """Titles and theme names (exact), introductions and comments (their opening words)."""
     titles = {" ".join(page.title.split()) for page in Page.objects.live().filter(depth__gt=1)}
+    titles |= {" ".join(name.split()) for name in Theme.objects.values_list("name", flat=True)}
     titles -= PROPER_NAMES
+    titles |= {" ".join(name.split()) for name in Theme.objects.values_list("name", flat=True)}
     titles -= PROPER_NAMES
     openings = set()
     for page in Page.objects.live().filter(depth__gt=1).specific():
