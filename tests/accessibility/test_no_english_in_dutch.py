@@ -16,11 +16,12 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.snippets.models import get_snippet_models
 
-from comments.models import Comment
+from comments.models import Comment, CommentClosure, TrustedCommenter
 from tests.accessibility.english_phrases import english_on, english_phrases
 from tests.accessibility.pages import MEMBER, build_demo_site, visits
 from tests.comments.factories import make_comment
 from tests.factories.members import UserFactory, with_second_factor
+from vakgenoten.models import ProblemReport
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +70,10 @@ def anonymous_pages():
 def admin_views(site):
     """The admin views the project adds: its own views, its snippets and settings, and the
     edit form of every page type it defines."""
+    # One row of each kind the demo lacks, so that their edit views are walked too.
+    ProblemReport.objects.create(message="De agenda laat geen webinars zien.", page_url="/agenda/")
+    TrustedCommenter.objects.create(user=site.member, note="Schrijft al jaren zorgvuldig mee.")
+    CommentClosure.objects.create(page=site.event, reason="Het congres is voorbij.")
     views = [
         ("beheer-start", "/admin/"),
         ("moderatie", reverse("comments_admin:queue")),
