@@ -3,12 +3,13 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from vakgenoten import links
+from vakgenoten.language import content_language
 
 from .listing import article_listing_queryset
 from .models import ArticlePage
@@ -27,8 +28,14 @@ class ArticleRssFeed(Feed):
         self.theme = theme
 
     def __call__(self, request, *args, **kwargs):
+        """The whole feed speaks the language of its articles (Dutch), whatever language the
+        visitor chose for the interface: one feed, one language (RSS ``<language>``, Atom
+        ``xml:lang``)."""
         self.request = request
-        response = super().__call__(request, *args, **kwargs)
+        self.language = content_language()
+        with translation.override(self.language):
+            response = super().__call__(request, *args, **kwargs)
+        response["Content-Language"] = self.language
         response["Cache-Control"] = "public, max-age=900"
         return response
 

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .formatting import render_markdown
 from .models import (
@@ -240,7 +241,12 @@ def report_comment(comment, reporter, reason, explanation="", request=None, now=
                     moderator=None,
                     from_status=Comment.Status.PUBLISHED,
                     to_status=Comment.Status.PENDING,
-                    reason=_("Verborgen na %(count)s meldingen van leden.") % {"count": reporters},
+                    reason=ngettext(
+                        "Verborgen na %(count)s melding van een lid.",
+                        "Verborgen na %(count)s meldingen van leden.",
+                        reporters,
+                    )
+                    % {"count": reporters},
                     at=now,
                 )
     return report

@@ -13,7 +13,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -137,7 +137,9 @@ class QueueView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
         if changed:
             messages.success(
                 request,
-                _("%(count)s reactie(s): %(action)s.")
+                ngettext(
+                    "%(count)s reactie: %(action)s.", "%(count)s reacties: %(action)s.", changed
+                )
                 % {
                     "count": changed,
                     "action": dict(form.fields["action"].choices)[

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .formatting import count_links
 from .models import Comment, CommentClosure, CommentSettings, TrustedCommenter
@@ -65,8 +66,10 @@ def closed_reason(page, comment_settings, now=None, closure=_LOOK_UP):
     if days and page.first_published_at:
         now = now or timezone.now()
         if now - page.first_published_at > timedelta(days=days):
-            return _(
-                "Op deze pagina kun je niet meer reageren: ze is ouder dan %(days)s dagen."
+            return ngettext(
+                "Op deze pagina kun je niet meer reageren: ze is ouder dan %(days)s dag.",
+                "Op deze pagina kun je niet meer reageren: ze is ouder dan %(days)s dagen.",
+                days,
             ) % {"days": days}
     return ""
 
@@ -98,12 +101,17 @@ def check_rate_limit(user, comment_settings, now=None):
     since = now - timedelta(minutes=comment_settings.rate_limit_minutes)
     recent = Comment.objects.filter(user_id=user.pk, created_at__gte=since).count()
     if recent >= comment_settings.rate_limit_count:
+        minutes = comment_settings.rate_limit_minutes
+        period = ngettext("de afgelopen minuut", "de afgelopen %(minutes)s minuten", minutes) % {
+            "minutes": minutes
+        }
+        comments = ngettext("%(count)s reactie", "%(count)s reacties", recent) % {"count": recent}
         raise CommentRefused(
             _(
-                "Je hebt de afgelopen %(minutes)s minuten al %(count)s reacties geplaatst. "
+                "Je hebt %(period)s al %(comments)s geplaatst. "
                 "Wacht even en probeer het daarna opnieuw; je tekst staat nog in het formulier."
             )
-            % {"minutes": comment_settings.rate_limit_minutes, "count": recent}
+            % {"period": period, "comments": comments}
         )
 
 
@@ -160,7 +168,11 @@ def content_hold_reasons(text, comment_settings):
     links = count_links(text)
     if links > comment_settings.max_links:
         reasons.append(
-            _("Bevat %(count)s links (meer dan %(max)s).")
+            ngettext(
+                "Bevat %(count)s link (meer dan %(max)s).",
+                "Bevat %(count)s links (meer dan %(max)s).",
+                links,
+            )
             % {"count": links, "max": comment_settings.max_links}
         )
     words = blocked_words_in(text, comment_settings)
@@ -178,7 +190,11 @@ def decide_status(user, text, comment_settings):
         published = Comment.objects.filter(user_id=user.pk, status=Comment.Status.PUBLISHED).count()
         if published < comment_settings.hold_first_comments:
             reasons.append(
-                _("Een van de eerste %(count)s reacties van dit lid.")
+                ngettext(
+                    "De eerste reactie van dit lid.",
+                    "Een van de eerste %(count)s reacties van dit lid.",
+                    comment_settings.hold_first_comments,
+                )
                 % {"count": comment_settings.hold_first_comments}
             )
     if reasons:

@@ -7,6 +7,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vakgenoten.language import in_content_language
 from vakgenoten.text import validate_name
 from vakgenoten.widgets import Textarea
 
@@ -290,6 +291,8 @@ class ProfileForm(NameFieldsMixin, forms.ModelForm):
         self.fields["bio"].widget = Textarea(
             attrs={"rows": 5, "maxlength": self._meta.model.BIO_MAX_LENGTH}
         )
+        # Theme names are Dutch content: marked lang="nl" when the interface is English.
+        self.fields["themes"].label_from_instance = lambda theme: in_content_language(theme.name)
         self.order_fields(["first_name", "last_name"])
         self._avatar_files = None
         if not self.instance.avatar:

@@ -457,7 +457,7 @@ class BestPracticePage(ArticlePage):
         verbose_name=_("organisaties"),
         blank=True,
         related_name="best_practices",
-        help_text=_("De gemeente(n) of organisatie(s) die dit hebben gedaan."),
+        help_text=_("De gemeenten of organisaties die dit hebben gedaan."),
     )
     status = models.CharField(
         _("stand van zaken"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS

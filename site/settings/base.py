@@ -128,7 +128,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "vakgenoten.cache.BrowserCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "vakgenoten.language.ChosenLanguageMiddleware",  # the switch decides, not the browser
     "vakgenoten.cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "vakgenoten.cache.CachedSiteMiddleware",
@@ -158,6 +158,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # {% content_lang %} marks Dutch content in every template, wherever it is
+            # rendered (pages, cached parts, includes with "only"): vakgenoten.language.
+            "builtins": ["vakgenoten.templatetags.language_tags"],
         },
     },
 ]

@@ -66,3 +66,17 @@ def test_pages_announce_their_feeds(client, blog_index, articles):
     assert 'type="application/atom+xml"' in listing
     article = client.get(articles[0].url).content.decode()
     assert 'href="/kennisbank/feed/rss/"' in article
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feeds_say_dutch_whatever_the_interface_language(client, blog_index, articles, kind):
+    """The articles are Dutch; a visitor who chose English gets the same Dutch feed."""
+    dutch = client.get(f"{blog_index.url}feed/{kind}/")
+    client.cookies["django_language"] = "en"
+    english = client.get(f"{blog_index.url}feed/{kind}/")
+    for response in (dutch, english):
+        assert response["Content-Language"] == "nl"
+        assert feedparser.parse(response.content).feed.language == "nl"
+    declared = "<language>nl</language>" if kind == "rss" else 'xml:lang="nl"'
+    assert declared in english.content.decode()
+    assert english.content == dutch.content

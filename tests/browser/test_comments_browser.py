@@ -97,7 +97,7 @@ def test_held_comment_is_approved_by_an_editor_and_the_member_hears_it(
     admin.get_by_label("Reactie van Anouk de Vries kiezen").check()
     admin.get_by_label("Actie", exact=True).select_option("approve")
     admin.get_by_role("button", name="Uitvoeren voor de gekozen reacties").click()
-    expect(admin.get_by_text("1 reactie(s): goedkeuren.")).to_be_visible()
+    expect(admin.get_by_text("1 reactie: goedkeuren.")).to_be_visible()
     context.close()
 
     comment.refresh_from_db()

@@ -22,7 +22,7 @@ def test_queue_shows_pending_comments_with_article_and_parent(
         "Mijn wachtende antwoord",
         parent=top,
         status="pending",
-        hold_reasons=["Een van de eerste 1 reacties van dit lid."],
+        hold_reasons=["De eerste reactie van dit lid."],
     )
     make_comment(article, member, "Al geplaatst en niet in de wachtrij")
     response = moderator_client.get(QUEUE)
@@ -31,7 +31,7 @@ def test_queue_shows_pending_comments_with_article_and_parent(
     assert "Mijn wachtende antwoord" in html
     assert "De vraag waar het om draait" in html  # the parent, for context
     assert article.title in html
-    assert "Een van de eerste 1 reacties" in html
+    assert "De eerste reactie van dit lid." in html
     assert "Al geplaatst en niet in de wachtrij" not in html
 
 

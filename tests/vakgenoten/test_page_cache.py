@@ -90,9 +90,26 @@ def test_changing_site_settings_refreshes_every_page(client, home_page, page_cac
 
 def test_each_language_has_its_own_cached_copy(client, home_page, page_cache_on):
     get(client, "/over-vakgenoten/")
-    english = get(client, "/over-vakgenoten/", HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"
+    english = get(client, "/over-vakgenoten/")
     assert english["X-Page-Cache"] == "miss"
-    assert 'lang="en"' in english.content.decode()
+    assert '<html lang="en">' in english.content.decode()
+    assert get(client, "/over-vakgenoten/")["X-Page-Cache"] == "hit"
+    del client.cookies["django_language"]
+    dutch = get(client, "/over-vakgenoten/")
+    assert dutch["X-Page-Cache"] == "hit"
+    assert '<html lang="nl">' in dutch.content.decode()
+
+
+def test_the_browser_language_shares_the_dutch_cached_copy(client, home_page, page_cache_on):
+    """The browser's language chooses nothing, so it splits neither the cache nor a proxy's."""
+    get(client, "/over-vakgenoten/")
+    response = get(client, "/over-vakgenoten/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["X-Page-Cache"] == "hit"
+    assert '<html lang="nl">' in response.content.decode()
+    vary = {value.strip().lower() for value in response["Vary"].split(",")}
+    assert "cookie" in vary
+    assert "accept-language" not in vary
 
 
 def test_cached_pages_carry_no_csrf_token_or_cookie(client, home_page, page_cache_on):

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from events.emails import queue_reminder
 from events.models import Registration
@@ -43,4 +44,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = send_reminders()
-        self.stdout.write(f"{sent} herinnering(en) in de wachtrij gezet.")
+        self.stdout.write(
+            ngettext(
+                "%(count)s herinnering in de wachtrij gezet.",
+                "%(count)s herinneringen in de wachtrij gezet.",
+                sent,
+            )
+            % {"count": sent}
+        )

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             user.save()
             credentials.write_text(password + "\n")
             credentials.chmod(0o600)
-        for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
+        for group in Group.objects.filter(name__in=["Schrijvers", "Eindredactie"]):
             user.groups.add(group)
         self.mark_email_verified(user)
         self.stdout.write(
