@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from django.utils import timezone
+
 from tests.factories import NetworkFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +42,8 @@ def test_sitemap_lists_organisations_networks_and_public_profiles(sitemap):
     profile_url = PUBLIC + public.get_absolute_url()
     assert profile_url in locations
     public.profile.refresh_from_db()
-    assert locations[profile_url] == public.profile.updated_at.date().isoformat()
+    # The sitemap writes the day in the site's time zone (Europe/Amsterdam), not in UTC.
+    assert locations[profile_url] == timezone.localdate(public.profile.updated_at).isoformat()
     for hidden in (members_only, unverified, nameless):
         assert PUBLIC + hidden.get_absolute_url() not in locations
     # Every address on SITE_URL, none on the host the request came in on.
