@@ -567,6 +567,45 @@ def journey_home_and_search(client):
     )
 
 
+def journey_first_visit(browser, client):
+    """A first visit as a browser set to English makes it through nginx: the interface stays
+    Dutch, one stylesheet, at most 10 requests, HTML compressed with a Cache-Control, and the
+    icons and manifest at the root answer."""
+    context = browser.new_context(ignore_https_errors=True, locale="en-US")
+    seen = {}
+    try:
+        for path in ("/", "/kennisbank/", "/agenda/"):
+            page = context.new_page()
+            requests = []
+            page.on("request", lambda request, kept=requests: kept.append(request))
+            response = page.goto(ORIGIN + path, wait_until="networkidle")
+            headers = response.all_headers()
+            check(response.status == 200, f"{path} gaf {response.status}")
+            check(
+                page.locator("html").get_attribute("lang") == "nl", f"{path} niet in het Nederlands"
+            )
+            check(
+                headers.get("content-encoding") == "gzip", f"{path} niet gecomprimeerd: {headers}"
+            )
+            check("cache-control" in headers, f"{path} zonder Cache-Control")
+            sheets = [r.url for r in requests if r.resource_type == "stylesheet"]
+            check(len(sheets) == 1, f"{path} laadt {len(sheets)} stylesheets: {sheets}")
+            check(len(requests) <= 10, f"{path}: {len(requests)} verzoeken")
+            seen[path] = len(requests)
+            page.close()
+    finally:
+        context.close()
+    for path, kind in (
+        ("/favicon.ico", "image/"),
+        ("/apple-touch-icon.png", "image/png"),
+        ("/manifest.webmanifest", "application/manifest+json"),
+    ):
+        status, headers, _body, _url = client.request(path)
+        check(status == 200, f"{path} gaf {status}")
+        check(headers.get("Content-Type", "").startswith(kind), f"{path} is geen {kind}")
+    return f"Nederlands voor een Engelse browser, één stylesheet, gzip; verzoeken per pagina {seen}"
+
+
 def journey_login_limits(cafile, member):
     """Wrong passwords are counted for all nodes together."""
     client = Client(cafile)
@@ -770,6 +809,9 @@ def main():
                     lambda: journey_comment(context, base, env, member),
                 ),
             ]
+            journeys.append(
+                ("Eerste bezoek in een Engelse browser", lambda: journey_first_visit(browser, base))
+            )
             for name, journey in journeys:
                 results.append(run_journey(name, journey))
             browser.close()
