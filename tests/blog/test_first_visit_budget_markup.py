@@ -33,3 +33,15 @@ def test_the_member_directory_shows_initials_not_photos(client):
     assert "Fatima Bakker" in html
     assert "0123456789abcdef.webp" not in html
     assert 'avatar--initials" aria-hidden="true">FB<' in html
+
+
+def test_read_also_under_an_article_is_text_only(client, blog_index):
+    image = make_image()
+    article = make_article(blog_index, title="Hoofdartikel")
+    for number in range(3):
+        make_article(blog_index, title=f"Verwant {number}", hero_image=image, hero_image_alt="x")
+
+    html = client.get(article.url).content.decode()
+
+    assert "Verwant 0" in html
+    assert "card--with-image" not in html
