@@ -1,4 +1,5 @@
-"""One stylesheet request: ``css/main.css`` is served and collected as a single bundled file.
+"""One stylesheet and one script request: ``css/main.css`` and ``js/site.js`` are served and
+collected as single bundled files.
 
 The source stays as small files: ``static/css/main.css`` is an index of ``@import`` lines
 (tokens, base, one file per component, print). Served as written, a browser fetches the index,
@@ -16,8 +17,10 @@ at run time in production:
 
 Relative ``url()`` paths in an imported file are rewritten to stay right from the index's
 folder, and an import with a media query (``@import "print.css" print;``) is wrapped in that
-``@media`` block. The bundle is written to a private temporary folder of this process, never
-into the source tree.
+``@media`` block. ``js/site.js`` has no source file: it is the scripts listed in ``SCRIPTS``,
+one after another (each is a self-contained function that looks for its own elements, so one
+script serves every page). Bundles are written to a private temporary folder of this process,
+never into the source tree.
 """
 
 import atexit
@@ -30,7 +33,13 @@ from pathlib import Path
 from django.contrib.staticfiles.finders import FileSystemFinder
 from django.core.files.storage import FileSystemStorage
 
-BUNDLES = ("css/main.css",)
+STYLESHEET = "css/main.css"  # an index of @imports, inlined (inline_imports)
+SCRIPTS = {
+    # Progressive enhancements, one deferred request for all of them (issue 16: at most 10
+    # requests on a first visit). The admin's moderation queue loads comments.js on its own.
+    "js/site.js": ("js/navigation.js", "js/blog.js", "js/comments.js", "js/events.js"),
+}
+BUNDLES = (STYLESHEET, *SCRIPTS)
 
 IMPORT = re.compile(
     r"""@import\s+(?:url\(\s*)?(["']?)(?P<path>[^"')\s;]+)\1\s*\)?\s*(?P<media>[^;]*);""",
@@ -127,11 +136,14 @@ class BundlingFinder(FileSystemFinder):
             self._source(source).stat().st_mtime_ns == mtime for source, mtime in built[0].items()
         ):
             return built[1]
-        css = inline_imports(path, read)
+        if path in SCRIPTS:
+            text = "\n".join(f"/* {source} */\n{read(source)}" for source in SCRIPTS[path])
+        else:
+            text = inline_imports(path, read)
         storage = self._storage()
         target = Path(storage.path(path))
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(css, encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
         self._built[path] = (sources, str(target))
         return str(target)
 
@@ -148,3 +160,6 @@ class BundlingFinder(FileSystemFinder):
                 yield path, self._storage()
             else:
                 yield path, storage
+        for path in SCRIPTS:  # no source file of that name, so the plain listing never has it
+            self.bundle(path)
+            yield path, self._storage()

@@ -1,5 +1,6 @@
-"""A page loads one stylesheet: ``css/main.css`` is collected with its @imports inlined
-(``vakgenoten.staticfiles``), and the production storage hashes and compresses the result."""
+"""A page loads one stylesheet and one script: ``css/main.css`` is collected with its @imports
+inlined and ``js/site.js`` as the enhancements one after another (``vakgenoten.staticfiles``);
+the production storage hashes and compresses the results."""
 
 import json
 import re
@@ -12,7 +13,8 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.test import override_settings
 
-from vakgenoten.staticfiles import inline_imports
+from tests.blog.factories import make_article
+from vakgenoten.staticfiles import SCRIPTS, inline_imports
 
 STATIC = settings.BASE_DIR / "static"
 INDEX = (STATIC / "css" / "main.css").read_text()
@@ -94,3 +96,18 @@ def test_a_page_links_exactly_one_stylesheet(client, home_page):
     html = client.get("/").content.decode()
     assert len(re.findall(r'<link[^>]+rel="stylesheet"', html)) == 1
     assert "<style" not in html
+
+
+def test_collected_site_script_holds_every_enhancement(collected):
+    manifest = json.loads((collected / "staticfiles.json").read_text())
+    bundle = (collected / manifest["paths"]["js/site.js"]).read_text()
+    for source in SCRIPTS["js/site.js"]:
+        assert (STATIC / source).read_text() in bundle, f"{source} is missing from site.js"
+
+
+@pytest.mark.django_db
+def test_an_article_loads_one_script(client, blog_index):
+    article = make_article(blog_index, title="Eén script")
+    html = client.get(article.url).content.decode()
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
+    assert scripts == ["/static/js/site.js"]
