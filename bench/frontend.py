@@ -418,17 +418,22 @@ def lighthouse(binary, url, workdir):
     """One Lighthouse run (mobile, its default) of ``url``; its scores and metrics."""
     report = workdir / f"lighthouse-{secrets.token_hex(4)}.json"
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    result = subprocess.run(
-        [str(binary), url, "--quiet", "--output=json", f"--output-path={report}"]
-        + ["--only-categories=performance,accessibility,best-practices,seo"]
-        + ["--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
-        env=env,
-        text=True,
-        capture_output=True,
-        timeout=300,
-    )
-    if result.returncode != 0 or not report.exists():
+    # Two tries: now and then Chromium's trace misses the navigation start (NO_NAVSTART), a
+    # failure of the recording, not of the page. A second failure is reported as it is.
+    for _attempt in range(2):
+        result = subprocess.run(
+            [str(binary), url, "--quiet", "--output=json", f"--output-path={report}"]
+            + ["--only-categories=performance,accessibility,best-practices,seo"]
+            + ["--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+            env=env,
+            text=True,
+            capture_output=True,
+            timeout=300,
+        )
+        if result.returncode == 0 and report.exists():
+            break
         log(f"Lighthouse failed on {url}: {result.stderr[-1000:]}")
+    if result.returncode != 0 or not report.exists():
         return None
     data = json.loads(report.read_text())
     audits = data["audits"]
