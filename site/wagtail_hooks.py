@@ -1,5 +1,8 @@
-"""Admin screens of the site layer: the problem reports readers send in."""
+"""Admin screens of the site layer: the problem reports readers send in, and the admin's
+own colours."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import pgettext_lazy
 
 from wagtail import hooks
@@ -40,3 +43,9 @@ register_snippet(ProblemReportViewSet)
 def remember_page_for_the_cache(page, request, serve_args, serve_kwargs):
     """The page cache stores a response under the page that rendered it."""
     request.cached_page_id = page.pk
+
+
+@hooks.register("insert_global_admin_css")
+def admin_in_vakgenoten_colours():
+    """Vakgenoten's colours in the admin (the logo comes from templates/wagtailadmin/)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
