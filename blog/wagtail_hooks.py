@@ -1,14 +1,28 @@
-"""Admin screens for publishing: themes, authors and the searches that found nothing."""
+"""Admin screens for publishing: the articles, themes, authors and the searches that found
+nothing, together under "Kennisbank"."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from taxonomy.views import ThemeViewSet
 
-from .models import Author, ZeroResultSearch
+from .models import ArticlePage, Author, ZeroResultSearch
+
+
+class ArticleListingViewSet(PageListingViewSet):
+    """Every article of every type in one list, the first thing "Kennisbank" opens: the pages
+    a user may see in the explorer, with Wagtail's own filters and "add" button."""
+
+    model = ArticlePage
+    icon = "doc-full"
+    menu_label = _("Artikelen")
+    name = "artikelen"
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -21,10 +35,25 @@ class AuthorViewSet(SnippetViewSet):
     search_fields = ["name", "role"]
 
 
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """The model's permissions, except that nobody adds rows (and so nobody copies one)."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a != "add"])
+
+
+register_permission_policy(ZeroResultSearch, ReadOnlyPermissionPolicy(ZeroResultSearch))
+
+
 class ZeroResultSearchViewSet(SnippetViewSet):
     """What readers looked for and did not find: a to-do list for the editors.
 
-    Read only: the rows are written by the search page. Editors may delete them.
+    Read only: the rows are written by the search page. Editors may look at a row and delete
+    it; nobody adds or copies one (the policy denies "add", which hides both buttons and
+    refuses both URLs). Editors have no "change" permission, so a row opens the inspect view.
     """
 
     model = ZeroResultSearch
@@ -33,6 +62,8 @@ class ZeroResultSearchViewSet(SnippetViewSet):
     list_display = ["query", "hits", "last_searched_on"]
     search_fields = ["query"]
     ordering = ["-hits", "-last_searched_on"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["query", "hits", "last_searched_on"]
     panels = [
         FieldPanel("query", read_only=True),
         FieldPanel("hits", read_only=True),
@@ -41,7 +72,7 @@ class ZeroResultSearchViewSet(SnippetViewSet):
 
 
 class PublishingViewSetGroup(SnippetViewSetGroup):
-    items = (ThemeViewSet, AuthorViewSet, ZeroResultSearchViewSet)
+    items = (ArticleListingViewSet, ThemeViewSet, AuthorViewSet, ZeroResultSearchViewSet)
     menu_icon = "doc-full-inverse"
     menu_label = _("Kennisbank")
     menu_name = "kennisbank"
