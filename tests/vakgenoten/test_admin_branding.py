@@ -1,6 +1,7 @@
 """The admin shows Vakgenoten's name, mark and colours, never Wagtail's bird or name."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -39,9 +40,8 @@ def test_the_admin_login_leads_to_the_sites_own_login_page(client, home_page):
 
 
 def test_wagtails_own_login_template_shows_vakgenoten(rf):
-    from django.template.loader import render_to_string
-
     from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
 
     request = rf.get("/admin/login/")
     request.user = AnonymousUser()
@@ -78,7 +78,7 @@ def hsl_to_hex(hue, saturation, lightness):
 
 
 def test_the_admin_colours_are_the_sites_petrol_with_aa_contrast():
-    css = open(finders.find("css/admin.css"), encoding="utf-8").read()
+    css = Path(finders.find("css/admin.css")).read_text(encoding="utf-8")
     values = dict(re.findall(r"--w-color-(\w+-(?:hue|saturation|lightness)):\s*([\d.]+)", css))
     colours = {}
     for name in ("primary", "secondary"):
