@@ -7,6 +7,7 @@ All text is written for this demo; organisations and people are fictional.
 """
 
 import datetime
+import hashlib
 import io
 import json
 import random
@@ -241,7 +242,7 @@ ARTICLES = [
         "intro": (
             "In Oosterdijk komen inwoners met een hulpvraag niet meer aan een balie. Een "
             "consulent komt langs, vaak samen met iemand van de woningcorporatie of het "
-            "wijkteam. Teamleider Wmo Fatima El Amrani vertelt hoe dat werkt."
+            "wijkteam. Teamleider Wmo Nadia Yilmaz vertelt hoe dat werkt."
         ),
         "days_ago": 9,
         "featured": True,
@@ -249,7 +250,7 @@ ARTICLES = [
         "tags": ["wmo", "wijkteam", "keukentafelgesprek"],
         "authors": ["linda-hoekstra"],
         "interviewees": [
-            ("Fatima El Amrani", "teamleider Wmo", "Gemeente Oosterdijk"),
+            ("Nadia Yilmaz", "teamleider Wmo", "Gemeente Oosterdijk"),
             ("Peter de Wit", "wijkconsulent", "Woonstichting Oosterdijk"),
         ],
         "body": [
@@ -267,7 +268,7 @@ ARTICLES = [
             ),
             pull(
                 "We wachten niet meer tot iemand een aanvraag doet. We gaan er gewoon heen.",
-                "Fatima El Amrani",
+                "Nadia Yilmaz",
             ),
             qa(
                 "Wat merkt de woningcorporatie daarvan, Peter?",
@@ -299,7 +300,7 @@ ARTICLES = [
         "slug": "gemeentesecretaris-moet-verbinden",
         "title": "“Een gemeentesecretaris hoeft niet alles te weten, wel iedereen te kennen”",
         "intro": (
-            "Anouk de Vries is vier jaar gemeentesecretaris in Hoogeland-Noord. Ze zag de "
+            "Mirjam Visser is vier jaar gemeentesecretaris in Hoogeland-Noord. Ze zag de "
             "gemeente in steeds meer samenwerkingsverbanden stappen. Hoe houd je daar als "
             "ambtelijk leider overzicht?"
         ),
@@ -309,7 +310,7 @@ ARTICLES = [
         "tags": ["gemeentesecretaris", "regie", "verbonden partijen"],
         "authors": ["linda-hoekstra", "redactie-vakgenoten"],
         "interviewees": [
-            ("Anouk de Vries", "gemeentesecretaris", "Gemeente Hoogeland-Noord"),
+            ("Mirjam Visser", "gemeentesecretaris", "Gemeente Hoogeland-Noord"),
         ],
         "body": [
             qa(
@@ -318,7 +319,7 @@ ARTICLES = [
                 "veiligheidsregio tot een gezamenlijke belastingdienst. Bijna alles wat we doen, "
                 "doen we samen met anderen.",
             ),
-            pull("Bijna alles wat we doen, doen we samen met anderen.", "Anouk de Vries"),
+            pull("Bijna alles wat we doen, doen we samen met anderen.", "Mirjam Visser"),
             qa(
                 "Is dat een probleem?",
                 "Niet op zich. Samenwerken maakt ons sterker. Maar de raad moet kunnen sturen, en "
@@ -349,7 +350,7 @@ ARTICLES = [
         "intro": (
             "Na een phishingmail die bijna slaagde, koos de ICT-samenwerking Rivierenland-Oost "
             "voor een andere aanpak. Geen verplichte cursus meer, maar korte gesprekken op de "
-            "werkvloer. Security officer Bram Jansen legt uit waarom."
+            "werkvloer. Security officer Thijs de Boer legt uit waarom."
         ),
         "days_ago": 34,
         "featured": False,
@@ -357,7 +358,7 @@ ARTICLES = [
         "tags": ["bio", "phishing", "bewustwording"],
         "authors": ["linda-hoekstra"],
         "interviewees": [
-            ("Bram Jansen", "security officer", "ICT-samenwerking Rivierenland-Oost"),
+            ("Thijs de Boer", "security officer", "ICT-samenwerking Rivierenland-Oost"),
         ],
         "body": [
             qa(
@@ -371,7 +372,7 @@ ARTICLES = [
                 "Ja, en 94 procent had die gehaald. Maar niemand wist nog wat erin stond. Kennis "
                 "die je één keer per jaar in een half uur krijgt, blijft niet hangen.",
             ),
-            pull("Een vinkje in een e-learning is nog geen veilig gedrag.", "Bram Jansen"),
+            pull("Een vinkje in een e-learning is nog geen veilig gedrag.", "Thijs de Boer"),
             qa(
                 "Wat doen jullie nu?",
                 "Elke maand een kort gesprek van een kwartier in het teamoverleg, over één "
@@ -430,8 +431,8 @@ ARTICLES = [
             "naar een kwart, vooral door het vooroverleg.</p>"
         ),
         "contact": (
-            "Mirjam Visser",
-            "coördinator omgevingsloket",
+            "Sanne Hendriks",
+            "projectleider Omgevingswet",
             "omgevingsloket@lindenholt.example",
             "0341 123 456",
             True,
@@ -802,15 +803,7 @@ ARTICLES = [
 
 
 # --- Generated images and documents ---------------------------------------------------------
-def _abstract_image(seed, size=(1600, 900)):
-    """An abstract composition of circles and bands in the Vakgenoten colours."""
-    from PIL import Image, ImageDraw
-
-    rng = random.Random(seed)  # nosec B311 # picks demo picture colours, no secret
-    dark, light, accent, pale = rng.choice(PALETTES)
-    image = Image.new("RGB", size, pale)
-    draw = ImageDraw.Draw(image)
-    width, height = size
+def _circles(draw, rng, width, height, dark, light, accent, pale):
     for _ in range(3):
         y = rng.randint(0, height)
         draw.rectangle([0, y, width, y + rng.randint(height // 12, height // 4)], fill=light)
@@ -818,8 +811,92 @@ def _abstract_image(seed, size=(1600, 900)):
         radius = rng.randint(height // 8, height // 2)
         x, y = rng.randint(0, width), rng.randint(0, height)
         draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=colour)
+
+
+def _landscape(draw, rng, width, height, dark, light, accent, pale):
+    """Hills under a sun."""
+    radius = rng.randint(height // 8, height // 5)
+    x, y = rng.randint(width // 5, width * 4 // 5), rng.randint(height // 6, height // 3)
+    draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=accent)
+    for colour, top in ((light, height // 2), (dark, height * 2 // 3)):
+        points = [(0, height)]
+        for step in range(7):
+            points.append((width * step // 6, top + rng.randint(-height // 8, height // 8)))
+        points.append((width, height))
+        draw.polygon(points, fill=colour)
+
+
+def _stripes(draw, rng, width, height, dark, light, accent, pale):
+    """Diagonal bands of varying width."""
+    x = -height
+    colours = [light, dark, accent, light]
+    while x < width:
+        band = rng.randint(height // 10, height // 3)
+        colour = colours[rng.randrange(len(colours))]
+        draw.polygon(
+            [(x, height), (x + height, 0), (x + height + band, 0), (x + band, height)], fill=colour
+        )
+        x += band + rng.randint(height // 12, height // 4)
+
+
+def _tiles(draw, rng, width, height, dark, light, accent, pale):
+    """A grid of squares, a few filled, one in the accent colour."""
+    columns = rng.randint(5, 8)
+    size = width // columns
+    for row in range(height // size + 1):
+        for column in range(columns):
+            roll = rng.random()
+            if roll < 0.35:
+                colour = light
+            elif roll < 0.5:
+                colour = dark
+            elif roll < 0.56:
+                colour = accent
+            else:
+                continue
+            x, y = column * size, row * size
+            if rng.random() < 0.5:
+                draw.rectangle([x + 8, y + 8, x + size - 8, y + size - 8], fill=colour)
+            else:
+                draw.ellipse([x + 8, y + 8, x + size - 8, y + size - 8], fill=colour)
+
+
+def _rings(draw, rng, width, height, dark, light, accent, pale):
+    """Concentric rings off centre."""
+    x, y = rng.randint(width // 4, width * 3 // 4), rng.randint(height // 4, height * 3 // 4)
+    colours = [dark, light, accent, pale]
+    radius = max(width, height)
+    step = rng.randint(height // 10, height // 6)
+    ring = 0
+    while radius > step:
+        colour = colours[ring % len(colours)]
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=colour)
+        radius -= step
+        ring += 1
+
+
+COMPOSITIONS = [_circles, _landscape, _stripes, _tiles, _rings]
+
+
+def _abstract_image(seed, size=(1600, 900), variant=None):
+    """An abstract picture in the Vakgenoten colours, the same for the same seed.
+
+    ``variant`` chooses the palette and the composition; without it they follow from a hash of
+    the seed. Consecutive variants 0-24 are 25 different combinations, so the demo articles,
+    numbered in order, each get their own picture. Flat colours keep the PNG small.
+    """
+    from PIL import Image, ImageDraw
+
+    digest = hashlib.sha256(str(seed).encode()).digest()
+    if variant is None:
+        variant = int.from_bytes(digest[:4], "big")
+    palette = PALETTES[variant % len(PALETTES)]
+    composition = COMPOSITIONS[(variant + variant // len(PALETTES)) % len(COMPOSITIONS)]
+    rng = random.Random(digest)  # nosec B311 # places demo shapes, no secret
+    image = Image.new("RGB", size, palette[3])
+    composition(ImageDraw.Draw(image), rng, *size, *palette)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
+    image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
 
 
@@ -828,11 +905,12 @@ def root_collection():
     return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
-def demo_image(title, seed, size=(1600, 900)):
+def demo_image(title, seed, size=(1600, 900), variant=None):
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
     if image is None:
-        content = ImageFile(io.BytesIO(_abstract_image(seed, size)), name=f"{seed}.png")
+        picture = _abstract_image(seed, size, variant)
+        content = ImageFile(io.BytesIO(picture), name=f"{seed}.png")
         image = Image(title=title, file=content, collection=root_collection())
         image.save()
     return image
@@ -937,12 +1015,12 @@ def _body(spec, index):
     return json.dumps(blocks)
 
 
-def load_article(index, spec, authors, themes, organisations):
+def load_article(index, spec, authors, themes, organisations, number=None):
     model = spec["model"]
     if model.objects.filter(slug=spec["slug"]).exists():
         return None
     today = timezone.localdate()
-    hero = demo_image(f"Demo: {spec['slug']}", spec["slug"])
+    hero = demo_image(f"Demo: {spec['slug']}", spec["slug"], variant=number)
     fields = {
         "title": spec["title"],
         "slug": spec["slug"],
@@ -1009,6 +1087,6 @@ def load(home_page):
     authors = load_authors()
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     organisations = {org.slug: org for org in Organisation.objects.all()}
-    for spec in ARTICLES:
-        load_article(index, spec, authors, themes, organisations)
+    for number, spec in enumerate(ARTICLES):
+        load_article(index, spec, authors, themes, organisations, number)
     return index

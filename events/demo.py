@@ -37,6 +37,28 @@ PALETTES = [
 ]
 
 
+# Colleagues from Hoogeland-Noord who registered as guests for the small regional meeting
+# (fictional people; none of them is a demo member).
+GUESTS = [
+    "Gerda Postma",
+    "Hendrik Dijkstra",
+    "Wietske de Jong",
+    "Sjoerd Bosma",
+    "Aaltje Terpstra",
+    "Marten van der Meer",
+    "Fenna Wierda",
+    "Jelle Kuiper",
+    "Trijntje Zwart",
+    "Rients Visscher",
+]
+
+
+def guest_email(name):
+    """first.last@hoogeland-noord.example, the domain the demo members there use."""
+    first, *rest = name.lower().split()
+    return f"{first}.{''.join(rest)}@hoogeland-noord.example"
+
+
 def paragraph(html):
     return {"type": "paragraph", "value": html}
 
@@ -97,24 +119,31 @@ def demo_document(title):
     )
 
 
-def at(day_offset, hour, minute=0, base=None):
-    """A moment ``day_offset`` days from today, at a local (Amsterdam) time."""
-    today = timezone.localdate(base or timezone.now())
-    day = today + timedelta(days=day_offset)
+def workday(day_offset, now, days=1):
+    """The date ``day_offset`` days from today, moved on until all ``days`` days of the event
+    fall on Monday to Friday: colleagues meet in working hours, not on a Sunday."""
+    day = timezone.localdate(now) + timedelta(days=day_offset)
+    while day.weekday() + days > 5:
+        day += timedelta(days=1)
+    return day
+
+
+def at(day, hour, minute=0):
+    """A moment on ``day`` at a local (Amsterdam) time."""
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
 def build_events(now):
     """The specifications of the demo events; dates relative to ``now``."""
-    congress_day1 = timezone.localdate(now) + timedelta(days=45)
+    congress_day1 = workday(45, now, days=2)
     congress_day2 = congress_day1 + timedelta(days=1)
     return [
         {
             "slug": "congres-samen-digitaal-2027",
             "title": "Congres Samen Digitaal: Common Ground in de praktijk",
             "kind": "congres",
-            "start": at(45, 9, 30, now),
-            "end": at(46, 16, 30, now),
+            "start": at(congress_day1, 9, 30),
+            "end": at(congress_day2, 16, 30),
             "network": "programma-samen-digitaal",
             "themes": ["common-ground", "samenwerking", "dienstverlening"],
             "venue_name": "Congrescentrum De Werf",
@@ -163,7 +192,7 @@ def build_events(now):
                     "13:30",
                     "Werksessies: aanbesteden van standaard componenten",
                     "15:00",
-                    "Fatima El Amrani (ICT-samenwerking Rivierenland-Oost)",
+                    "Lotte Peeters (ICT-samenwerking Rivierenland-Oost)",
                     "Zalen 3 en 4",
                     congress_day1,
                 ),
@@ -188,7 +217,7 @@ def build_events(now):
                     "11:15",
                     "Van proef naar beheer: afspraken tussen gemeenten",
                     "12:30",
-                    "Bram Jansen (Werkbedrijf Noorderkwartier)",
+                    "Bram Jansen (gemeente Bergambacht aan Zee)",
                     "Zaal 2",
                     congress_day2,
                 ),
@@ -205,8 +234,12 @@ def build_events(now):
             ],
             "speakers": [
                 ("Marleen Hoekstra", "programmamanager", "Programma Samen Digitaal"),
-                ("Joost Bakker", "informatiearchitect", "Gemeente Westerveen"),
-                ("Fatima El Amrani", "inkoopadviseur", "ICT-samenwerking Rivierenland-Oost"),
+                ("Joost Bakker", "informatiemanager", "Gemeente Westerveen"),
+                (
+                    "Lotte Peeters",
+                    "architect informatievoorziening",
+                    "ICT-samenwerking Rivierenland-Oost",
+                ),
                 ("Sanne Visser", "CISO", "Gemeente Oosterdijk"),
             ],
             "image": 1,
@@ -215,8 +248,8 @@ def build_events(now):
             "slug": "ledendag-netwerk-bedrijfsvoering-voorjaar",
             "title": "Ledendag Netwerk Bedrijfsvoering Gemeenten",
             "kind": "ledendag",
-            "start": at(30, 10, 0, now),
-            "end": at(30, 16, 30, now),
+            "start": at(workday(30, now), 10, 0),
+            "end": at(workday(30, now), 16, 30),
             "network": "netwerk-bedrijfsvoering-gemeenten",
             "themes": ["bedrijfsvoering", "samenwerking"],
             "venue_name": "Stadskantoor Lindenholt",
@@ -237,7 +270,7 @@ def build_events(now):
             ],
             "programme": [
                 session("10:00", "Ontvangst"),
-                session("10:30", "Opening door de voorzitter", "11:00", "Anouk de Vries"),
+                session("10:30", "Opening door de netwerkbeheerder", "11:00", "Bram Jansen"),
                 session("11:00", "Werkgroepen, ronde 1", "12:30", room="Diverse zalen"),
                 session("12:30", "Lunch", "13:30"),
                 session("13:30", "Werkgroepen, ronde 2", "15:00", room="Diverse zalen"),
@@ -249,8 +282,8 @@ def build_events(now):
             "slug": "alv-netwerk-bedrijfsvoering",
             "title": "Algemene ledenvergadering Netwerk Bedrijfsvoering Gemeenten",
             "kind": "alv",
-            "start": at(60, 15, 0, now),
-            "end": at(60, 17, 0, now),
+            "start": at(workday(60, now), 15, 0),
+            "end": at(workday(60, now), 17, 0),
             "network": "netwerk-bedrijfsvoering-gemeenten",
             "themes": ["bedrijfsvoering"],
             "venue_name": "Vergadercentrum Het Baken",
@@ -284,8 +317,8 @@ def build_events(now):
             "slug": "webinar-bio-in-kleine-gemeenten",
             "title": "Webinar: de BIO in kleine gemeenten",
             "kind": "webinar",
-            "start": at(10, 12, 0, now),
-            "end": at(10, 13, 0, now),
+            "start": at(workday(10, now), 12, 0),
+            "end": at(workday(10, now), 13, 0),
             "network": "community-overheid-2-0",
             "themes": ["informatieveiligheid"],
             "online_url": "https://webinar.example/bio-kleine-gemeenten",
@@ -308,8 +341,8 @@ def build_events(now):
             "slug": "webinar-vroegsignalering-schulden",
             "title": "Webinar: vroegsignalering van schulden met woningcorporaties",
             "kind": "webinar",
-            "start": at(20, 15, 30, now),
-            "end": at(20, 16, 30, now),
+            "start": at(workday(20, now), 15, 30),
+            "end": at(workday(20, now), 16, 30),
             "organisation": "gemeente-lindenholt",
             "themes": ["sociaal-domein"],
             "online_url": "https://webinar.example/vroegsignalering",
@@ -331,8 +364,8 @@ def build_events(now):
             "slug": "regiobijeenkomst-noord-samenwerken",
             "title": "Regiobijeenkomst Noord: samenwerken zonder nieuwe bestuurslaag",
             "kind": "bijeenkomst",
-            "start": at(14, 14, 0, now),
-            "end": at(14, 17, 0, now),
+            "start": at(workday(14, now), 14, 0),
+            "end": at(workday(14, now), 17, 0),
             "network": "netwerk-bedrijfsvoering-gemeenten",
             "organisation": "gemeente-hoogeland-noord",
             "themes": ["samenwerking"],
@@ -361,8 +394,8 @@ def build_events(now):
             "slug": "ledendag-standaardiseren-voor-digitaliseren",
             "title": "Ledendag: standaardiseren vóór je digitaliseert",
             "kind": "ledendag",
-            "start": at(-60, 10, 0, now),
-            "end": at(-60, 16, 0, now),
+            "start": at(workday(-60, now), 10, 0),
+            "end": at(workday(-60, now), 16, 0),
             "network": "netwerk-bedrijfsvoering-gemeenten",
             "themes": ["bedrijfsvoering", "dienstverlening"],
             "venue_name": "Stadskantoor Westerveen",
@@ -401,8 +434,8 @@ def build_events(now):
             "slug": "webinar-omgevingswet-een-jaar-later",
             "title": "Webinar: de Omgevingswet, een jaar later",
             "kind": "webinar",
-            "start": at(-120, 12, 0, now),
-            "end": at(-120, 13, 0, now),
+            "start": at(workday(-120, now), 12, 0),
+            "end": at(workday(-120, now), 13, 0),
             "network": "community-overheid-2-0",
             "themes": ["omgevingswet"],
             "online_url": "https://webinar.example/omgevingswet",
@@ -483,11 +516,11 @@ def load_event(index, spec, networks, organisations, themes):
     ]
     index.add_child(instance=event)
     event.save_revision().publish()
-    for number in range(1, spec.get("nearly_full", 0) + 1):
+    for number, name in enumerate(GUESTS[: spec.get("nearly_full", 0)], start=1):
         Registration.objects.create(
             event=event,
-            guest_name=f"Deelnemer {number}",
-            guest_email=f"deelnemer{number}@gemeente-hoogeland-noord.example",
+            guest_name=name,
+            guest_email=guest_email(name),
             guest_organisation="Gemeente Hoogeland-Noord",
             status=Registration.Status.REGISTERED,
             seat=number,
