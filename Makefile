@@ -49,7 +49,7 @@ migrate: install
 
 demo: migrate
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py demo_editor
+	$(BIN)/python manage.py demo_accounts
 
 ## Set everything up, load demo content and serve the site on http://127.0.0.1:$(PORT)/
 run: demo

@@ -1,4 +1,4 @@
-"""Demo members: twelve colleagues with complete profiles, spread over the demo organisations,
+"""Demo members: fourteen colleagues with complete profiles, spread over the demo organisations,
 networks, themes and provinces. A few profiles are public, most are for members only. Bram
 Jansen manages the Netwerk Bedrijfsvoering Gemeenten and has a pending request from Koen Smit.
 
@@ -229,6 +229,41 @@ MEMBERS_DEMO = [
         "website": "https://www.bedrijfsvoerders.example",
         "visibility": PUBLIC,
         "networks": [(BEDRIJFSVOERING, "approved", "member")],
+        "photo": True,
+    },
+    # The two who write and edit Vakgenoten itself (the demo accounts "auteur" and
+    # "redactie", home/demo.py).
+    {
+        "email": "eline.vos@lindenholt.example",
+        "first_name": "Eline",
+        "last_name": "Vos",
+        "organisation": "gemeente-lindenholt",
+        "role": "Communicatieadviseur",
+        "province": Profile.Province.UTRECHT,
+        "themes": ["dienstverlening", "samenwerking"],
+        "bio": (
+            "Communicatieadviseur bij Lindenholt en een dag per week eindredacteur van "
+            "Vakgenoten. Ik lees elk artikel voordat het online gaat en help schrijvers met "
+            "een heldere kop en een korte intro."
+        ),
+        "visibility": MEMBERS,
+        "networks": [(OVERHEID_2_0, "approved", "member")],
+        "photo": True,
+    },
+    {
+        "email": "marieke.vandijk@westerveen.example",
+        "first_name": "Marieke",
+        "last_name": "van Dijk",
+        "organisation": "gemeente-westerveen",
+        "role": "Adjunct-directeur",
+        "province": Profile.Province.GRONINGEN,
+        "themes": ["bedrijfsvoering", "dienstverlening"],
+        "bio": (
+            "Ik ben verantwoordelijk voor bedrijfsvoering en dienstverlening en schrijf voor "
+            "Vakgenoten over organiseren in een tijd waarin alles digitaal moet."
+        ),
+        "visibility": MEMBERS,
+        "networks": [(SAMEN_DIGITAAL, "approved", "member")],
         "photo": True,
     },
 ]

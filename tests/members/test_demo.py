@@ -17,8 +17,8 @@ def demo_members(home_page, media):
     return User.objects.filter(email__in=[spec["email"] for spec in demo.MEMBERS_DEMO])
 
 
-def test_twelve_members_with_complete_profiles(demo_members):
-    assert demo_members.count() == 12
+def test_fourteen_members_with_complete_profiles(demo_members):
+    assert demo_members.count() == 14
     for user in demo_members.select_related("profile__organisation"):
         assert user.has_complete_name
         assert not user.has_usable_password()  # they log in through "Wachtwoord vergeten"
@@ -26,7 +26,7 @@ def test_twelve_members_with_complete_profiles(demo_members):
         profile = user.profile
         assert profile.organisation and profile.role and profile.province and profile.bio
         assert profile.themes.exists()
-    assert User.objects.listed().filter(pk__in=demo_members).count() == 12
+    assert User.objects.listed().filter(pk__in=demo_members).count() == 14
 
 
 def test_some_profiles_are_public_most_are_for_members(demo_members):

@@ -125,13 +125,15 @@ def test_ordinary_members_are_not_asked_for_a_second_factor(client, member):
     assert response["Location"].startswith("/accounts/login/")  # Wagtail: no admin access
 
 
-def test_demo_editor_logs_in_and_is_led_to_totp_setup(client, tmp_path, settings, home_page):
+def test_the_demo_editor_logs_in_and_is_led_to_totp_setup(client, tmp_path, settings, home_page):
     settings.BASE_DIR = tmp_path
-    call_command("demo_editor", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    password = (tmp_path / "var" / "demo-editor.txt").read_text().strip()
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("demo_accounts", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    rows = (tmp_path / "var" / "demo-accounts.txt").read_text().splitlines()
+    _role, email, password = next(row.split("\t") for row in rows if row.startswith("redactie"))
     response = client.post(
-        "/accounts/login/",
-        {"login": "redactie@vakgenoten.example", "password": password, "next": "/admin/"},
+        "/accounts/login/", {"login": email, "password": password, "next": "/admin/"}
     )
     assert response["Location"] == "/admin/"
     assert client.get("/admin/")["Location"] == "/accounts/2fa/totp/activate/"

@@ -160,24 +160,26 @@ def test_problem_report_name_with_a_bidi_override_is_refused(client):
     assert "name" in response.context["form"].errors
 
 
-def test_demo_content_and_the_demo_editor_have_valid_names(home_page):
+def test_demo_content_and_the_demo_accounts_have_valid_names(home_page, settings, tmp_path):
     """The write paths outside forms (demo loaders, management commands) store valid names."""
     from django.core.management import call_command
 
     from blog import demo as blog_demo
     from blog.models import Author, Interviewee
     from events import demo as events_demo
-    from events.models import EventSpeaker
+    from events.models import EventSpeaker, Registration
     from home import demo as home_demo
     from members import demo as members_demo
     from members.models import Network
     from taxonomy.models import Theme
 
+    settings.BASE_DIR = tmp_path
     home_demo.load_shared()
     members_demo.load(home_page)
     blog_demo.load(home_page)
     events_demo.load(home_page)
-    call_command("demo_editor")
+    home_demo.load_role_accounts()
+    call_command("demo_accounts", stdout=open("/dev/null", "w"))  # noqa: SIM115
     names = [
         *User.objects.values_list("first_name", flat=True),
         *User.objects.values_list("last_name", flat=True),
@@ -187,6 +189,7 @@ def test_demo_content_and_the_demo_editor_have_valid_names(home_page):
         *Theme.objects.values_list("name", flat=True),
         *Interviewee.objects.values_list("name", flat=True),
         *EventSpeaker.objects.values_list("name", flat=True),
+        *Registration.objects.exclude(guest_name="").values_list("guest_name", flat=True),
     ]
     assert len(names) > 30
     for name in names:

@@ -34,13 +34,3 @@ def test_load_demo_twice_changes_nothing():
     first = snapshot()
     call_command("load_demo")
     assert snapshot() == first
-
-
-def test_demo_editor_is_created_once_and_can_log_in(client, tmp_path, settings):
-    settings.BASE_DIR = tmp_path
-    call_command("load_demo")
-    call_command("demo_editor")
-    password = (tmp_path / "var" / "demo-editor.txt").read_text().strip()
-    call_command("demo_editor")
-    assert (tmp_path / "var" / "demo-editor.txt").read_text().strip() == password
-    assert client.login(email="redactie@vakgenoten.example", password=password)
