@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from .security import needs_second_factor_setup
+from .security import can_open_admin, needs_second_factor_setup
 
 ADMIN_NEXT_SESSION_KEY = "members.admin_next"
 
@@ -20,6 +21,8 @@ class AdminAccessMiddleware:
     - ``/admin/logout/`` signs out on POST only (its button); a visit goes to the site's logout.
     - Editors and administrators without an authenticator app are sent to set one up first,
       with a Dutch explanation; after that the admin opens.
+    - A signed-in member without admin rights gets the site's 403 page ("Geen toegang"), not
+      Wagtail's redirect to the login, which sends a signed-in member straight back: a loop.
     """
 
     def __init__(self, get_response):
@@ -29,6 +32,13 @@ class AdminAccessMiddleware:
         admin_home = reverse("wagtailadmin_home")
         path = request.path_info
         if path.startswith(admin_home):
+            logout = reverse("wagtailadmin_logout")
+            if (
+                path != logout
+                and request.user.is_authenticated
+                and not can_open_admin(request.user)
+            ):
+                raise PermissionDenied
             if path == reverse("wagtailadmin_login"):
                 return self.redirect_to_login(request, admin_home)
             if path == reverse("wagtailadmin_logout") and request.method != "POST":
