@@ -10,17 +10,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from vakgenoten.cache import purge_member
+
 from .formatting import render_markdown
 from .models import (
     MAX_COMMENT_LENGTH,
     Comment,
+    CommentBan,
     CommentReport,
     ConversationSubscription,
     ModerationDecision,
 )
 from .rules import (
     CommentRefused,
+    DuplicateComment,
     check_can_comment,
+    check_not_banned,
     content_hold_reasons,
     decide_status,
     earlier_copy,
@@ -61,10 +66,13 @@ def reply_target(page, parent):
 def post_comment(user, page, text, parent=None, request=None, now=None):
     """Store a new comment, published or held by the rules. Raises CommentRefused.
 
-    A second "Plaatsen" with the same text in the same place shortly after the first (a double
-    click, a resent form) returns the comment the first one stored and notifies nobody again.
-    The member's row stays locked from the count to the insert, so simultaneous posts of one
-    member are counted one after another and cannot slip past the rate limit together.
+    ``parent`` is the comment answered: a reply hangs under its top-level comment and keeps
+    the one it answers in ``in_reply_to``. The same text by the same member on the same page
+    within minutes (a double click, a resent form) raises DuplicateComment with the comment
+    the first one stored, and notifies nobody again. The member's row stays locked from the
+    look-up to the insert (SQLite serialises every writer), so two simultaneous posts of one
+    member are handled one after the other: the second finds the first, and neither can slip
+    past the rate limit together.
     """
     from . import tasks
 
@@ -73,16 +81,18 @@ def post_comment(user, page, text, parent=None, request=None, now=None):
     text = clean_text(text)
     with transaction.atomic():
         _one_post_at_a_time(user)
-        earlier = earlier_copy(user, page, parent, text, now)
+        earlier = earlier_copy(user, page, text, now)
         if earlier is not None:
-            return earlier
+            raise DuplicateComment(earlier)
         check_can_comment(user, page, comment_settings, now)
+        answered = parent
         parent = reply_target(page, parent)
         decision = decide_status(user, text, comment_settings)
         comment = Comment.objects.create(
             page=page,
             user=user,
             parent=parent,
+            in_reply_to=answered,
             body=text,
             body_html=render_markdown(text),
             status=decision.status,
@@ -114,6 +124,7 @@ def edit_comment(comment, user, text, request=None, now=None):
             _("Je kunt een reactie alleen in de eerste 15 minuten na het plaatsen bewerken.")
         )
     text = clean_text(text)
+    check_not_banned(user, now)
     comment_settings = settings_for(comment.page, request)
     with transaction.atomic():
         comment.body = text
@@ -250,6 +261,49 @@ def report_comment(comment, reporter, reason, explanation="", request=None, now=
                     at=now,
                 )
     return report
+
+
+def ban_member(user, moderator, ends_at, reason, comment=None, now=None):
+    """Suspend ``user`` from writing comments until ``ends_at``; they are told by e-mail.
+
+    The ban itself is the log: who suspended whom, from when until when, and why. It lifts by
+    itself at ``ends_at`` (see ``CommentBan.objects.active``)."""
+    from . import tasks
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise CommentRefused(_("Geef een reden; het lid krijgt die te lezen."))
+    now = now or timezone.now()
+    if ends_at <= now:
+        raise CommentRefused(_("Het einde van de schorsing moet in de toekomst liggen."))
+    with transaction.atomic():
+        ban = CommentBan.objects.create(
+            user=user,
+            reason=reason,
+            starts_at=now,
+            ends_at=ends_at,
+            comment=comment,
+            created_by=moderator,
+        )
+        _after_commit(tasks.member_banned, ban.pk)
+    return ban
+
+
+def lift_ban(ban, moderator, now=None):
+    """End a ban early; the member is told they can comment again. Returns whether it was in
+    force (lifting an ended or lifted ban changes nothing)."""
+    from . import tasks
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        lifted = CommentBan.objects.filter(
+            pk=ban.pk, lifted_at__isnull=True, ends_at__gt=now
+        ).update(lifted_at=now, lifted_by=moderator)
+        if lifted:
+            # ``update`` sends no signal: the member's cached reader state goes by hand.
+            transaction.on_commit(lambda: purge_member(ban.user_id))
+            _after_commit(tasks.ban_lifted, ban.pk)
+    return bool(lifted)
 
 
 def follow(user, page):

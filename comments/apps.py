@@ -18,7 +18,7 @@ class CommentsConfig(AppConfig):
 
         from . import preferences, signals
         from .groups import ensure_moderators
-        from .models import Comment, CommentClosure, ConversationSubscription
+        from .models import Comment, CommentBan, CommentClosure, ConversationSubscription
         from .privacy import erase_comments, export_comments
         from .sections import recent_comments
 
@@ -26,6 +26,7 @@ class CommentsConfig(AppConfig):
             signal.connect(signals.comment_changed, sender=Comment)
             signal.connect(signals.closure_changed, sender=CommentClosure)
             signal.connect(signals.subscription_changed, sender=ConversationSubscription)
+            signal.connect(signals.ban_changed, sender=CommentBan)
         register_baseline(ensure_moderators)
         register_personal_data("reacties", export=export_comments, erase=erase_comments)
         register_profile_section("comments", recent_comments, order=20)

@@ -1,12 +1,15 @@
-"""The moderators: the "Redactie" group holds the permissions of the comment queue.
+"""The moderators: the groups that hold the permissions of the comment queue and of bans.
 
-The data migration grants them once; :func:`ensure_moderators` recreates the group with the
-same permissions when a database lacks it (after a flush), and leaves an existing group alone.
+"Redactie" (the editors) moderate among their other work; "Moderatoren" only moderate
+comments. Both get the same moderation and ban permissions. The data migrations grant them
+once; :func:`ensure_moderators` recreates a group with the same permissions when a database
+lacks it (after a flush), and leaves an existing group alone.
 """
 
 from django.contrib.auth.models import Group, Permission
 
 EDITORS_GROUP = "Redactie"
+MODERATORS_GROUP = "Moderatoren"
 MODERATOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("comments", "moderate_comment"),
@@ -22,15 +25,26 @@ MODERATOR_PERMISSIONS = [
     ("comments", "delete_commentclosure"),
     ("comments", "change_commentsettings"),
 ]
+# See the bans, suspend a member, lift a ban early. No one deletes a ban: it is the record.
+BAN_PERMISSIONS = [
+    ("comments", "view_commentban"),
+    ("comments", "add_commentban"),
+    ("comments", "change_commentban"),
+]
+MODERATOR_GROUPS = {
+    EDITORS_GROUP: MODERATOR_PERMISSIONS + BAN_PERMISSIONS,
+    MODERATORS_GROUP: MODERATOR_PERMISSIONS + BAN_PERMISSIONS,
+}
 
 
 def ensure_moderators():
-    group, created = Group.objects.get_or_create(name=EDITORS_GROUP)
-    if not created:
-        return
-    for app_label, codename in MODERATOR_PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission is not None:
-            group.permissions.add(permission)
+    for name, permissions in MODERATOR_GROUPS.items():
+        group, created = Group.objects.get_or_create(name=name)
+        if not created:
+            continue
+        for app_label, codename in permissions:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)

@@ -153,6 +153,18 @@ class Comment(models.Model):
         on_delete=models.CASCADE,
         related_name="replies",
     )
+    in_reply_to = models.ForeignKey(
+        "self",
+        verbose_name=_("antwoord op"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="answers",
+        help_text=_(
+            "De reactie die werkelijk beantwoord wordt: een antwoord op een antwoord hangt "
+            "onder de eerste reactie van het gesprek, maar beantwoordt dit antwoord."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -194,6 +206,12 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.author_name}: {self.body[:60]}"
 
+    def save(self, *args, **kwargs):
+        # A new reply answers the comment it hangs under unless it says otherwise.
+        if self._state.adding and self.parent_id and not self.in_reply_to_id:
+            self.in_reply_to_id = self.parent_id
+        super().save(*args, **kwargs)
+
     @property
     def author_name(self):
         if self.user_id is None:
@@ -203,6 +221,12 @@ class Comment(models.Model):
     @property
     def is_deleted(self):
         return self.deleted_at is not None
+
+    @property
+    def answered(self):
+        """The comment this one answers (a top-level comment or a reply), or None: a
+        top-level comment answers nobody, and an answered reply may have been removed."""
+        return self.in_reply_to if self.in_reply_to_id else None
 
     @property
     def top_level(self):
@@ -383,3 +407,74 @@ class ConversationSubscription(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.page}"
+
+
+class CommentBanQuerySet(models.QuerySet):
+    def active(self, now=None):
+        """Bans in force now: not lifted and not yet ended. A ban lifts by itself when its end
+        passes; nothing needs to run for that."""
+        return self.filter(lifted_at__isnull=True, ends_at__gt=now or timezone.now())
+
+    def past(self, now=None):
+        return self.filter(
+            models.Q(lifted_at__isnull=False) | models.Q(ends_at__lte=now or timezone.now())
+        )
+
+
+class CommentBan(models.Model):
+    """A moderator suspends a member from writing comments for a while, with a reason.
+
+    Rows are never deleted by moderators: a ban that ended or was lifted early stays as the
+    record of who suspended whom, when and why, and who lifted it.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lid"),
+        on_delete=models.CASCADE,
+        related_name="comment_bans",
+    )
+    reason = models.TextField(
+        _("reden"), max_length=1000, help_text=_("Het lid krijgt deze reden te lezen.")
+    )
+    starts_at = models.DateTimeField(_("vanaf"), default=timezone.now)
+    ends_at = models.DateTimeField(_("tot"), db_index=True)
+    comment = models.ForeignKey(
+        Comment,
+        verbose_name=_("naar aanleiding van reactie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geschorst door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lifted_at = models.DateTimeField(_("opgeheven op"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opgeheven door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = CommentBanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        verbose_name = _("schorsing")
+        verbose_name_plural = _("schorsingen")
+        indexes = [models.Index(fields=["user", "ends_at"])]
+
+    def __str__(self):
+        return f"{self.user} → {self.ends_at:%Y-%m-%d %H:%M}"
+
+    def is_active(self, now=None):
+        return self.lifted_at is None and self.ends_at > (now or timezone.now())

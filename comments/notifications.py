@@ -96,8 +96,9 @@ def moderators():
 
 
 def notify_published(comment):
-    """A comment is visible: tell the member it answers, the article's authors and everyone
-    who follows the conversation. Each person gets one e-mail, the most specific one, and
+    """A comment is visible: tell the member it answers (the reply it answers, or else the
+    top-level comment), the member who started that conversation, the article's authors and
+    everyone who follows the conversation. Each person gets one e-mail, the most specific one, and
     only if they may open the page: the e-mail quotes the comment and names the page."""
     page = comment.page.specific_deferred
     writer_id = comment.user_id
@@ -108,25 +109,34 @@ def notify_published(comment):
         told.add(recipient.pk)
         return can_read_page(recipient, page)
 
-    if (
-        comment.parent_id
-        and comment.parent.user_id
-        and comment.parent.user_id not in told
-        and may_read(comment.parent.user)
-    ):
-        recipient = comment.parent.user
+    answered = comment.answered
+    if answered is not None and answered.user_id and answered.user_id not in told:
+        recipient = answered.user
+        if may_read(recipient):
+            if answered.parent_id:  # a reply to a reply
+                subject = _("%(name)s reageerde op je reactie bij ‘%(title)s’")
+            else:
+                subject = _("%(name)s antwoordde op je reactie bij ‘%(title)s’")
+            send(
+                recipient,
+                preferences.REPLY,
+                f"comment-{comment.pk}-notify-{recipient.pk}",
+                subject % {"name": comment.author_name, "title": page.title},
+                "comments/email/reply.txt",
+                {**context, "parent": answered, "parent_text": plain_text(answered.body_html)},
+            )
+
+    top = comment.parent
+    if top is not None and top.user_id and top.user_id not in told and may_read(top.user):
+        # The reply answers someone else in the conversation this member started.
         send(
-            recipient,
+            top.user,
             preferences.REPLY,
-            f"comment-{comment.pk}-notify-{recipient.pk}",
-            _("%(name)s antwoordde op je reactie bij ‘%(title)s’")
+            f"comment-{comment.pk}-notify-{top.user_id}",
+            _("%(name)s reageerde in het gesprek onder je reactie bij ‘%(title)s’")
             % {"name": comment.author_name, "title": page.title},
-            "comments/email/reply.txt",
-            {
-                **context,
-                "parent": comment.parent,
-                "parent_text": plain_text(comment.parent.body_html),
-            },
+            "comments/email/reply_in_thread.txt",
+            {**context, "parent": top, "parent_text": plain_text(top.body_html)},
         )
 
     for recipient in page_author_users(page):
@@ -237,4 +247,40 @@ def notify_decision(decision):
         subject,
         "comments/email/approved.txt" if approved else "comments/email/rejected.txt",
         {**_comment_context(comment), "decision": decision, "text": plain_text(comment.body_html)},
+    )
+
+
+def _ban_context(ban):
+    from .rules import ban_message
+
+    return {
+        "ban": ban,
+        "recipient": ban.user,
+        "message": ban_message(ban.ends_at, ban.reason),
+        "site_url": links.absolute_url("/"),
+    }
+
+
+def notify_banned(ban):
+    """Tell the member they are suspended from commenting, until when and why. A service
+    message about their account: sent whatever their e-mail preferences."""
+    if not ban.user.email:
+        return None
+    return queue_email(
+        key=f"comment-ban-{ban.pk}",
+        to=ban.user.email,
+        subject=_("Je kunt tijdelijk niet reageren op Vakgenoten"),
+        body=render_to_string("comments/email/banned.txt", _ban_context(ban)),
+    )
+
+
+def notify_ban_lifted(ban):
+    """Tell the member the moderators lifted their suspension early."""
+    if not ban.user.email:
+        return None
+    return queue_email(
+        key=f"comment-ban-{ban.pk}-lifted",
+        to=ban.user.email,
+        subject=_("Je kunt weer reageren op Vakgenoten"),
+        body=render_to_string("comments/email/ban_lifted.txt", _ban_context(ban)),
     )

@@ -1,7 +1,7 @@
 """A member's comments in the privacy registry: exported with "Mijn gegevens", and deleted or
 kept as "verwijderde deelnemer" when the member deletes their account, as they choose."""
 
-from .models import Comment, CommentReport, ConversationSubscription
+from .models import Comment, CommentBan, CommentReport, ConversationSubscription
 
 
 def export_comments(user):
@@ -29,6 +29,16 @@ def export_comments(user):
                 "gemeld_op": report.created_at,
             }
             for report in CommentReport.objects.filter(reporter=user).order_by("created_at")
+        ],
+        # Who suspended the member stays the moderators' business; when and why is theirs.
+        "schorsingen": [
+            {
+                "vanaf": ban.starts_at,
+                "tot": ban.ends_at,
+                "reden": ban.reason,
+                "opgeheven_op": ban.lifted_at,
+            }
+            for ban in CommentBan.objects.filter(user=user).order_by("starts_at")
         ],
         "gevolgde_gesprekken": [
             {"pagina": subscription.page.title, "volgt": subscription.active}

@@ -10,19 +10,38 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .formatting import count_links
-from .models import Comment, CommentClosure, CommentSettings, TrustedCommenter
+from .models import Comment, CommentBan, CommentClosure, CommentSettings, TrustedCommenter
 
 
 class CommentRefused(Exception):
-    """The comment may not be posted; ``message`` tells the member why, in Dutch."""
+    """The comment may not be posted; ``message`` tells the member why, in Dutch.
 
-    def __init__(self, message):
+    ``title`` is set when no change to the text helps (the page is closed, the member is
+    suspended): the form page then shows the explanation instead of the form.
+    """
+
+    def __init__(self, message, title=""):
         super().__init__(message)
         self.message = message
+        self.title = title
+
+
+class DuplicateComment(CommentRefused):
+    """The member posted this text on this page moments ago; ``comment`` is that comment."""
+
+    def __init__(self, comment):
+        super().__init__(
+            _(
+                "Deze reactie had je net al geplaatst; we hebben haar niet nog een keer "
+                "geplaatst. Hier staat ze."
+            )
+        )
+        self.comment = comment
 
 
 @dataclass
@@ -61,7 +80,11 @@ def closed_reason(page, comment_settings, now=None, closure=_LOOK_UP):
     if closure is _LOOK_UP:
         closure = page_closure(page)
     if closure is not None:
-        return closure.reason or _("De redactie heeft de reacties op deze pagina gesloten.")
+        if closure.reason:
+            return _("De redactie heeft de reacties op deze pagina gesloten: %(reason)s") % {
+                "reason": closure.reason
+            }
+        return _("De redactie heeft de reacties op deze pagina gesloten.")
     days = comment_settings.close_after_days
     if days and page.first_published_at:
         now = now or timezone.now()
@@ -115,30 +138,66 @@ def check_rate_limit(user, comment_settings, now=None):
         )
 
 
-# A second post of the same text in the same place within this time is the first one again.
-RESUBMIT_WINDOW = timedelta(minutes=2)
+# The same text by the same member on the same page within this time is the first one again
+# (a double click, a resent form, a second tab).
+DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
-def earlier_copy(user, page, parent, text, now=None):
-    """The comment ``user`` posted moments ago with this ``text`` under ``parent`` on ``page``
-    (a double click on "Plaatsen"), or None."""
+def normalised(text):
+    """The text with every run of white space as one space: what counts as "the same"."""
+    return " ".join((text or "").split())
+
+
+def earlier_copy(user, page, text, now=None):
+    """The comment ``user`` posted on ``page`` within the last minutes with the same text
+    (white space aside), or None. Only the member's few recent comments on the page are read."""
     now = now or timezone.now()
-    thread = None
-    if parent is not None:
-        thread = parent.parent_id or parent.pk  # a reply to a reply joins its parent
-    return (
+    wanted = normalised(text)
+    recent = (
         Comment.objects.filter(
             user_id=user.pk,
             page_id=page.pk,
-            parent_id=thread,
-            body=text,
-            created_at__gte=now - RESUBMIT_WINDOW,
+            created_at__gte=now - DUPLICATE_WINDOW,
             status__in=[Comment.Status.PUBLISHED, Comment.Status.PENDING],
             deleted_at__isnull=True,
         )
+        .only("pk", "body", "page_id", "parent_id", "created_at", "status")
         .order_by("-created_at", "-pk")
-        .first()
     )
+    return next((comment for comment in recent if normalised(comment.body) == wanted), None)
+
+
+def active_ban(user, now=None):
+    """The ban that keeps ``user`` from commenting now (the one that lasts longest), or None.
+    A ban is in force until ``ends_at``: nothing is kept that could outlive it."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return CommentBan.objects.active(now).filter(user_id=user.pk).order_by("-ends_at").first()
+
+
+def local_datetime(value):
+    """ "20 april 2026 om 12.00", in the site's time zone."""
+    local = timezone.localtime(value)
+    return _("%(date)s om %(time)s") % {
+        "date": format_date(local, "j F Y"),
+        "time": format_date(local, "G.i"),
+    }
+
+
+def ban_message(ends_at, reason):
+    """ "Je kunt tot 20 april 2026 om 12.00 niet reageren: <reden>"."""
+    return _("Je kunt tot %(until)s niet reageren: %(reason)s") % {
+        "until": local_datetime(ends_at),
+        "reason": reason,
+    }
+
+
+def check_not_banned(user, now=None):
+    ban = active_ban(user, now)
+    if ban is not None:
+        raise CommentRefused(
+            ban_message(ban.ends_at, ban.reason), title=_("Je bent tijdelijk geschorst")
+        )
 
 
 def check_can_comment(user, page, comment_settings, now=None):
@@ -148,7 +207,8 @@ def check_can_comment(user, page, comment_settings, now=None):
         raise CommentRefused(problem)
     reason = closed_reason(page, comment_settings, now)
     if reason:
-        raise CommentRefused(reason)
+        raise CommentRefused(reason, title=_("Reageren is gesloten"))
+    check_not_banned(user, now)
     check_rate_limit(user, comment_settings, now)
 
 

@@ -28,3 +28,8 @@ def closure_changed(sender, instance, **kwargs):
 def subscription_changed(sender, instance, **kwargs):
     # Only the follower sees "Je volgt dit gesprek": their own cached reader state.
     transaction.on_commit(lambda: purge_member(instance.user_id))
+
+
+def ban_changed(sender, instance, **kwargs):
+    # Whether a member may comment is part of their cached reader state.
+    transaction.on_commit(lambda: purge_member(instance.user_id))

@@ -7,12 +7,14 @@ key, so running a task twice (a retry, a second worker) never sends anything twi
 from django_tasks import task
 
 from . import notifications
-from .models import Comment, CommentReport, ModerationDecision
+from .models import Comment, CommentBan, CommentReport, ModerationDecision
 
 
 def _comment(comment_id):
     return (
-        Comment.objects.select_related("page", "user", "parent__user").filter(pk=comment_id).first()
+        Comment.objects.select_related("page", "user", "parent__user", "in_reply_to__user")
+        .filter(pk=comment_id)
+        .first()
     )
 
 
@@ -50,3 +52,21 @@ def comment_decided(decision_id):
     )
     if decision is not None:
         notifications.notify_decision(decision)
+
+
+def _ban(ban_id):
+    return CommentBan.objects.select_related("user").filter(pk=ban_id).first()
+
+
+@task()
+def member_banned(ban_id):
+    ban = _ban(ban_id)
+    if ban is not None and ban.is_active():
+        notifications.notify_banned(ban)
+
+
+@task()
+def ban_lifted(ban_id):
+    ban = _ban(ban_id)
+    if ban is not None and ban.lifted_at is not None:
+        notifications.notify_ban_lifted(ban)

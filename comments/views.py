@@ -21,7 +21,7 @@ from . import actions
 from .formatting import render_markdown
 from .forms import CommentForm, ReportForm
 from .models import Comment
-from .rules import CommentRefused, check_can_comment, settings_for
+from .rules import CommentRefused, DuplicateComment, check_can_comment, settings_for
 from .threads import PAGE_PARAM, page_number_of
 from .visibility import can_read_comment
 
@@ -49,7 +49,15 @@ def comment_location(comment, request):
 
 
 def _render_form_page(request, page, form, *, preview_html="", comment=None, refused=""):
-    if refused:
+    """The form page; ``refused`` is a message or a CommentRefused. A refusal that no change
+    to the text can help (a closed page, a suspended member) is shown instead of the form,
+    with the member's text kept beside it to copy."""
+    blocked = None
+    if isinstance(refused, CommentRefused):
+        if refused.title:
+            blocked = refused
+        refused = refused.message
+    if refused and blocked is None:
         form.add_error(None, refused)
     parent = None
     parent_id = form["parent"].value() if "parent" in form.fields else None
@@ -69,6 +77,8 @@ def _render_form_page(request, page, form, *, preview_html="", comment=None, ref
             "preview_html": preview_html,
             "comment": comment,
             "parent": parent,
+            "blocked": blocked,
+            "typed": form.data.get("body", "") if form.is_bound else "",
             "action_url": (
                 reverse("comments:edit", args=[comment.pk])
                 if comment
@@ -100,12 +110,15 @@ def write(request, page_id):
         try:
             check_can_comment(request.user, page, settings_for(page, request))
         except CommentRefused as refusal:
-            return _render_form_page(request, page, form, refused=refusal.message)
+            return _render_form_page(request, page, form, refused=refusal)
         return _render_form_page(request, page, form, preview_html=render_markdown(text))
     try:
         comment = actions.post_comment(request.user, page, text, parent=parent, request=request)
+    except DuplicateComment as duplicate:
+        messages.info(request, duplicate.message)
+        return HttpResponseRedirect(comment_location(duplicate.comment, request))
     except CommentRefused as refusal:
-        return _render_form_page(request, page, form, refused=refusal.message)
+        return _render_form_page(request, page, form, refused=refusal)
     if comment.status == Comment.Status.PUBLISHED:
         messages.success(request, _("Je reactie is geplaatst."))
     else:
@@ -166,7 +179,7 @@ def edit(request, pk):
     try:
         comment = actions.edit_comment(comment, request.user, text, request=request)
     except CommentRefused as refusal:
-        return _render_form_page(request, page, form, comment=comment, refused=refusal.message)
+        return _render_form_page(request, page, form, comment=comment, refused=refusal)
     if comment.status == Comment.Status.PENDING:
         messages.info(request, _("Je wijziging is opgeslagen en wacht op goedkeuring."))
     else:

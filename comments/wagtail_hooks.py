@@ -1,5 +1,5 @@
 """The comments in the Wagtail admin: the "Reacties" menu with the pending count, the queue,
-trusted members, closed pages and settings; and comment counts on article listings."""
+bans, trusted members, closed pages and settings; and comment counts on article listings."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +42,9 @@ def register_moderation_urls():
         path("", admin_views.QueueView.as_view(), name="queue"),
         path("geschiedenis/", admin_views.HistoryView.as_view(), name="history"),
         path("<int:pk>/", admin_views.DetailView.as_view(), name="detail"),
+        path("schorsingen/", admin_views.BanListView.as_view(), name="bans"),
+        path("schorsingen/nieuw/", admin_views.BanCreateView.as_view(), name="ban_add"),
+        path("schorsingen/<int:pk>/opheffen/", admin_views.BanLiftView.as_view(), name="ban_lift"),
     ]
     return [path("reacties/", include((urls, "comments_admin")))]
 
@@ -68,6 +71,11 @@ class SnippetMenuItem(MenuItem):
     def render_component(self, request):
         self.url = reverse(self.url_name)
         return super().render_component(request)
+
+
+class BansMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("comments.view_commentban")
 
 
 class SettingsMenuItem(MenuItem):
@@ -105,6 +113,12 @@ def register_comments_menu():
                 reverse("comments_admin:history"),
                 icon_name="history",
                 order=200,
+            ),
+            BansMenuItem(
+                _("Schorsingen"),
+                reverse("comments_admin:bans"),
+                icon_name="warning",
+                order=250,
             ),
             SnippetMenuItem(
                 _("Vertrouwde leden"),

@@ -27,10 +27,17 @@ from ..forms import CommentForm
 from ..models import (
     EDIT_WINDOW_MINUTES,
     Comment,
+    CommentBan,
     ConversationSubscription,
     within_edit_window,
 )
-from ..rules import closed_reason, page_closure, participation_problem, settings_for
+from ..rules import (
+    ban_message,
+    closed_reason,
+    page_closure,
+    participation_problem,
+    settings_for,
+)
 from ..threads import PAGE_PARAM, comment_count, thread_page
 
 register = template.Library()
@@ -54,10 +61,17 @@ def comments_section(context, page):
         else {}
     )
     problem = participation_problem(user, reader_state["verified"]) if authenticated else ""
+    # The cached state holds the ban's end; whether it still holds is decided now.
+    ban_until = reader_state.get("ban_until")
+    banned = (
+        ban_message(ban_until, reader_state["ban_reason"])
+        if ban_until and ban_until > timezone.now() and not problem
+        else ""
+    )
     # Closing and commenting purge the page, which refreshes these cached parts.
     closure = cached_part("comment-closure", lambda: page_closure(page), page_id=page.pk)
     closed = closed_reason(page, comment_settings, closure=closure)
-    can_comment = authenticated and not problem and not closed
+    can_comment = authenticated and not problem and not closed and not banned
     reader = _reader_key(request, user, can_comment)
 
     def render_thread():
@@ -115,6 +129,7 @@ def comments_section(context, page):
         "closed_reason": closed,
         "can_comment": can_comment,
         "problem": problem,
+        "banned": banned,
         "authenticated": authenticated,
         "login_url": f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: back})}",
         "signup_url": f"{reverse('account_signup')}?{urlencode({REDIRECT_FIELD_NAME: back})}",
@@ -136,10 +151,11 @@ def _reader_state(user, page):
     here, a second query for when each edit link goes.
 
     Kept in the cache for this member and page: a comment on the page purges the page;
-    following, unfollowing and a (newly verified) address purge the member
+    following, unfollowing, a (newly verified) address and a new or lifted ban purge the member
     (``vakgenoten.cache.purge_member``).
     """
     reader = OuterRef("pk")
+    ban = CommentBan.objects.active().filter(user=reader).order_by("-ends_at")
     state = (
         get_user_model()
         .objects.filter(pk=user.pk)
@@ -156,8 +172,12 @@ def _reader_state(user, page):
             # Who sees their name with a comment (the notice at the form); changing it
             # purges every cached part.
             visibility=F("profile__visibility"),
+            # A suspension: kept with its end, so it never outlives it in the cache; a new or
+            # lifted ban purges the member.
+            ban_until=Subquery(ban.values("ends_at")[:1]),
+            ban_reason=Subquery(ban.values("reason")[:1]),
         )
-        .values("verified", "last_wrote", "following", "visibility")
+        .values("verified", "last_wrote", "following", "visibility", "ban_until", "ban_reason")
         .get()
     )
     state["editable_until"] = []

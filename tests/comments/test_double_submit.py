@@ -1,5 +1,6 @@
 """A double click on "Plaatsen" posts one comment: the second submit lands the member on the
-comment the first one stored, and nobody is notified twice."""
+comment the first one stored, with a message saying so, and nobody is notified twice. The
+same text by the same member on the same page within ten minutes is that comment again."""
 
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from comments.models import Comment
+from comments.rules import DUPLICATE_WINDOW
 from tests.comments.factories import make_comment
 from tests.concurrency import at_once
 
@@ -37,8 +39,8 @@ def test_member_double_clicking_plaatsen_gets_one_comment_and_one_notification(
     assert first["Location"] == second["Location"]
     assert second["Location"].endswith(f"#reactie-{comment.pk}")
     assert len(mails_to(mailoutbox, author_member)) == 1
-    page = member_client.get(second["Location"])
-    assert "Je reactie is geplaatst." in page.content.decode()
+    page = member_client.get(second["Location"]).content.decode()
+    assert "Deze reactie had je net al geplaatst" in page
 
 
 @pytest.mark.django_db
@@ -65,20 +67,63 @@ def test_double_click_on_a_held_comment_keeps_one_in_the_queue(
 
 
 @pytest.mark.django_db
-def test_same_text_in_another_place_or_later_is_a_new_comment(
-    member_client, member, other_member, article, comment_settings
+def test_same_text_with_other_white_space_is_the_same_comment(
+    member_client,
+    member,
+    other_member,
+    author_member,
+    article,
+    comment_settings,
+    deliver,
+    mailoutbox,
 ):
-    make_comment(article, member, TEXT, created_at=timezone.now() - timedelta(minutes=3))
-    write(member_client, article)  # a while later: meant again
+    with deliver():
+        first = write(member_client, article)
     question = make_comment(article, other_member, "Wie doet er nog meer mee?")
-    write(member_client, article, parent=question.pk)  # as a reply: another place
+    with deliver():
+        # Other line breaks and spaces, and as a reply elsewhere on the page: still the same.
+        second = write(member_client, article, text="  " + TEXT.replace(" ", "\n  ", 2) + "\n")
+        third = write(member_client, article, parent=question.pk)
+    assert Comment.objects.filter(user=member).count() == 1
+    assert first["Location"] == second["Location"] == third["Location"]
+    assert len(mails_to(mailoutbox, author_member)) == 1
+    assert mails_to(mailoutbox, other_member) == []
+
+
+@pytest.mark.django_db
+def test_same_text_later_or_on_another_page_is_a_new_comment(
+    member_client, member, blog_index, article, comment_settings
+):
+    from tests.blog.factories import make_article
+
+    make_comment(
+        article,
+        member,
+        TEXT,
+        created_at=timezone.now() - DUPLICATE_WINDOW - timedelta(seconds=5),
+    )
+    write(member_client, article)  # after the window: meant again
+    write(member_client, make_article(blog_index, title="Ander artikel"))
     assert Comment.objects.filter(user=member, body=TEXT).count() == 3
+
+
+@pytest.mark.django_db
+def test_a_rejected_or_deleted_copy_does_not_count(
+    member_client, member, article, comment_settings
+):
+    make_comment(article, member, TEXT, status=Comment.Status.REJECTED)
+    make_comment(article, member, TEXT, deleted_at=timezone.now())
+    response = write(member_client, article)
+    assert response.status_code == 302
+    assert Comment.objects.filter(user=member, status=Comment.Status.PUBLISHED).count() == 2
 
 
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_submits_of_one_comment_post_it_once(
     member, author_member, article, comment_settings, tmp_path
 ):
+    from vakgenoten.models import OutgoingEmail
+
     clients = [Client(), Client()]
     for client in clients:
         client.force_login(member)
@@ -90,3 +135,5 @@ def test_two_simultaneous_submits_of_one_comment_post_it_once(
     assert {response["Location"] for response in responses} == {
         f"{article.url}#reactie-{comment.pk}"
     }
+    # One comment, so one e-mail to the article's author in the outbox.
+    assert OutgoingEmail.objects.filter(to=author_member.email).count() == 1

@@ -78,7 +78,13 @@ def test_bulk_reject_needs_a_reason_and_passes_it_on(
     assert comment.status == "pending"
     with deliver():
         moderator_client.post(
-            QUEUE, {"action": "reject", "comments": [comment.pk], "reason": "Niet op de inhoud"}
+            QUEUE,
+            {
+                "action": "reject",
+                "comments": [comment.pk],
+                "reason": "Niet op de inhoud",
+                "confirm": "1",
+            },
         )
     comment.refresh_from_db()
     assert comment.status == "rejected"
@@ -88,7 +94,9 @@ def test_bulk_reject_needs_a_reason_and_passes_it_on(
 
 def test_bulk_mark_as_spam(moderator_client, member, article, comment_settings):
     comments = [make_comment(article, member, "Koop nu", status="pending") for _ in range(2)]
-    moderator_client.post(QUEUE, {"action": "spam", "comments": [c.pk for c in comments]})
+    moderator_client.post(
+        QUEUE, {"action": "spam", "comments": [c.pk for c in comments], "confirm": "1"}
+    )
     assert set(Comment.objects.values_list("status", flat=True)) == {"spam"}
 
 

@@ -50,3 +50,21 @@ def test_erase_deleting_comments_keeps_others_replies_in_context(
     assert "Beantwoord" not in html and "Niemand reageerde" not in html
     assert "Deze reactie is verwijderd" in html
     assert "Het antwoord" in html
+
+
+def test_export_contains_the_members_bans_without_the_moderator(
+    member, moderator, article, comment_settings
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from comments.actions import ban_member
+    from comments.models import CommentBan
+
+    ban_member(member, moderator, timezone.now() + timedelta(days=1), "Te fel")
+    [ban] = export_personal_data(member)["reacties"]["schorsingen"]
+    assert ban["reden"] == "Te fel" and ban["opgeheven_op"] is None
+    assert moderator.email not in str(ban)
+    member.delete()  # deleting the account takes the bans with it
+    assert not CommentBan.objects.exists()
