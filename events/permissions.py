@@ -60,6 +60,11 @@ class EventScope:
     def _is_organiser_right(self, permission):
         return permission.group_id == self.organisers_group_id
 
+    @property
+    def has_organiser_rights(self):
+        """Whether any of their page rights comes from the organisers group."""
+        return any(self._is_organiser_right(permission) for permission in self.page_permissions)
+
     def has_full_rights_over(self, page):
         """Superusers, and rights over ``page`` from a group other than the organisers."""
         if not self.user.is_active:
@@ -194,8 +199,7 @@ def without_others_events(user, pages):
     """
     if not getattr(user, "is_authenticated", False) or user.is_superuser:
         return pages
-    scope = EventScope.of(user)
-    if not any(scope._is_organiser_right(permission) for permission in scope.page_permissions):
+    if not EventScope.of(user).has_organiser_rights:
         return pages
     from .models import EventPage
 
