@@ -320,3 +320,25 @@ def test_scope_is_worked_out_in_a_constant_number_of_queries(
     with django_assert_max_num_queries(4):
         for item in events:
             item.permissions_for_user(organiser).can_edit()
+
+
+@pytest.mark.parametrize("action", ["delete", "unpublish", "move"])
+def test_bulk_actions_leave_another_networks_event_alone(
+    organiser_client, agenda, other_event, action
+):
+    url = f"/admin/bulk/wagtailcore/page/{action}/?id={other_event.pk}"
+    html = organiser_client.get(url).content.decode()
+    assert "Je hebt niet de juiste rechten" in html  # Wagtail lists it as not allowed
+    organiser_client.post(url, {"chooser": agenda.pk, "move_applicable": "on"})
+    other_event.refresh_from_db()
+    assert other_event.live
+    assert other_event.get_parent().pk == agenda.pk
+
+
+def test_explorer_menu_api_hides_another_networks_event(
+    organiser_client, agenda, event, other_event
+):
+    response = organiser_client.get("/admin/api/main/pages/", {"child_of": agenda.pk})
+    titles = {item["title"] for item in response.json()["items"]}
+    assert event.title in titles
+    assert other_event.title not in titles
