@@ -1,7 +1,9 @@
 """Wagtail admin views for organisers: the registrations of an event, CSV export, add and remove.
 
-Who may see an event's registrations: whoever may edit the event page (the organisers group
-has that permission on the agenda and everything under it; editors and superusers too).
+Who may see an event's registrations: whoever may edit the event page. Editors and superusers
+may edit every event; organisers only the events of their own networks and organisation
+(``events.permissions``), so every view here starts from ``_event_for`` or
+``manageable_events``.
 """
 
 import csv
@@ -16,12 +18,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
-
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .forms import ManualRegistrationForm
 from .models import EventPage, Registration
+from .permissions import manageable_events
 from .registration import RegistrationRefused, cancel, register
 
 PER_PAGE = 50
@@ -58,12 +58,9 @@ def organisation_of(registration):
 
 def events_overview(request):
     """The events this user may edit, soonest first, with their number of registrations."""
-    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
-        request.user, ["change"]
-    )
     now = timezone.now()
     show_past = request.GET.get("voorbij") == "1"
-    events = EventPage.objects.filter(pk__in=editable.values("pk"))
+    events = manageable_events(request.user)
     events = (
         events.filter(end__lt=now).order_by("-start")
         if show_past
@@ -222,11 +219,33 @@ def registration_add(request, page_id):
     )
 
 
-@require_POST
 def registration_cancel(request, page_id, registration_id):
+    """Ask first, then cancel: a GET shows what will happen, only a POST cancels."""
     event = _event_for(request, page_id)
-    registration = get_object_or_404(event.registrations.all(), pk=registration_id)
-    if registration.status != Registration.Status.CANCELLED:
+    registration = get_object_or_404(_with_people(event.registrations.all()), pk=registration_id)
+    back = redirect("events_admin:registrations", page_id=event.pk)
+    if registration.status == Registration.Status.CANCELLED:
+        messages.info(request, _("%(name)s was al afgemeld.") % {"name": registration.display_name})
+        return back
+    if request.method == "POST":
         cancel(registration)
-        messages.success(request, _("%(name)s is afgemeld.") % {"name": registration.display_name})
-    return redirect("events_admin:registrations", page_id=event.pk)
+        messages.success(
+            request,
+            _("%(name)s is afgemeld voor %(event)s.")
+            % {"name": registration.display_name, "event": event.title},
+        )
+        return back
+    return render(
+        request,
+        "events/admin/registration_cancel.html",
+        {
+            "page_title": _("Afmelden"),
+            "page_subtitle": event.title,
+            "header_icon": "group",
+            "event": event,
+            "registration": registration,
+            "organisation": organisation_of(registration),
+            "promotes_waiting": registration.status == Registration.Status.REGISTERED
+            and event.registrations.filter(status=Registration.Status.WAITING).exists(),
+        },
+    )

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminPageForm
+
 from vakgenoten.text import validate_name, validate_single_line
 from vakgenoten.widgets import Textarea
 
@@ -77,3 +79,66 @@ class ManualRegistrationForm(forms.Form):
                     ),
                 )
         return cleaned
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """The event editor's form: an organiser picks only their own networks and organisation.
+
+    For whom the event's rights come only from the organisers group (``events.permissions``),
+    the organiser fields become plain lists of their own networks (approved manager) and their
+    own organisation, plus whatever the event already has; the server refuses anything else,
+    and refuses an event that would no longer be theirs (they could not manage it after saving).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .permissions import EventScope
+
+        self.organiser_scope = None
+        user = self.for_user
+        if user is None or "organiser_network" not in self.fields:
+            return
+        scope = EventScope.of(user)
+        page = self.instance if self.instance.pk else self.parent_page
+        if page is None or not scope.is_limited_for(page):
+            return
+        self.organiser_scope = scope
+        limits = (
+            (
+                "organiser_network",
+                scope.network_choices(keep=self.instance.organiser_network_id),
+                _("Je kunt alleen een netwerk kiezen waarvan je beheerder bent."),
+            ),
+            (
+                "organiser_organisation",
+                scope.organisation_choices(keep=self.instance.organiser_organisation_id),
+                _("Je kunt alleen je eigen organisatie kiezen."),
+            ),
+        )
+        for name, queryset, refused in limits:
+            field = self.fields[name]
+            field.widget = forms.Select()
+            field.queryset = queryset
+            field.empty_label = _("— geen —")
+            field.error_messages["invalid_choice"] = refused
+
+    def clean(self):
+        cleaned_data = super().clean()
+        scope = self.organiser_scope
+        fields = ("organiser_network", "organiser_organisation")
+        if scope is not None and not any(name in self.errors for name in fields):
+            network = cleaned_data.get("organiser_network")
+            organisation = cleaned_data.get("organiser_organisation")
+            if network is None and organisation is None:
+                return cleaned_data  # the model asks for one of the two
+            own_network = network is not None and network.pk in scope.network_ids
+            own_organisation = organisation is not None and organisation.pk == scope.organisation_id
+            if not (own_network or own_organisation):
+                self.add_error(
+                    "organiser_network",
+                    _(
+                        "Kies een netwerk waarvan je beheerder bent of je eigen organisatie als "
+                        "organisator; anders kun je dit evenement niet meer beheren."
+                    ),
+                )
+        return cleaned_data

@@ -28,6 +28,8 @@ from vakgenoten.models import PersonOnPage
 from vakgenoten.text import validate_name, validate_single_line
 
 from .blocks import EventDocumentsBlock, ProgrammeBlock
+from .forms import EventPageForm
+from .permissions import EventPermissionTester
 
 EVENTS_PER_PAGE = 12
 
@@ -235,11 +237,16 @@ class EventPage(Page):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = _("evenement")
         verbose_name_plural = _("evenementen")
         indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
+
+    def permissions_for_user(self, user):
+        """Organisers' rights count only on their own events (``events.permissions``)."""
+        return EventPermissionTester(user, self)
 
     # --- Facts about the event ----------------------------------------------------------------
 

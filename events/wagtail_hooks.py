@@ -6,10 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from . import admin_views
-from .models import EventPage
+from .models import EventIndexPage, EventPage
+from .permissions import EventScope, OrganiserAwarePagePolicy, without_others_events
+
+# Before anything asks the registry for the page policy (Wagtail insists on it).
+register_permission_policy(Page, OrganiserAwarePagePolicy(), exact_class=True)
 
 
 @hooks.register("register_admin_urls")
@@ -74,3 +80,13 @@ def registrations_listing_button(page, user, next_url=None):
 def registrations_header_button(page, user, view_name, next_url=None):
     if _is_event(page):
         yield RegistrationsButton(page=page, priority=12)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_organisers_events(parent_page, pages, request):
+    """An organiser sees under the agenda only the events of their networks and organisation."""
+    if parent_page.specific_class is not EventIndexPage:
+        return pages
+    if EventScope.of(request.user).has_full_rights_over(parent_page):
+        return pages
+    return without_others_events(request.user, pages)

@@ -16,23 +16,6 @@ from vakgenoten.models import StandardPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def organiser(agenda):
-    setup_organiser_group()
-    user = UserFactory(first_name="Olga", last_name="Organisator")
-    user.groups.add(Group.objects.get(name=ORGANISERS))
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    TOTP.activate(user, generate_totp_secret())  # the admin asks for a second factor
-    return user
-
-
-@pytest.fixture
-def organiser_client(client, organiser):
-    client.force_login(organiser)
-    return client
-
-
 def test_organiser_can_edit_events_but_not_articles_or_standard_pages(
     organiser, organiser_client, agenda, event, home_page
 ):
