@@ -2,8 +2,10 @@
 
 "Auteurs" add and edit articles in the knowledge base and submit them; they cannot publish.
 "Redactie" publishes and moderates. The workflow "Redactionele review" on the knowledge base
-sends every submitted article to the Redactie. :func:`ensure_editorial_setup` is idempotent:
-it only creates what is missing and never saves existing records again.
+asks the interviewees of a submitted interview for their approval (``blog.approval``; other
+articles pass that step) and then sends the article to the Redactie.
+:func:`ensure_editorial_setup` is idempotent: it only creates what is missing and never saves
+existing records again.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -21,6 +23,7 @@ AUTHORS_GROUP = "Auteurs"
 EDITORS_GROUP = "Redactie"
 WORKFLOW_NAME = "Redactionele review"
 REVIEW_TASK_NAME = "Beoordeling door de redactie"
+INTERVIEWEE_TASK_NAME = "Akkoord van de geïnterviewden"
 
 AUTHOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -71,6 +74,23 @@ def _grant_on_page(group, page, codenames):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
+def _ensure_interviewee_approval(workflow, review_task, editors):
+    """The interviewees' approval comes first (``blog.approval``): interviewees see the text on
+    submission, and the editors review what they approved. Other articles pass it at once."""
+    from .models import IntervieweeApprovalTask
+
+    task = IntervieweeApprovalTask.objects.filter(name=INTERVIEWEE_TASK_NAME).first()
+    if task is None:
+        task = IntervieweeApprovalTask.objects.create(name=INTERVIEWEE_TASK_NAME)
+        task.groups.set([editors])
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        # A workflow made before this step existed: the editors' review moves behind it.
+        WorkflowTask.objects.filter(workflow=workflow, task=review_task, sort_order=0).update(
+            sort_order=1
+        )
+
+
 def ensure_editorial_setup(index_page):
     """Create the groups, their permissions on ``index_page`` and the review workflow."""
     authors, _created = Group.objects.get_or_create(name=AUTHORS_GROUP)
@@ -90,7 +110,8 @@ def ensure_editorial_setup(index_page):
     # Workflow is a ClusterableModel: its workflow_tasks manager keeps new rows in memory, so
     # the link is written through WorkflowTask itself.
     if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=1)
+    _ensure_interviewee_approval(workflow, task, editors)
     if not WorkflowPage.objects.filter(page=index_page).exists():
         WorkflowPage.objects.create(page=index_page, workflow=workflow)
     return authors, editors, workflow

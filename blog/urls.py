@@ -5,7 +5,7 @@ from django.urls import path
 
 from wagtail.contrib.sitemaps.views import sitemap
 
-from . import views
+from . import approval_views, views
 from .sitemap import SITEMAPS
 
 urlpatterns = [
@@ -13,4 +13,9 @@ urlpatterns = [
     path("weergave/<int:page_id>/pixel.gif", views.view_pixel, name="blog_view_pixel"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "interview-akkoord/<str:token>/",
+        approval_views.interview_approval,
+        name="blog_interview_approval",
+    ),
 ]

@@ -1,8 +1,10 @@
 """Admin screens for publishing: the articles, themes, authors and the searches that found
 nothing, together under "Kennisbank"."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -80,3 +82,33 @@ class PublishingViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PublishingViewSetGroup)
+
+
+# The interviewees' approval (blog.approval): its history entries, the editors' screen, a
+# note given on submission, and asking again when the text changes during the review.
+@hooks.register("register_log_actions")
+def register_approval_log_actions(actions):
+    from .approval import register_log_actions
+
+    register_log_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_approval_admin_urls():
+    from .admin_views import interview_approvals
+
+    return [
+        path(
+            "interview-akkoord/<int:task_state_id>/",
+            interview_approvals,
+            name="blog_admin_interview_approvals",
+        )
+    ]
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def after_article_saved(request, page):
+    from .approval import after_article_saved
+
+    after_article_saved(request, page)

@@ -1,5 +1,6 @@
 """Publishing models, re-exported so that ``from blog.models import …`` keeps working."""
 
+from .approval import IntervieweeApproval, IntervieweeApprovalTask
 from .authors import Author
 from .pages import (
     ARTICLE_TYPES,
@@ -35,6 +36,8 @@ __all__ = [
     "BlogIndexPage",
     "BlogPostPage",
     "Interviewee",
+    "IntervieweeApproval",
+    "IntervieweeApprovalTask",
     "InterviewPage",
     "NewsPage",
     "RelatedArticle",

@@ -30,6 +30,7 @@ from taxonomy.models import Theme
 from vakgenoten.models import PersonOnPage
 
 from ..blocks import ArticleStreamBlock
+from ..panels import ArticleAdminForm, ReviewStatusPanel
 from .authors import Author
 
 WORDS_PER_MINUTE = 200
@@ -190,6 +191,17 @@ class ArticlePage(Page):
     reading_time = models.PositiveSmallIntegerField(
         _("leestijd in minuten"), default=1, editable=False
     )
+    # Kept in each revision, so the note belongs to the version it came with; never shown on
+    # the site. The edit form starts it empty every time (blog.panels.ArticleAdminForm).
+    review_note = models.TextField(
+        _("notitie voor de redactie"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "Alleen voor de redactie, bij deze versie: wat moet de redactie weten bij het "
+            "beoordelen? Wordt nooit op de site getoond."
+        ),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -205,6 +217,7 @@ class ArticlePage(Page):
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
     is_creatable = False
+    base_form_class = ArticleAdminForm
 
     class Meta:
         verbose_name = _("artikel")
@@ -292,11 +305,17 @@ class ArticlePage(Page):
 
         # Cached with the page's cache generation: publishing it or changing a snippet
         # (author, theme) refreshes them; related articles may lag like the page cache.
-        context.update(cached_part("article", article_parts, page_id=self.pk))
+        # A preview shows a draft's own authors and themes, not the published ones.
+        if getattr(request, "is_preview", False):
+            context.update(article_parts())
+        else:
+            context.update(cached_part("article", article_parts, page_id=self.pk))
         # A callable, so the query runs only when the header is rendered, not when it comes
         # from the cache as a shared fragment (the beacon script shows the fresh count).
         context["view_count"] = lambda: self.view_count
-        context["index_page"] = self.get_parent()
+        # Specific already when routed here (HomePage.route); a preview of a revision
+        # (the admin's, an interviewee's) finds the plain parent and needs its type.
+        context["index_page"] = self.get_parent().specific
         return context
 
     @property
@@ -317,6 +336,7 @@ class ArticlePage(Page):
 def article_content_panels(*type_panels, after_authors=()):
     """The shared editing panels of an article, with a type's own panels in their place."""
     return [
+        ReviewStatusPanel(heading=_("Redactie en akkoord")),
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel(
@@ -341,6 +361,7 @@ def article_content_panels(*type_panels, after_authors=()):
             heading=_("Gerelateerde artikelen"),
             max_num=4,
         ),
+        FieldPanel("review_note"),
     ]
 
 
@@ -425,9 +446,20 @@ class Interviewee(Orderable, PersonOnPage):
 
     page = ParentalKey(InterviewPage, related_name="interviewees", on_delete=models.CASCADE)
 
+    # For the approval of the text before it is published (blog.approval); never shown on the
+    # site, in search, feeds or structured data.
+    email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_(
+            "Niet openbaar. Krijgt bij het indienen een persoonlijke link om de tekst goed te "
+            "keuren. Leeg: de redactie legt het akkoord zelf vast."
+        ),
+    )
+
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
-        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("email")]),
         FieldPanel("photo"),
     ]
 

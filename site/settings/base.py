@@ -543,7 +543,11 @@ SITE_RATE_LIMITS = {
     # restriction (page password) from all visitors together.
     "page_password": (5, 15 * 60),
     "page_password_page": (30, 15 * 60),
+    # Opening or answering an interviewee's approval link (blog.approval_views), per visitor.
+    "interview_approval": (30, 15 * 60),
 }
+# How long an interviewee's link to approve the text of their interview works (blog.approval).
+INTERVIEWEE_APPROVAL_LINK_DAYS = 14
 # Browser features no page of the site uses, switched off for every page and any frame.
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "

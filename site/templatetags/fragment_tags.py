@@ -24,6 +24,10 @@ class SharedFragmentNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
+        request = context.get("request")
+        if getattr(request, "is_preview", False):
+            # A preview shows a draft: never the published page's fragment, never kept.
+            return self.nodelist.render(context)
         page = context.get("page")
         page_id = getattr(page, "pk", None)
         # Absolute URLs inside (canonical, Open Graph) are on settings.SITE_URL, the same for

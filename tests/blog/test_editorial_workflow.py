@@ -16,6 +16,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from blog.editorial import (
     AUTHORS_GROUP,
     EDITORS_GROUP,
+    INTERVIEWEE_TASK_NAME,
     REVIEW_TASK_NAME,
     WORKFLOW_NAME,
     ensure_editorial_setup,
@@ -74,7 +75,7 @@ def test_editorial_setup_is_idempotent(blog_index):
     )
     workflow = blog_index.get_workflow()
     assert workflow.name == WORKFLOW_NAME
-    assert [task.name for task in workflow.tasks] == [REVIEW_TASK_NAME]
+    assert [task.name for task in workflow.tasks] == [INTERVIEWEE_TASK_NAME, REVIEW_TASK_NAME]
 
 
 def test_author_can_write_in_the_knowledge_base_but_not_publish(client, editorial, blog_index):
