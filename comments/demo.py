@@ -234,3 +234,26 @@ def load(home_page=None):
             reporter=writer(email),
             defaults={"reason": reason, "explanation": explanation},
         )
+
+
+# A ban that ended weeks ago, so "Schorsingen → Eerdere schorsingen" has an example. No demo
+# member is suspended now: every demo account can try the comment form.
+PAST_BAN = (
+    "ruben.vandijk@noorderkwartier.example",
+    "Drie reacties achter elkaar met dezelfde reclame voor een cursus.",
+)
+_load_conversations = load
+
+
+def load(home_page=None):
+    """The demo conversations, then the example of a past ban (once)."""
+    from .models import CommentBan
+
+    _load_conversations(home_page)
+    email, reason = PAST_BAN
+    ended = timezone.now() - timedelta(days=21)
+    CommentBan.objects.get_or_create(
+        user=writer(email),
+        reason=reason,
+        defaults={"starts_at": ended - timedelta(days=7), "ends_at": ended},
+    )

@@ -38,3 +38,13 @@ def test_demo_comments_load_twice_without_changes():
 
     demo.load()
     assert snapshot() == first
+
+
+def test_demo_has_one_past_ban_and_nobody_suspended_now():
+    from comments.models import CommentBan
+
+    call_command("load_demo")
+    call_command("load_demo")
+    assert CommentBan.objects.count() == 1
+    assert CommentBan.objects.past().count() == 1
+    assert not CommentBan.objects.active().exists()
