@@ -59,3 +59,25 @@ def ensure_organiser_group():
     """Baseline check: create the group when a database lacks it; leave an existing one alone."""
     if not Group.objects.filter(name=ORGANISERS).exists():
         setup_organiser_group()
+
+
+def make_organiser(user, *networks):
+    """Everything ``user`` needs to organise the events of ``networks``: the organisers group
+    and an approved manager's place in each network (``events.permissions``). Idempotent; the
+    demo's organiser account and the tests use it."""
+    from django.utils import timezone
+
+    from members.models import NetworkMembership
+
+    user.groups.add(setup_organiser_group())
+    for network in networks:
+        NetworkMembership.objects.update_or_create(
+            user=user,
+            network=network,
+            defaults={
+                "status": NetworkMembership.Status.APPROVED,
+                "role": NetworkMembership.Role.MANAGER,
+                "decided_at": timezone.now(),
+            },
+        )
+    return user

@@ -342,3 +342,15 @@ def test_explorer_menu_api_hides_another_networks_event(
     titles = {item["title"] for item in response.json()["items"]}
     assert event.title in titles
     assert other_event.title not in titles
+
+
+def test_make_organiser_gives_the_group_and_a_managers_place(event, other_event, network):
+    from events.groups import make_organiser
+
+    user = UserFactory()
+    NetworkMembership.objects.create(user=user, network=network)  # an ordinary member first
+    make_organiser(user, network)
+    make_organiser(user, network)  # twice changes nothing
+    assert user.groups.filter(name="Organisatoren").exists()
+    assert NetworkMembership.objects.managers().filter(user=user).count() == 1
+    assert list(manageable_events(user)) == [event]
