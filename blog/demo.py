@@ -985,6 +985,8 @@ def load_article(index, spec, authors, themes, organisations):
                 name=name,
                 role=role,
                 organisation=organisation,
+                # Fictional: the demo's interviewees are asked for approval at example.org.
+                email=f"{name.lower().replace(' ', '.')}@example.org",
                 sort_order=number,
                 photo=demo_image(f"Demo: portret {name}", name, (400, 400)),
             )
