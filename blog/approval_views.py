@@ -3,7 +3,8 @@ their interview, with "akkoord" or "wijzigingen vragen" below it. No account nee
 
 Every answer is private and personal: never cached anywhere (``private, no-store``, and the
 view is outside Wagtail's page serving, so the page cache never stores it), never indexed,
-and no address with the token leaves the page as a referrer. Counted per visitor in the shared
+and no address with the token leaves the page as a referrer (``strict-origin``: the site's
+origin at most, never the path). Counted per visitor in the shared
 security store (``SITE_RATE_LIMITS["interview_approval"]``). A link that is unknown, expired or
 for an older version gets a Dutch page that says so, never an error.
 """
@@ -54,9 +55,12 @@ class ApprovalForm(forms.Form):
         return cleaned
 
 
+# Referrer-Policy: the address holds the token, so no request from this page may carry it.
+# "strict-origin" sends only the site's origin, never the path; "no-referrer" would be as
+# private but makes browsers send "Origin: null" with the form, which the CSRF check refuses.
 def _private(response):
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "strict-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

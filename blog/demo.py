@@ -1063,6 +1063,8 @@ def load_article(index, spec, authors, themes, organisations, number=None):
                 name=name,
                 role=role,
                 organisation=organisation,
+                # Fictional: the demo's interviewees are asked for approval at example.org.
+                email=f"{name.lower().replace(' ', '.')}@example.org",
                 sort_order=number,
                 photo=demo_image(f"Demo: portret {name}", name, (400, 400)),
             )

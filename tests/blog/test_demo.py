@@ -42,6 +42,10 @@ def test_demo_fills_the_knowledge_base_with_every_article_type(client):
         block_types = {block.block_type for block in interview.body}
         assert {"question_answer", "pull_quote"} <= block_types
         assert interview.interviewees.exists()
+        # Fictional addresses for the approval step, never shown on the site.
+        emails = [person.email for person in interview.interviewees.all()]
+        assert all(email.endswith("@example.org") for email in emails)
+        assert not any(email in client.get(interview.url).content.decode() for email in emails)
     for practice in BestPracticePage.objects.all():
         assert practice.problem and practice.approach and practice.results
         assert practice.contact_name and practice.organisations.exists()

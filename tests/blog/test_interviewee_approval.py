@@ -99,7 +99,7 @@ def test_interviewee_sees_the_submitted_version_privately(client, submitted):
     assert 'name="decision"' in html and "csrfmiddlewaretoken" in html
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert response["Cache-Control"] == "private, no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
     assert "noindex" in response["X-Robots-Tag"]
     assert "X-Page-Cache" not in response
     # Nobody's address is on the page, not even the reader's own.
