@@ -27,7 +27,8 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision  # noqa: E402
 
 from blog.models import ArticlePage  # noqa: E402
-from comments.models import TrustedCommenter  # noqa: E402
+from comments import actions as comment_actions  # noqa: E402
+from comments.models import CommentBan, TrustedCommenter  # noqa: E402
 from members.models import User  # noqa: E402
 
 
@@ -126,7 +127,29 @@ def article(index):
     return {"path": found.url, "title": found.title, "page_id": found.pk}
 
 
+def ban(email, seconds):
+    """Suspend the member from commenting, as a moderator does in the admin (mail included)."""
+    member = User.objects.get(email=email)
+    ends_at = timezone.now() + timedelta(seconds=int(seconds))
+    made = comment_actions.ban_member(
+        member, editor(), ends_at, "Stacktest: twee keer dezelfde reactie geplaatst."
+    )
+    return {"ban_id": made.pk, "ends_at": ends_at.timestamp()}
+
+
+def lift(email):
+    """Lift every ban of the member early, as a moderator does in the admin."""
+    member = User.objects.get(email=email)
+    lifted = [
+        comment_actions.lift_ban(ban, editor())
+        for ban in CommentBan.objects.active().filter(user=member)
+    ]
+    return {"lifted": sum(lifted)}
+
+
 ACTIONS = {
+    "ban": ban,
+    "lift": lift,
     "trust": trust,
     "schedule": schedule,
     "published": published,

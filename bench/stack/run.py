@@ -519,6 +519,98 @@ def journey_comment(browser_context, client, env, member):
     return f"reactie zichtbaar op beide nodes, na verwijderen weg op {dict(nodes)}"
 
 
+def _post_twice_at_once(cafile, path, data, cookies):
+    """The same form sent twice at the same moment (a double click over a slow line): two
+    connections, released together, so nginx hands them to its upstreams side by side."""
+    start = threading.Barrier(2)
+    answers = [None, None]
+    headers = {
+        "Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()),
+        "Origin": ORIGIN,
+        "Referer": ORIGIN + path,
+    }
+
+    def send(slot):
+        client = Client(cafile)
+        start.wait(timeout=10)
+        answers[slot] = client.request(path, data=data, headers=headers)[0]
+
+    threads = [threading.Thread(target=send, args=(slot,)) for slot in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return answers
+
+
+def journey_double_post_and_ban(browser_context, client, env, member):
+    """A comment sent twice at once, to both nodes, is stored once; a moderator's ban holds on
+    both nodes at once (the member sees why instead of the form), is mailed, and its lifting too."""
+    target = editor(env, "article", 3)
+    editor(env, "trust", member["email"])
+    page = browser_context.new_page()
+    page.goto(ORIGIN + target["path"])
+    token = csrf_token(page.content())
+    cookies = {c["name"]: c["value"] for c in browser_context.cookies(ORIGIN)}
+    anonymous = Client(client.cafile)
+    action = f"/reacties/pagina/{target['page_id']}/"
+    both = None
+    for _attempt in range(3):
+        text = f"Dubbel verstuurd {secrets.token_hex(3)}: wij delen graag ons draaiboek."
+        since = time.time()
+        statuses = _post_twice_at_once(
+            client.cafile,
+            action,
+            {"csrfmiddlewaretoken": token, "body": text, "parent": "", "post": "1"},
+            cookies,
+        )
+        check(statuses == [302, 302], f"dubbel versturen gaf {statuses}, verwacht twee keer 302")
+        nodes = served_by(since, action, "POST")
+        for _ in range(4):
+            status, _h, html, _u = anonymous.request(target["path"])
+            check(status == 200, f"artikel gaf {status}")
+            check(html.count(text) == 1, f"dubbel verstuurde reactie {html.count(text)} keer")
+        if nodes.get("node1") and nodes.get("node2"):
+            both = nodes
+            break
+    check(both, f"de twee gelijktijdige posts kwamen nooit op beide nodes aan ({dict(nodes)})")
+
+    mails_before = len(messages(member["email"]))
+    editor(env, "ban", member["email"], 600)
+    banned_mail = wait_for_mail(member["email"], mails_before + 1)[-1]
+    check("geschorst" in text_of(banned_mail).lower(), "de schorsingsmail noemt de schorsing niet")
+    since = time.time()
+    for _ in range(4):
+        page.goto(ORIGIN + target["path"])
+        check(page.get_by_text("niet reageren").count() > 0, "geschorst lid ziet geen uitleg")
+        check(page.get_by_label("Je reactie").count() == 0, "geschorst lid krijgt het formulier")
+    on_both_nodes(since, target["path"])
+    refused = Client(client.cafile).request(
+        action,
+        data={"csrfmiddlewaretoken": token, "body": "Toch nog even dit.", "post": "1"},
+        headers={
+            "Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()),
+            "Origin": ORIGIN,
+            "Referer": ORIGIN + target["path"],
+        },
+    )
+    check(
+        refused[0] == 200 and "niet reageren" in refused[2], "post tijdens schorsing niet geweigerd"
+    )
+    check("Toch nog even dit." in refused[2], "getypte tekst kwijt na weigering")
+
+    editor(env, "lift", member["email"])
+    wait_for_mail(member["email"], mails_before + 2)
+    since = time.time()
+    for _ in range(4):
+        page.goto(ORIGIN + target["path"])
+        check(page.get_by_label("Je reactie").count() == 1, "formulier niet terug na opheffen")
+    on_both_nodes(since, target["path"])
+    page.close()
+    both = dict(both)
+    return f"één reactie uit twee gelijktijdige posts ({both}); schorsing en opheffen op 2 nodes"
+
+
 def journey_restriction(client, env):
     """A page made members-only is gone for visitors on both nodes at once."""
     target = editor(env, "article", 2)
@@ -809,6 +901,12 @@ def main():
                     lambda: journey_comment(context, base, env, member),
                 ),
             ]
+            journeys.append(
+                (
+                    "Dubbel verstuurd, geschorst en weer vrij op beide nodes",
+                    lambda: journey_double_post_and_ban(context, base, env, member),
+                )
+            )
             journeys.append(
                 ("Eerste bezoek in een Engelse browser", lambda: journey_first_visit(browser, base))
             )
