@@ -323,13 +323,14 @@ class BanCreateView(BanPermissionMixin, WagtailAdminTemplateMixin, TemplateView)
     header_icon = "warning"
     breadcrumbs_items = BANS_BREADCRUMBS + [{"url": "", "label": gettext_lazy("Lid schorsen")}]
 
-    def the_comment(self, value):
-        if value is None or not str(value).isdigit():
+    def the_comment(self, params, name):
+        pk = int_param(params, name, minimum=1)
+        if pk is None:
             return None
-        return Comment.objects.select_related("user", "page").filter(pk=int(value)).first()
+        return Comment.objects.select_related("user", "page").filter(pk=pk).first()
 
     def get(self, request, *args, **kwargs):
-        comment = self.the_comment(request.GET.get("reactie"))
+        comment = self.the_comment(request.GET, "reactie")
         initial = {}
         if comment is not None and comment.user_id:
             initial = {"email": comment.user.email, "comment": comment.pk}
@@ -338,7 +339,7 @@ class BanCreateView(BanPermissionMixin, WagtailAdminTemplateMixin, TemplateView)
 
     def post(self, request, *args, **kwargs):
         form = BanForm(request.POST, moderator=request.user)
-        comment = self.the_comment(request.POST.get("comment"))
+        comment = self.the_comment(request.POST, "comment")
         if not form.is_valid() or "back" in request.POST:
             return self.render_to_response(self.get_context_data(form=form, comment=comment))
         if "confirm" not in request.POST:

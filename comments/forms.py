@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vakgenoten.params import parse_int
 from vakgenoten.widgets import Textarea
 
 from .models import MAX_COMMENT_LENGTH, Comment, CommentReport
@@ -56,6 +57,21 @@ class ReportForm(forms.Form):
     )
 
 
+class CommentChoiceField(forms.ModelMultipleChoiceField):
+    """Comments by id; a value that is no id at all (a Unicode digit, a number too large for
+    the database) is refused as an invalid choice instead of reaching the query."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_int(str(pk), None, minimum=1) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class ModerationForm(forms.Form):
     """The bulk and single actions in the moderation queue."""
 
@@ -76,7 +92,7 @@ class ModerationForm(forms.Form):
             ("pending", _("Terugzetten naar wachtend")),
         ]
     )
-    comments = forms.ModelMultipleChoiceField(
+    comments = CommentChoiceField(
         queryset=Comment.objects.all(),
         error_messages={"required": _("Kies eerst één of meer reacties.")},
     )
@@ -110,7 +126,8 @@ class ModerationForm(forms.Form):
     def selected_ids(self):
         """The comments ticked in the submitted form, as ids (for ticking them again when the
         form comes back with an error); nonsense in the request is left out."""
-        return {int(value) for value in self.data.getlist("comments") if str(value).isdigit()}
+        values = (parse_int(value, None, minimum=1) for value in self.data.getlist("comments"))
+        return {value for value in values if value is not None}
 
 
 def add_month(moment):

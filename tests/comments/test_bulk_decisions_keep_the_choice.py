@@ -168,3 +168,23 @@ def test_detail_view_asks_before_rejecting_and_keeps_the_choice_when_refused(
     assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.status == "rejected"
+
+
+@pytest.mark.parametrize("odd", ["²", "٣", "99999999999999999999999999", "-1", "\x00"])
+def test_odd_values_in_the_selection_or_the_ban_form_never_break_a_page(
+    moderator_client, waiting, odd
+):
+    # A NUL byte gets the site's Dutch 400 page before any view runs; the rest reach the view.
+    expected = 400 if "\x00" in odd else 200
+    response = moderator_client.post(
+        QUEUE, {"action": "reject", "comments": [odd, waiting[0].pk], "reason": ""}
+    )
+    assert response.status_code == 200
+    assert ticked(response.content.decode()) == {waiting[0].pk}
+    response = moderator_client.get("/admin/reacties/schorsingen/nieuw/", {"reactie": odd})
+    assert response.status_code == expected
+    response = moderator_client.post(
+        "/admin/reacties/schorsingen/nieuw/",
+        {"email": odd, "comment": odd, "period": odd, "until": odd, "reason": odd},
+    )
+    assert response.status_code == 200
