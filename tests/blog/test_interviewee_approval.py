@@ -299,3 +299,25 @@ def test_the_address_is_never_shown_on_the_site(client, editorial, blog_index):
         response = client.get(url)
         assert "bram.geheim" not in response.content.decode(), url
     assert "Bram Jansen" in client.get(page.url).content.decode()
+
+
+def test_an_edit_after_everyone_approved_asks_them_again(client, submitted):
+    for email in (ANOUK[1], JOOST[1]):
+        answer(client, links_for(email)[0], "akkoord")
+    redacteur = editor()
+    fatima = current_task(submitted).interviewee_approvals.get(name=FATIMA[0])
+    record_answer(fatima.pk, approved=True, note="Per telefoon", user=redacteur)
+    assert current_task(submitted).task.name == REVIEW_TASK_NAME
+
+    draft = submitted.get_latest_revision_as_object()
+    draft.intro = "Na het akkoord nog veranderd."
+    draft.save_revision(user=redacteur)
+    assert restart_if_outdated(InterviewPage.objects.get(pk=submitted.pk), redacteur)
+    task_state = current_task(submitted)
+    assert isinstance(task_state.task.specific, IntervieweeApprovalTask)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert client.get(approval_url(links_for(ANOUK[1])[0])).status_code == 410
+    assert (
+        "Na het akkoord nog veranderd."
+        in client.get(approval_url(links_for(ANOUK[1])[-1])).content.decode()
+    )
