@@ -1,22 +1,19 @@
 """Demo content for the whole site, loaded in the order the layers build on each other, and the
 demo accounts: one demo member per role, so a newcomer can try each of them."""
 
-from django.contrib.auth.models import Group, Permission
-from django.utils import timezone
+from django.contrib.auth.models import Group
 
 from blog import demo as blog_demo
 from blog.editorial import AUTHORS_GROUP, EDITORS_GROUP
 from blog.models import Author
 from comments import demo as comments_demo
-from comments.groups import MODERATOR_PERMISSIONS
+from comments.groups import MODERATORS_GROUP, ensure_moderators
 from events import demo as events_demo
-from events.groups import ORGANISERS
+from events.groups import ORGANISERS, make_organiser
 from members import demo as members_demo
-from members.models import Network, NetworkMembership, User
+from members.models import Network, User
 from taxonomy import demo as taxonomy_demo
 from vakgenoten import demo as site_demo
-
-MODERATORS_GROUP = "Moderatoren"
 
 # (role as printed, e-mail of the demo member, group, network the member manages, author slug)
 # Every one is a demo member of members/demo.py with a name, organisation and role; none is
@@ -42,22 +39,10 @@ def load_shared():
     members_demo.load_organisations_and_networks()
 
 
-def ensure_moderators_group():
-    """The comment moderators: the queue, bans and closing conversations, nothing else."""
-    group, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
-    for app_label, codename in MODERATOR_PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission is not None and not group.permissions.filter(pk=permission.pk).exists():
-            group.permissions.add(permission)
-    return group
-
-
 def load_role_accounts():
     """Put the role accounts' demo members in their groups (and the organiser at the head of
     their network); idempotent. Their passwords are set by ``manage.py demo_accounts``."""
-    ensure_moderators_group()
+    ensure_moderators()
     users = {user.email: user for user in User.objects.filter(email__in=role_emails())}
     for _role, email, group_name, managed_network, author_slug in ROLE_ACCOUNTS:
         user = users.get(email)
@@ -66,16 +51,7 @@ def load_role_accounts():
         if group_name and not user.groups.filter(name=group_name).exists():
             user.groups.add(Group.objects.get(name=group_name))
         if managed_network:
-            network = Network.objects.get(slug=managed_network)
-            manager = {
-                "status": NetworkMembership.Status.APPROVED,
-                "role": NetworkMembership.Role.MANAGER,
-            }
-            membership, created = NetworkMembership.objects.get_or_create(
-                user=user, network=network, defaults={**manager, "decided_at": timezone.now()}
-            )
-            if not created and (membership.status, membership.role) != tuple(manager.values()):
-                NetworkMembership.objects.filter(pk=membership.pk).update(**manager)
+            make_organiser(user, Network.objects.get(slug=managed_network))
         if author_slug:
             Author.objects.filter(slug=author_slug, user=None).update(user=user)
 
