@@ -202,15 +202,29 @@ def admin_visits(site):
     views is Wagtail's markup.
     """
     from comments.models import Comment
+    from events.models import Registration
 
     # The demo's held comment has links in its text: the queue shows them.
     held = Comment.objects.filter(status=Comment.Status.PENDING).order_by("pk").first()
     event = site.event.pk
-    return [
+    visits = [
         Visit("moderatie", "/admin/reacties/", who=(EDITOR,)),
         Visit("moderatie-geschiedenis", "/admin/reacties/geschiedenis/", who=(EDITOR,)),
         Visit("moderatie-reactie", f"/admin/reacties/{held.pk}/", who=(EDITOR,)),
         Visit("aanmeldingen", "/admin/aanmeldingen/", who=(EDITOR,)),
         Visit("aanmeldingen-evenement", f"/admin/aanmeldingen/{event}/", who=(EDITOR,)),
         Visit("aanmelding-toevoegen", f"/admin/aanmeldingen/{event}/toevoegen/", who=(EDITOR,)),
+        Visit("dashboard", "/admin/", who=(EDITOR,)),
+        Visit("schorsingen", "/admin/reacties/schorsingen/", who=(EDITOR,)),
+        Visit("schorsing-nieuw", "/admin/reacties/schorsingen/nieuw/", who=(EDITOR,)),
     ]
+    registration = Registration.objects.filter(event_id=event).order_by("pk").first()
+    if registration is not None:
+        visits.append(
+            Visit(
+                "aanmelding-afmelden",
+                f"/admin/aanmeldingen/{event}/{registration.pk}/afmelden/",
+                who=(EDITOR,),
+            )
+        )
+    return visits
