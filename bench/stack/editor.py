@@ -26,7 +26,7 @@ from django.utils import timezone  # noqa: E402
 
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision  # noqa: E402
 
-from blog.models import ArticlePage  # noqa: E402
+from blog.models import ArticlePage, IntervieweeApproval, InterviewPage  # noqa: E402
 from comments import actions as comment_actions  # noqa: E402
 from comments.models import CommentBan, TrustedCommenter  # noqa: E402
 from members.models import User  # noqa: E402
@@ -147,7 +147,35 @@ def lift(email):
     return {"lifted": sum(lifted)}
 
 
+def submit_interview():
+    """An author's new version of the first demo interview, submitted for review: the workflow
+    mails each interviewee a private link (through the outbox, the worker and the SMTP sink)."""
+    interview = InterviewPage.objects.live().order_by("pk").first().specific
+    interview.intro = f"{interview.intro} (Bijgewerkt voor de stacktest.)"
+    interview.save_revision(user=editor())
+    interview.get_workflow().start(interview, editor())
+    return {
+        "page_id": interview.pk,
+        "title": interview.title,
+        "emails": [person.email for person in interview.interviewees.all() if person.email],
+    }
+
+
+def approvals(page_id):
+    """Each interviewee's answer on the interview's current review, and where the review is."""
+    interview = Page.objects.get(pk=int(page_id)).specific
+    state = interview.current_workflow_state
+    task = state.current_task_state if state else None
+    found = IntervieweeApproval.objects.filter(task_state__workflow_state__object_id=str(page_id))
+    return {
+        "answers": sorted(found.values_list("status", flat=True)),
+        "current_task": task.task.name if task else None,
+    }
+
+
 ACTIONS = {
+    "submit-interview": submit_interview,
+    "approvals": approvals,
     "ban": ban,
     "lift": lift,
     "trust": trust,

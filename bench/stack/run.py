@@ -611,6 +611,44 @@ def journey_double_post_and_ban(browser_context, client, env, member):
     return f"één reactie uit twee gelijktijdige posts ({both}); schorsing en opheffen op 2 nodes"
 
 
+def journey_interview_approval(client, env):
+    """An interview submitted for review mails each interviewee a link on the public address;
+    the link opens the submitted version through nginx on both nodes, privately and for this
+    person only, and once everyone approved the review moves on to the editors."""
+    submitted = editor(env, "submit-interview")
+    emails = submitted["emails"]
+    check(emails, "de demo-interviews hebben geen e-mailadressen van geïnterviewden")
+    for address in emails:
+        mail = wait_for_mail(address, 1)[-1]
+        found = [link for link in absolute_links(text_of(mail)) if "/interview-akkoord/" in link]
+        check(found and found[0].startswith(ORIGIN + "/"), f"akkoordlink niet op {ORIGIN}: {found}")
+        path = found[0][len(ORIGIN) :]
+        interviewee = Client(client.cafile)
+        since = time.time()
+        for _ in range(6):
+            status, headers, html, _u = interviewee.request(path)
+            check(status == 200, f"akkoordlink gaf {status}")
+            check("no-store" in headers.get("Cache-Control", ""), "akkoordpagina is niet privé")
+            check("noindex" in headers.get("X-Robots-Tag", ""), "akkoordpagina mag geïndexeerd")
+            check(
+                "Bijgewerkt voor de stacktest" in html,
+                "akkoordpagina toont de ingediende versie niet",
+            )
+        on_both_nodes(since, path)
+        status, _h, _html, _u = interviewee.request(
+            path,
+            data={"csrfmiddlewaretoken": csrf_token(html), "decision": "akkoord", "note": ""},
+            headers={"Origin": ORIGIN, "Referer": ORIGIN + "/"},
+        )
+        check(status == 302, f"akkoord geven gaf {status}")
+        status, _h, html, _u = interviewee.request(path)
+        check(status == 200 and "Bedankt voor je antwoord" in html, "geen bevestiging na akkoord")
+    state = editor(env, "approvals", submitted["page_id"])
+    check(state["answers"] == ["akkoord"] * len(emails), f"antwoorden: {state['answers']}")
+    check(state["current_task"] == "Beoordeling door de redactie", f"review staat op {state}")
+    return f"{len(emails)} geïnterviewden gaven akkoord via {ORIGIN}; nu bij de redactie"
+
+
 def journey_restriction(client, env):
     """A page made members-only is gone for visitors on both nodes at once."""
     target = editor(env, "article", 2)
@@ -919,6 +957,7 @@ def main():
             ("Startpagina en zoeken over alle soorten", lambda: journey_home_and_search(base)),
             ("Inlogpogingen tellen over nodes heen", lambda: journey_login_limits(cert, member)),
             ("Gepland artikel gaat zelf live", lambda: journey_scheduled(base, env, scheduled)),
+            ("Akkoord van geïnterviewden", lambda: journey_interview_approval(base, env)),
             ("Absolute links", lambda: journey_links(base, cert, links)),
             (
                 "Node valt weg onder belasting",
