@@ -20,7 +20,7 @@ from .pages import (
     article_type_for_content_type,
 )
 from .search import SearchEntry
-from .stats import ArticleViewCount, ZeroResultSearch
+from .stats import ArticleDayViews, ArticleViewCount, ZeroResultSearch
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -29,6 +29,7 @@ __all__ = [
     "ArticlePage",
     "ArticlePageTag",
     "ArticleType",
+    "ArticleDayViews",
     "ArticleViewCount",
     "Author",
     "BestPracticeDocument",

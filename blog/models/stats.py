@@ -1,6 +1,7 @@
-"""Counters kept next to the articles: views per article and searches that found nothing.
+"""Counters kept next to the articles: views per article (in all and per day) and searches
+that found nothing.
 
-Both are written with one atomic ``INSERT … ON CONFLICT … DO UPDATE`` (PostgreSQL and SQLite
+All are written with one atomic ``INSERT … ON CONFLICT … DO UPDATE`` (PostgreSQL and SQLite
 both support it), so many readers arriving at once never lose a count and never collide on
 the first insert.
 """
@@ -12,25 +13,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-def _upsert_increment(model, key_field, key_value, counter_field, extra=None):
-    """Insert a row with counter 1, or add 1 to the counter of the existing row, atomically."""
-    table = connection.ops.quote_name(model._meta.db_table)
-    key = connection.ops.quote_name(model._meta.get_field(key_field).column)
-    counter = connection.ops.quote_name(counter_field)
+def _upsert_increment(model, keys, counter_field, extra=None):
+    """Insert a row with counter 1, or add 1 to the counter of the existing row, atomically.
+
+    ``keys`` maps the unique field(s) to their values; ``extra`` columns are overwritten."""
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    key_columns = [quote(model._meta.get_field(name).column) for name in keys]
+    counter = quote(counter_field)
     extra = extra or {}
-    columns = [key, counter, *(connection.ops.quote_name(name) for name in extra)]
+    columns = [*key_columns, counter, *(quote(name) for name in extra)]
     placeholders = ", ".join(["%s"] * len(columns))
     updates = [f"{counter} = {table}.{counter} + 1"]
-    updates += [
-        f"{connection.ops.quote_name(name)} = EXCLUDED.{connection.ops.quote_name(name)}"
-        for name in extra
-    ]
+    updates += [f"{quote(name)} = EXCLUDED.{quote(name)}" for name in extra]
     sql = (
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) "  # noqa: S608  # nosec B608 # names are quoted identifiers, values are parameters
-        f"ON CONFLICT ({key}) DO UPDATE SET {', '.join(updates)}"
+        f"ON CONFLICT ({', '.join(key_columns)}) DO UPDATE SET {', '.join(updates)}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [key_value, 1, *extra.values()])
+        cursor.execute(sql, [*keys.values(), 1, *extra.values()])
 
 
 class ArticleViewCount(models.Model):
@@ -59,9 +60,38 @@ class ArticleViewCount(models.Model):
 
     @classmethod
     def record_view(cls, page_id):
-        """Count one view of the article ``page_id`` and return the new total."""
-        _upsert_increment(cls, "page", page_id, "views")
+        """Count one view of the article ``page_id`` (in its total and on today's row) and
+        return the new total."""
+        _upsert_increment(cls, {"page": page_id}, "views")
+        _upsert_increment(ArticleDayViews, {"page": page_id, "day": timezone.localdate()}, "views")
         return cls.objects.filter(page_id=page_id).values_list("views", flat=True).first() or 0
+
+
+class ArticleDayViews(models.Model):
+    """How often an article was read on one day, so editors see what is read now ("the most
+    read of the past month"), not only what has gathered views for years. One small row per
+    article per day it was read; no reader is recorded."""
+
+    page = models.ForeignKey(
+        "blog.ArticlePage",
+        on_delete=models.CASCADE,
+        related_name="views_per_day",
+        verbose_name=_("artikel"),
+    )
+    day = models.DateField(_("dag"))
+    views = models.PositiveIntegerField(_("weergaven"), default=0)
+
+    class Meta:
+        verbose_name = _("weergaven op een dag")
+        verbose_name_plural = _("weergaven per dag")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "day"], name="blog_one_view_row_per_day")
+        ]
+        # The dashboard sums the recent days: served by an index that starts with the day.
+        indexes = [models.Index(fields=["day", "page"], name="blog_day_views_by_day")]
+
+    def __str__(self):
+        return f"{self.page_id} {self.day}: {self.views}"
 
 
 # What looks like personal data in a search query: an e-mail address, a phone, citizen service
@@ -111,6 +141,6 @@ class ZeroResultSearch(models.Model):
         term = normalise_search_query(query)
         if term:
             _upsert_increment(
-                cls, "query", term, "hits", extra={"last_searched_on": timezone.localdate()}
+                cls, {"query": term}, "hits", extra={"last_searched_on": timezone.localdate()}
             )
         return term

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query
 
-from blog.models import ArticleViewCount, ZeroResultSearch
+from blog.models import ArticleDayViews, ArticleViewCount, ZeroResultSearch
 from comments.groups import MODERATOR_PERMISSIONS
 from comments.models import Comment
 from events.groups import ORGANISERS, setup_organiser_group
@@ -86,6 +86,7 @@ def fill(blog_index, agenda, networks, number, start=0):
             parent=blog_index, title=f"Gelezen artikel {index}", slug=f"gelezen-{index}"
         )
         ArticleViewCount.objects.create(page=article, views=10 + index)
+        ArticleDayViews.objects.create(page=article, day=timezone.localdate(), views=10 + index)
         CommentFactory(page=article, status=Comment.Status.PENDING)
         schedule(
             NewsPageFactory(
@@ -111,7 +112,10 @@ def dashboard(client, user):
 
 def test_editor_sees_every_panel_with_its_figures(client, superuser, blog_index, agenda, networks):
     article = BlogPostPageFactory(parent=blog_index, title="Wmo-loket in de wijk")
-    ArticleViewCount.objects.create(page=article, views=248)
+    ArticleDayViews.objects.create(page=article, day=timezone.localdate(), views=200)
+    ArticleDayViews.objects.create(
+        page=article, day=timezone.localdate() - timedelta(days=3), views=48
+    )
     CommentFactory(page=article, status=Comment.Status.PENDING, body="Mooi voorbeeld, hoe lang?")
     CommentFactory(page=article, status=Comment.Status.PUBLISHED, body="Al geplaatst")
     schedule(NewsPageFactory(parent=blog_index, title="Nieuwe subsidieregeling", live=False))
@@ -144,16 +148,34 @@ def test_editor_sees_every_panel_with_its_figures(client, superuser, blog_index,
         assert f'<caption class="w-sr-only">{caption}</caption>' in html
 
 
-def test_old_articles_and_searches_stay_off_the_month_figures(client, superuser, blog_index):
-    old = BlogPostPageFactory(parent=blog_index, title="Artikel van vorig jaar")
-    type(old).objects.filter(pk=old.pk).update(
+def test_the_month_figures_count_this_months_reading_not_old_totals(client, superuser, blog_index):
+    """An article read a lot last year is not "most read" now; an old article read this month
+    is, with this month's views only."""
+    famous = BlogPostPageFactory(parent=blog_index, title="Veel gelezen, vorig jaar")
+    ArticleViewCount.objects.create(page=famous, views=9000)
+    ArticleDayViews.objects.create(
+        page=famous, day=timezone.localdate() - timedelta(days=40), views=9000
+    )
+    evergreen = BlogPostPageFactory(parent=blog_index, title="Oud artikel, nu weer actueel")
+    type(evergreen).objects.filter(pk=evergreen.pk).update(
         first_published_at=timezone.now() - timedelta(days=400)
     )
-    ArticleViewCount.objects.create(page=old, views=9000)
+    ArticleViewCount.objects.create(page=evergreen, views=500)
+    ArticleDayViews.objects.create(page=evergreen, day=timezone.localdate(), views=17)
     Query.get("oude zoekterm").add_hit(date=timezone.localdate() - timedelta(days=60))
     html = dashboard(client, superuser)
-    assert "Artikel van vorig jaar" not in html
+    assert "Veel gelezen, vorig jaar" not in html
+    assert "Oud artikel, nu weer actueel" in html
+    assert "<td>17</td>" in html
     assert "oude zoekterm" not in html
+
+
+def test_a_view_counts_in_the_total_and_on_todays_row(blog_index):
+    article = BlogPostPageFactory(parent=blog_index)
+    assert ArticleViewCount.record_view(article.pk) == 1
+    assert ArticleViewCount.record_view(article.pk) == 2
+    today = ArticleDayViews.objects.get(page=article)
+    assert (today.day, today.views) == (timezone.localdate(), 2)
 
 
 def test_organiser_sees_only_their_own_events_and_no_editorial_figures(
@@ -193,9 +215,11 @@ def test_moderator_sees_the_comments_waiting_but_not_the_rest(client, blog_index
         assert other_panel not in html
 
 
-def test_editor_of_the_knowledge_base_sees_articles_and_figures_but_no_events(
+def test_editor_sees_articles_figures_and_the_events_of_every_network(
     client, editor, blog_index, agenda, networks
 ):
+    """The Redactie publishes everywhere (vakgenoten 0009 gave it the site-wide page rights of
+    Wagtail's moderators), so it follows every network's events, not only an organiser's."""
     from blog.editorial import ensure_editorial_setup
 
     ensure_editorial_setup(blog_index)  # the Redactie's rights on the knowledge base
@@ -204,7 +228,8 @@ def test_editor_of_the_knowledge_base_sees_articles_and_figures_but_no_events(
     assert "Ingepland nieuws 0" in html
     assert "Gelezen artikel 0" in html
     assert "niet gevonden 0" in html
-    assert "Komende evenementen" not in html
+    assert "Bijeenkomst Netwerk Bedrijfsvoering 0" in html
+    assert "Bijeenkomst Netwerk Sociaal Domein 0" in html
 
 
 def test_dashboard_queries_do_not_grow_with_the_data(
