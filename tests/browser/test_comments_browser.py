@@ -1,42 +1,25 @@
 """A member previews and posts a comment that is held; an editor approves it in the admin
 queue (after the second factor); the member sees it published and gets the e-mail."""
 
-import time
-
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from playwright.sync_api import expect
 
-from django.contrib.auth.models import Group
-from django.test import Client
-
-from comments.models import Comment, CommentSettings
-from tests.factories import BlogIndexPageFactory
+from comments.models import Comment
+from tests.browser.helpers import (
+    PASSWORD,
+    commentable_article,
+    sign_in_with_cookie,
+    staff_with_authenticator,
+    totp_code,
+)
 from vakgenoten.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "geheim-wachtwoord-123"
-
-
-def totp_code(secret):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-
 
 @pytest.fixture
 def article(transactional_db):
-    from wagtail.models import Site
-
-    from blog.models import BlogPostPage
-    from tests.blog.factories import make_article
-    from vakgenoten import demo
-
-    home = demo.load()
-    index = BlogIndexPageFactory(parent=home)
-    settings = CommentSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.hold_first_comments = 1
-    settings.save()
-    return make_article(index, model=BlogPostPage, title="Samen inkopen met de buurgemeenten")
+    return commentable_article(hold_first_comments=1)
 
 
 @pytest.fixture
@@ -48,21 +31,7 @@ def member(transactional_db):
 
 @pytest.fixture
 def editor(transactional_db):
-    from tests.factories import UserFactory
-
-    user = UserFactory(first_name="Ria", last_name="Redacteur", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redactie"))
-    user.totp_secret = generate_totp_secret()
-    TOTP.activate(user, user.totp_secret)
-    return user
-
-
-def sign_in_with_cookie(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    return staff_with_authenticator("Redactie", first_name="Ria", last_name="Redacteur")
 
 
 def test_held_comment_is_approved_by_an_editor_and_the_member_hears_it(

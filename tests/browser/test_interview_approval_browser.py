@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from django.contrib.auth.models import Group
-from django.test import Client
+
+from tests.browser.helpers import sign_in_with_cookie
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -48,14 +49,6 @@ def member_of(group_name, **names):
     user = UserFactory(is_staff=True, **names)
     user.groups.add(Group.objects.get(name=group_name))
     return with_second_factor(user)
-
-
-def sign_in_with_cookie(context, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def click_action(page, selector):

@@ -1,42 +1,21 @@
 """A moderator refuses a careless bulk reject, keeps the selection, confirms a reject and
 suspends the writer; the member then finds the ban where the comment form was."""
 
-import time
-
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from playwright.sync_api import expect
 
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from comments.groups import MODERATORS_GROUP
-from comments.models import Comment, CommentBan, CommentSettings
-from tests.factories import BlogIndexPageFactory
+from comments.models import Comment, CommentBan
+from tests.browser.helpers import PASSWORD, commentable_article, staff_with_authenticator, totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "geheim-wachtwoord-123"
-
-
-def totp_code(secret):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 @pytest.fixture
 def article(transactional_db):
-    from wagtail.models import Site
-
-    from blog.models import BlogPostPage
-    from tests.blog.factories import make_article
-    from vakgenoten import demo
-
-    home = demo.load()
-    index = BlogIndexPageFactory(parent=home)
-    settings = CommentSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.hold_first_comments = 0
-    settings.save()
-    return make_article(index, model=BlogPostPage, title="Samen inkopen met de buurgemeenten")
+    return commentable_article(hold_first_comments=0)
 
 
 @pytest.fixture
@@ -48,13 +27,7 @@ def member(transactional_db):
 
 @pytest.fixture
 def moderator(transactional_db):
-    from tests.factories import UserFactory
-
-    user = UserFactory(first_name="Mo", last_name="Derator", is_staff=True)
-    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-    user.totp_secret = generate_totp_secret()
-    TOTP.activate(user, user.totp_secret)
-    return user
+    return staff_with_authenticator(MODERATORS_GROUP, first_name="Mo", last_name="Derator")
 
 
 def test_moderator_keeps_the_selection_confirms_a_reject_and_bans_the_writer(

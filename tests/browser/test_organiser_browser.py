@@ -2,27 +2,19 @@
 dashboard and in the events overview, cancels an attendee after confirming, and cannot open
 another network's event."""
 
-import time
 from datetime import timedelta
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from playwright.sync_api import expect
 
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from events.models import Registration
 from events.registration import register
 from members.models import NetworkMembership
+from tests.browser.helpers import PASSWORD, staff_with_authenticator, totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "geheim-wachtwoord-123"
-
-
-def totp_code(secret):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 @pytest.fixture
@@ -61,19 +53,15 @@ def events(transactional_db):
 @pytest.fixture
 def organiser(events):
     from events.groups import ORGANISERS
-    from tests.factories import UserFactory
 
     _own, _other, own_network = events
-    user = UserFactory(first_name="Olga", last_name="Organisator", is_staff=True)
-    user.groups.add(Group.objects.get(name=ORGANISERS))
+    user = staff_with_authenticator(ORGANISERS, first_name="Olga", last_name="Organisator")
     NetworkMembership.objects.create(
         user=user,
         network=own_network,
         status=NetworkMembership.Status.APPROVED,
         role=NetworkMembership.Role.MANAGER,
     )
-    user.totp_secret = generate_totp_secret()
-    TOTP.activate(user, user.totp_secret)
     return user
 
 
