@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
+    Page,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -92,13 +93,19 @@ def _ensure_interviewee_approval(workflow, review_task, editors):
 
 
 def ensure_editorial_setup(index_page):
-    """Create the groups, their permissions on ``index_page`` and the review workflow."""
+    """Create the groups, their permissions on ``index_page`` and the review workflow.
+
+    The Redactie publishes everywhere: its page rights sit on the root of the page tree, as
+    vakgenoten/0009 left them when it merged Wagtail's moderators into it (a flushed database,
+    such as a browser test's, gets them here again). The Auteurs write only in the knowledge base.
+    """
     authors, _created = Group.objects.get_or_create(name=AUTHORS_GROUP)
     editors, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
     _grant(authors, _permissions(AUTHOR_PERMISSIONS))
     _grant(editors, _permissions(EDITOR_PERMISSIONS))
     _grant_on_page(authors, index_page, AUTHOR_PAGE_PERMISSIONS)
     _grant_on_page(editors, index_page, EDITOR_PAGE_PERMISSIONS)
+    _grant_on_page(editors, Page.get_first_root_node(), EDITOR_PAGE_PERMISSIONS)
 
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow is None:

@@ -77,7 +77,7 @@ def test_the_author_writes_and_submits_an_article_but_cannot_publish(page, live_
     expect(page.locator(".icon-wagtail")).to_have_count(0)
 
     page.get_by_role("button", name="Kennisbank").click()
-    page.get_by_role("link", name="Artikelen").click()
+    page.get_by_role("link", name="Artikelen", exact=True).click()
     expect(
         page.get_by_role("link", name=re.compile("Het Wmo-loket is geen loket meer"))
     ).to_be_visible()
