@@ -358,6 +358,12 @@ class NotificationPreferences(models.Model):
             "comment_moderation_queue",
             _("Reacties die op moderatie wachten (voor de redactie)"),
         )
+        DIGEST = "digest", _("Een overzicht van wat nieuw is in wat ik volg")
+        MEMBER_MESSAGES = "member_messages", _("Berichten van andere leden")
+
+    class DigestFrequency(models.TextChoices):
+        WEEKLY = "weekly", _("Wekelijks")
+        DAILY = "daily", _("Dagelijks")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -376,6 +382,14 @@ class NotificationPreferences(models.Model):
     comment_moderation_queue = models.BooleanField(
         Kind.COMMENT_MODERATION_QUEUE.label, default=True
     )
+    digest = models.BooleanField(Kind.DIGEST.label, default=True)
+    digest_frequency = models.CharField(
+        _("hoe vaak het overzicht komt"),
+        max_length=10,
+        choices=DigestFrequency.choices,
+        default=DigestFrequency.WEEKLY,
+    )
+    member_messages = models.BooleanField(Kind.MEMBER_MESSAGES.label, default=True)
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     class Meta:
@@ -392,3 +406,204 @@ class NotificationPreferences(models.Model):
 
     def as_dict(self):
         return {kind.value: getattr(self, kind.value) for kind in self.Kind}
+
+
+class FollowQuerySet(models.QuerySet):
+    def themes(self):
+        return self.filter(theme__isnull=False)
+
+    def members(self):
+        return self.filter(member__isnull=False)
+
+    def networks(self):
+        return self.filter(network__isnull=False)
+
+    def organisations(self):
+        return self.filter(organisation__isnull=False)
+
+
+class Follow(models.Model):
+    """One thing a member follows: a theme, another member, a network or an organisation.
+
+    Exactly one of the four targets is set (a database check says so), and a member follows each
+    target once. What a member follows is private to them: it is shown to nobody else, and
+    feeds and digests read it only for that member.
+    """
+
+    TARGETS = ("theme", "member", "network", "organisation")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="follows",
+        verbose_name=_("lid"),
+    )
+    theme = models.ForeignKey(
+        "taxonomy.Theme",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("thema"),
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="followed_by",
+        verbose_name=_("gevolgd lid"),
+    )
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("netwerk"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("organisatie"),
+    )
+    created_at = models.DateTimeField(_("volgt sinds"), auto_now_add=True)
+
+    objects = FollowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("volgen")
+        verbose_name_plural = _("volgen")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(theme__isnull=False, member=None, network=None, organisation=None)
+                    | Q(theme=None, member__isnull=False, network=None, organisation=None)
+                    | Q(theme=None, member=None, network__isnull=False, organisation=None)
+                    | Q(theme=None, member=None, network=None, organisation__isnull=False)
+                ),
+                name="follow_exactly_one_target",
+            ),
+            models.CheckConstraint(
+                condition=~Q(member=models.F("user")), name="follow_not_oneself"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "theme"], condition=Q(theme__isnull=False), name="follow_theme_once"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "member"],
+                condition=Q(member__isnull=False),
+                name="follow_member_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "network"],
+                condition=Q(network__isnull=False),
+                name="follow_network_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="follow_organisation_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.target}"
+
+    @property
+    def target(self):
+        return self.theme or self.member or self.network or self.organisation
+
+
+class Notification(models.Model):
+    """Something that happened for one member, shown under the bell in the header.
+
+    The text is not stored: the kind, who did it (``actor``), what it concerns (``subject``, a
+    title as it was then) and where to read it (``url``, a path on this site) are, and the
+    template for the kind words it in the reader's language. ``key`` names the event and its
+    recipient, so a task that runs twice never notifies twice.
+    """
+
+    class Kind(models.TextChoices):
+        REPLY = "reply", _("Antwoord op je reactie")
+        MENTION = "mention", _("Je werd genoemd")
+        NETWORK_DECISION = "network_decision", _("Besluit over je aanmelding bij een netwerk")
+        SEAT = "seat", _("Er is een plaats voor je vrijgekomen")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("ontvanger"),
+    )
+    kind = models.CharField(_("soort"), max_length=30, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    subject = models.CharField(_("onderwerp"), max_length=255, blank=True)
+    excerpt = models.CharField(_("fragment"), max_length=300, blank=True)
+    # Extra wording per kind, such as "approved" or "declined" for a network decision.
+    detail = models.CharField(_("toelichting"), max_length=50, blank=True)
+    url = models.CharField(_("adres"), max_length=500, blank=True)
+    key = models.CharField(_("sleutel"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notification_inbox"),
+            models.Index(
+                fields=["recipient"], condition=Q(read_at=None), name="notification_unread"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.recipient}"
+
+    @property
+    def is_read(self):
+        return self.read_at is not None
+
+
+class MemberBlock(models.Model):
+    """A member who may not reach ``blocker``: no messages from them, no mentions notified."""
+
+    blocker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="blocks",
+        verbose_name=_("lid"),
+    )
+    blocked = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="blocked_by",
+        verbose_name=_("geblokkeerd lid"),
+    )
+    created_at = models.DateTimeField(_("geblokkeerd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("blokkade")
+        verbose_name_plural = _("blokkades")
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="block_once"),
+            models.CheckConstraint(
+                condition=~Q(blocked=models.F("blocker")), name="block_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.blocker} ⊘ {self.blocked}"

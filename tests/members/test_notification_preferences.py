@@ -27,6 +27,8 @@ def test_every_kind_is_on_until_the_member_switches_it_off(member):
         "event_updates",
         "comment_moderation_outcome",
         "comment_moderation_queue",
+        "digest",
+        "member_messages",
     )
     assert all(wants_notification(member, kind) for kind in KINDS)
     assert not NotificationPreferences.objects.exists()  # defaults need no row
