@@ -29,16 +29,19 @@ CARD_RENDITIONS = rendition_specs("fill-{480x270,960x540}")
 LISTING_HOOK = "annotate_article_listing"
 
 
-def article_listing_queryset(queryset=None):
+def article_listing_queryset(queryset=None, public_only=True):
     """Live, public articles, newest first, with what a card needs fetched in a fixed number
     of queries: hero image and its renditions, themes, authors with their organisation.
 
     Apps annotate the result through the ``annotate_article_listing`` hook (comment counts).
+    ``public_only=False`` keeps articles in a members-only section, for a caller that has
+    already limited ``queryset`` to what its one reader may open (the roof's "Voor jou").
     """
     if queryset is None:
         queryset = ArticlePage.objects.all()
+    live = queryset.live()
     queryset = (
-        exclude_private(queryset.live())
+        (exclude_private(live) if public_only else live)
         .prefetch_related(
             Prefetch(
                 "hero_image",

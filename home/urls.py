@@ -4,4 +4,5 @@ from . import views
 
 urlpatterns = [
     path("zoeken/", views.search, name="search"),
+    path("voor-jou/", views.feed, name="feed"),
 ]

@@ -117,6 +117,7 @@ def visits(site):
         Visit("profiel-bewerken", "/mijn-account/profiel/", who=(MEMBER,)),
         Visit("mijn-gegevens", "/mijn-account/gegevens/", who=(MEMBER,)),
         Visit("meldingen", "/mijn-account/meldingen/", who=(MEMBER,)),
+        Visit("voor-jou", "/voor-jou/", who=(MEMBER,)),
         Visit("inloggen", "/accounts/login/", who=(ANONYMOUS,)),
         Visit("lid-worden", "/accounts/signup/", who=(ANONYMOUS,)),
         Visit("wachtwoord-vergeten", "/accounts/password/reset/", who=(ANONYMOUS,)),

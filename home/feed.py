@@ -1,0 +1,256 @@
+"""What is new for one member in what they follow: the one matching rule.
+
+"Voor jou" (``home.views.feed``) shows it page by page; the digest e-mail reads the same
+functions, so a member finds in their mail exactly what their page shows. A member's interests
+are :class:`members.follows.Interests` (what they follow, or, while they follow nothing, a start
+taken from their profile: their organisation, approved networks and chosen themes).
+
+The rule, per kind of item:
+
+- **article** (a live article of any type): one of its themes is followed, one of its authors
+  is a followed member (``Author.user``), one of its authors works at a followed organisation
+  (``Author.organisation``), or it is a best practice of a followed organisation
+  (``BestPracticePage.organisations``). Dated by its first publication.
+- **event** (a live event): one of its themes is followed, or its organising network or
+  organisation is. Dated by its first publication, not by when it takes place.
+- **comment** (published, not deleted, by an active member): its writer is followed. Dated by
+  its publication.
+
+For every kind the reader must be allowed to open the page (``comments.visibility``: live, and
+every view restriction lets them in; a password-protected page counts as closed, since a list
+has no browser session that typed it). A member never gets their own articles or comments.
+
+Functions, for the page and the digest:
+
+- :func:`article_matches`, :func:`event_matches`, :func:`comment_matches`: the rule for one
+  kind as a condition (``Q``), or ``None`` when nothing the member follows can match it.
+- :func:`matching_articles`, :func:`matching_events`, :func:`matching_comments`: the items of
+  one kind that one reader gets, optionally only those dated after ``since``.
+- :func:`feed_rows`: every kind together as ``(kind, id, date)`` rows, newest first, in one SQL
+  statement (a ``UNION ALL``) that a paginator can count and slice.
+- :func:`load_items`: a page of rows as :class:`FeedItem` objects ready for the cards, in one
+  bulk query per kind (plus the fixed prefetches of the listings).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import CharField, Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Coalesce
+
+from blog.listing import article_listing_queryset
+from blog.models import ArticleAuthor, ArticlePage, BestPracticePage
+from comments.models import Comment
+from comments.people import writer_related
+from comments.visibility import readable_comments, readable_pages
+from events.listing import events_with_counts
+from events.models import EventPage
+from members.follows import Interests
+
+ARTICLE = "article"
+EVENT = "event"
+COMMENT = "comment"
+KINDS = (ARTICLE, EVENT, COMMENT)
+
+ITEMS_PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One item of the feed: its kind, the moment it counts as new and the object itself (an
+    article, an event or a comment, fetched with what its card shows)."""
+
+    kind: str
+    at: datetime
+    object: object
+
+
+def _ids(values):
+    return sorted(values)
+
+
+# --- The rule, one kind at a time ------------------------------------------------------------
+
+
+def article_matches(interests):
+    """The condition on ``ArticlePage`` for "an article from what this member follows"."""
+    conditions = []
+    if interests.theme_ids:
+        conditions.append(
+            Exists(
+                ArticlePage.themes.through.objects.filter(
+                    articlepage_id=OuterRef("pk"), theme_id__in=_ids(interests.theme_ids)
+                )
+            )
+        )
+    by_author = Q()
+    if interests.member_ids:
+        by_author |= Q(author__user_id__in=_ids(interests.member_ids))
+    if interests.organisation_ids:
+        by_author |= Q(author__organisation_id__in=_ids(interests.organisation_ids))
+    if by_author:
+        conditions.append(Exists(ArticleAuthor.objects.filter(by_author, page_id=OuterRef("pk"))))
+    if interests.organisation_ids:
+        conditions.append(
+            Exists(
+                BestPracticePage.organisations.through.objects.filter(
+                    bestpracticepage_id=OuterRef("pk"),
+                    organisation_id__in=_ids(interests.organisation_ids),
+                )
+            )
+        )
+    return _any(conditions)
+
+
+def event_matches(interests):
+    """The condition on ``EventPage`` for "an event from what this member follows"."""
+    conditions = []
+    if interests.theme_ids:
+        conditions.append(
+            Exists(
+                EventPage.themes.through.objects.filter(
+                    eventpage_id=OuterRef("pk"), theme_id__in=_ids(interests.theme_ids)
+                )
+            )
+        )
+    if interests.network_ids:
+        conditions.append(Q(organiser_network_id__in=_ids(interests.network_ids)))
+    if interests.organisation_ids:
+        conditions.append(Q(organiser_organisation_id__in=_ids(interests.organisation_ids)))
+    return _any(conditions)
+
+
+def comment_matches(interests):
+    """The condition on ``Comment`` for "a comment by a member this member follows"."""
+    if not interests.member_ids:
+        return None
+    return Q(user_id__in=_ids(interests.member_ids), user__is_active=True)
+
+
+def _any(conditions):
+    if not conditions:
+        return None
+    combined = Q(conditions[0])
+    for condition in conditions[1:]:
+        combined |= Q(condition)
+    return combined
+
+
+# --- The items one reader gets ---------------------------------------------------------------
+
+
+def _interests(user, interests):
+    return Interests.for_user(user) if interests is None else interests
+
+
+def matching_articles(user, interests=None, since=None):
+    """Live articles ``user`` may open that match their interests, without their own.
+
+    Unordered and without what a card needs: :func:`load_items` fetches that for a page.
+    """
+    condition = article_matches(_interests(user, interests))
+    if condition is None:
+        return ArticlePage.objects.none()
+    own = ArticleAuthor.objects.filter(page_id=OuterRef("pk"), author__user_id=user.pk)
+    articles = (
+        ArticlePage.objects.filter(readable_pages(user)).filter(condition).exclude(Exists(own))
+    )
+    if since is not None:
+        articles = articles.filter(first_published_at__gt=since)
+    return articles
+
+
+def matching_events(user, interests=None, since=None):
+    """Live events ``user`` may open that match their interests (past ones too: a report
+    published afterwards is news as well; the card shows when it took place)."""
+    condition = event_matches(_interests(user, interests))
+    if condition is None:
+        return EventPage.objects.none()
+    events = EventPage.objects.filter(readable_pages(user)).filter(condition)
+    if since is not None:
+        events = events.filter(first_published_at__gt=since)
+    return events
+
+
+def matching_comments(user, interests=None, since=None):
+    """Published comments by members ``user`` follows, on pages ``user`` may open."""
+    condition = comment_matches(_interests(user, interests))
+    if condition is None:
+        return Comment.objects.none()
+    comments = readable_comments(user, Comment.objects.filter(condition)).exclude(user_id=user.pk)
+    if since is not None:
+        comments = comments.filter(published_at__gt=since)
+    return comments
+
+
+# --- All kinds together, newest first ----------------------------------------------------------
+
+
+def _rows(queryset, kind, moment):
+    """``queryset`` as ``(kind, id, date)`` rows. Every column is an annotation, in the same
+    order for each kind, so the parts of the union line up column by column."""
+    return (
+        queryset.order_by()
+        .annotate(
+            feed_kind=Value(kind, output_field=CharField()),
+            feed_id=F("pk"),
+            feed_at=moment,
+        )
+        .values_list("feed_kind", "feed_id", "feed_at")
+    )
+
+
+def feed_rows(user, interests=None, since=None):
+    """Every item for ``user`` as ``(kind, id, date)`` rows, newest first, as one queryset.
+
+    Counting it or taking a slice of it is one query, however many items match; the parts a
+    member's interests cannot match are left out of the statement. ``None`` when none can
+    match at all (a member who follows nothing and whose profile names nothing).
+    """
+    interests = _interests(user, interests)
+    parts = []
+    if article_matches(interests) is not None:
+        parts.append(
+            _rows(matching_articles(user, interests, since), ARTICLE, F("first_published_at"))
+        )
+    if event_matches(interests) is not None:
+        parts.append(_rows(matching_events(user, interests, since), EVENT, F("first_published_at")))
+    if comment_matches(interests) is not None:
+        parts.append(
+            _rows(
+                matching_comments(user, interests, since),
+                COMMENT,
+                Coalesce("published_at", "created_at"),
+            )
+        )
+    if not parts:
+        return None
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return rows.order_by("-feed_at", "-feed_id", "feed_kind")
+
+
+def load_items(rows):
+    """The objects behind ``rows`` (a page of :func:`feed_rows`), in the rows' order.
+
+    One query per kind on the page, each with the fixed prefetches of that kind's listing:
+    articles with authors, themes and image, events with their organiser and seat count,
+    comments with their page and writer. A row whose object went away in between is left out.
+    """
+    ids = {kind: [] for kind in KINDS}
+    for kind, pk, _at in rows:
+        ids[kind].append(pk)
+    found = {kind: {} for kind in KINDS}
+    if ids[ARTICLE]:
+        articles = article_listing_queryset(
+            ArticlePage.objects.filter(pk__in=ids[ARTICLE]), public_only=False
+        )
+        found[ARTICLE] = {article.pk: article for article in articles}
+    if ids[EVENT]:
+        events = events_with_counts(EventPage.objects.filter(pk__in=ids[EVENT]))
+        found[EVENT] = {event.pk: event for event in events}
+    if ids[COMMENT]:
+        comments = Comment.objects.filter(pk__in=ids[COMMENT]).select_related(
+            "page", *writer_related()
+        )
+        found[COMMENT] = {comment.pk: comment for comment in comments}
+    return [FeedItem(kind, at, found[kind][pk]) for kind, pk, at in rows if pk in found[kind]]
