@@ -165,6 +165,7 @@ pages = [
     ("event page", event.url, None),
     ("member directory (signed in)", "/leden/", "reader"),
     ("member profile", f"/leden/{profile.user_id}/", None),
+    ("voor jou (signed in)", "/voor-jou/", "reader"),
 ]
 clients = {None: Client(HTTP_HOST="127.0.0.1")}
 for role, member in (("reader", reader), ("writer", writer), ("fresh", fresh)):

@@ -26,10 +26,18 @@ from django.utils import timezone  # noqa: E402
 
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision  # noqa: E402
 
-from blog.models import ArticlePage, IntervieweeApproval, InterviewPage  # noqa: E402
+from blog.models import (  # noqa: E402
+    ArticlePage,
+    BlogIndexPage,
+    IntervieweeApproval,
+    InterviewPage,
+    NewsPage,
+)
 from comments import actions as comment_actions  # noqa: E402
 from comments.models import CommentBan, TrustedCommenter  # noqa: E402
+from members.follows import follow  # noqa: E402
 from members.models import User  # noqa: E402
+from taxonomy.models import Theme  # noqa: E402
 
 
 def editor():
@@ -173,7 +181,32 @@ def approvals(page_id):
     }
 
 
+def follow_theme(email):
+    """The member follows the first theme, as the follow button on a theme would store it."""
+    member = User.objects.get(email=email)
+    theme = Theme.objects.order_by("name").first()
+    follow(member, theme)
+    return {"theme": theme.slug, "name": theme.name}
+
+
+def publish_news(theme_slug):
+    """A new news item on that theme, published now, as an editor does in the admin."""
+    theme = Theme.objects.get(slug=theme_slug)
+    local = timezone.localtime()
+    page = NewsPage(
+        title=f"Nieuws voor volgers {local:%H:%M:%S}",
+        slug=f"nieuws-voor-volgers-{local:%H%M%S}",
+        intro="Een nieuwsbericht van de stacktest, voor wie dit thema volgt.",
+    )
+    page.themes = [theme]
+    BlogIndexPage.objects.get().add_child(instance=page)
+    page.save_revision(user=editor()).publish(user=editor())
+    return {"page_id": page.pk, "title": page.title, "path": page.url}
+
+
 ACTIONS = {
+    "follow-theme": follow_theme,
+    "publish-news": publish_news,
     "submit-interview": submit_interview,
     "approvals": approvals,
     "ban": ban,

@@ -53,5 +53,6 @@ def test_main_pages_run_every_statement_once(
     ]
     if signed_in:
         urls.append("/leden/")
+        urls.append("/voor-jou/")
     for url in urls:
         assert repeated_statements(client, url) == [], url
