@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 
 from members.models import Organisation
 from taxonomy.models import Theme
@@ -1078,6 +1078,13 @@ def load_article(index, spec, authors, themes, organisations, number=None):
         ]
     index.add_child(instance=page)
     page.save_revision().publish()
+    if page.live:
+        # The demo's history: an article first appeared on the morning of its publication date
+        # (never later than now), so "Voor jou", the feeds and the digest order the demo as a
+        # reader would expect instead of by the second the demo was loaded.
+        morning = datetime.datetime.combine(fields["publication_date"], datetime.time(9))
+        moment = timezone.make_aware(morning) + datetime.timedelta(minutes=number or 0)
+        Page.objects.filter(pk=page.pk).update(first_published_at=min(moment, timezone.now()))
     return page
 
 
