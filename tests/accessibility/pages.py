@@ -89,8 +89,12 @@ def build_demo_site():
 
 def visits(site):
     """The page types of the public site, in the order a reader might meet them."""
+    from members.demo import BEDRIJFSVOERING
+    from members.models import Network
+
     article = site.article.url
     event = site.event.url
+    network = Network.objects.get(slug=BEDRIJFSVOERING)
     return [
         Visit("home", "/"),
         Visit("standaardpagina", "/over-vakgenoten/"),
@@ -192,6 +196,20 @@ def visits(site):
             form=".registration-form",
             action=f"/evenementen/{site.event.pk}/aanmelden/",
             data={"remark": TOO_LONG_REMARK},
+        ),
+        # Following (issue 18): the pages with a follow button, "Wat ik volg" empty, and
+        # filled after following a network (the form sends the member on to the list).
+        Visit("netwerk", f"/netwerken/{network.slug}/"),
+        Visit("organisatie", "/organisaties/gemeente-lindenholt/"),
+        Visit("agenda-thema", "/agenda/?thema=sociaal-domein"),
+        Visit("wat-ik-volg-leeg", "/mijn-account/volgen/", who=(MEMBER,)),
+        Visit(
+            "wat-ik-volg",
+            f"/netwerken/{network.slug}/",
+            who=(MEMBER,),
+            form="form[data-follow-form]",
+            action=f"/volgen/netwerk/{network.pk}/",
+            data={"next": "/mijn-account/volgen/"},
         ),
     ]
 
