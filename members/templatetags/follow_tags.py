@@ -9,8 +9,8 @@ the viewer, so it is safe on pages the anonymous page cache keeps:
   following; members' pages are never cached whole, so their state never reaches a visitor;
 - nothing at all on one's own profile, or for a member who cannot be followed.
 
-Whether the member follows ``target`` costs one query; a list of buttons passes
-``following=`` from a set of followed ids made in one query instead (:func:`followed_ids`).
+Whether the member follows ``target`` costs one query; a page that shows many buttons should
+pass ``following=`` from one query for all of them instead.
 """
 
 from django import template
@@ -19,24 +19,11 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from .. import follows
-from ..models import Follow, User
+from ..models import User
 from ..views.follows import followable_member, kind_of, target_name
 from .member_tags import identity_visible_to
 
 register = template.Library()
-
-
-def followed_ids(user, field):
-    """The ids of every ``field`` ("theme", "member", ...) that ``user`` follows, in one query
-    (none for a visitor): for pages that show many follow buttons."""
-    if not getattr(user, "is_authenticated", False):
-        return frozenset()
-    column = f"{field}_id"
-    return frozenset(
-        Follow.objects.filter(user=user, **{f"{field}__isnull": False}).values_list(
-            column, flat=True
-        )
-    )
 
 
 @register.inclusion_tag("members/includes/follow_button.html", takes_context=True)
