@@ -68,15 +68,16 @@ def _return_url(request):
     return safe_redirect_target(request, request.headers.get("referer"), "/")
 
 
-def redirect_to_step(request, step):
-    """Send the visitor to ``step`` with a message and ``next`` back to the current page."""
+def redirect_to_step(request, step, return_url=None):
+    """Send the visitor to ``step`` with a message and ``next`` back to the current page
+    (or to ``return_url``, a safe address the caller chose, such as a form's ``next``)."""
     messages.info(request, MESSAGES[step])
     target = {
         LOGIN: "account_login",
         VERIFY_EMAIL: "account_email",
         COMPLETE_PROFILE: "members:profile_edit",
     }[step]
-    query = urlencode({REDIRECT_FIELD_NAME: _return_url(request)})
+    query = urlencode({REDIRECT_FIELD_NAME: return_url or _return_url(request)})
     return HttpResponseRedirect(f"{reverse(target)}?{query}")
 
 

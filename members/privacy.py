@@ -251,6 +251,30 @@ def _erase_outbox(user, keep_comments):
     OutgoingEmail.objects.filter(to__in=_addresses(user)).delete()
 
 
+def _export_follows(user):
+    """What the member follows (private to them): kind, name and since when."""
+    from .models import Follow
+
+    kinds = {
+        "theme": "thema",
+        "member": "lid",
+        "network": "netwerk",
+        "organisation": "organisatie",
+    }
+    rows = (
+        Follow.objects.filter(user=user)
+        .select_related("theme", "member", "network", "organisation")
+        .order_by("created_at", "pk")
+    )
+    exported = []
+    for row in rows:
+        field = next(field for field in Follow.TARGETS if getattr(row, f"{field}_id") is not None)
+        target = getattr(row, field)
+        name = target.get_full_name() if field == "member" else target.name
+        exported.append({"soort": kinds[field], "naam": name, "volgt_sinds": row.created_at})
+    return exported
+
+
 def register_members_data():
     """Called from MembersConfig.ready(): the members app's own part of the registry."""
     register_personal_data("account", export=_export_account)
@@ -261,3 +285,4 @@ def register_members_data():
     register_personal_data("sessies", export=_export_sessions)
     register_personal_data("tweestapsverificatie", export=_export_mfa)
     register_personal_data("e-mails", export=_export_outbox, erase=_erase_outbox)
+    register_personal_data("volgt", export=_export_follows)

@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from .views import directory, networks, notifications, organisations, privacy, profiles
+from .views import (
+    directory,
+    follows,
+    networks,
+    notifications,
+    organisations,
+    privacy,
+    profiles,
+)
 
 app_name = "members"
 
@@ -26,4 +34,7 @@ urlpatterns = [
         networks.membership_decide,
         name="membership_decide",
     ),
+    path("mijn-account/volgen/", follows.following, name="following"),
+    path("volgen/<slug:kind>/<str:pk>/", follows.follow, name="follow"),
+    path("volgen/<slug:kind>/<str:pk>/stoppen/", follows.unfollow, name="unfollow"),
 ]

@@ -83,7 +83,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
     @path("auteur/<slug:slug>/", name="author")
     def author_route(self, request, slug):
         author = get_object_or_404(
-            Author.objects.select_related("organisation", "photo"), slug=slug
+            Author.objects.select_related("organisation", "photo", "user__profile"), slug=slug
         )
         articles = self.articles().filter(article_authors__author=author)
         page_obj = Paginator(articles, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))

@@ -17,6 +17,7 @@ ACCOUNT_PAGES = [
     ("usersessions_list", _("Sessies")),
     ("members:notifications", _("Meldingen")),
     ("members:privacy", _("Mijn gegevens")),
+    ("members:following", _("Wat ik volg")),
 ]
 
 

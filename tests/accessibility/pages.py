@@ -73,6 +73,19 @@ def build_demo_site():
         .first()
         .user
     )
+    # "Wat ik volg" shows one of each kind; the theme's and network's buttons are pressed.
+    from members.demo import BEDRIJFSVOERING
+    from members.follows import follow
+    from members.models import Network, Organisation
+    from taxonomy.models import Theme
+
+    for target in (
+        Theme.objects.get(slug="sociaal-domein"),
+        public_profile,
+        Network.objects.get(slug=BEDRIJFSVOERING),
+        Organisation.objects.get(slug="gemeente-westerveen"),
+    ):
+        follow(member, target)
     # An editor of the Redactie group, with the second factor the admin asks for.
     from tests.factories import EditorFactory
 
@@ -89,8 +102,12 @@ def build_demo_site():
 
 def visits(site):
     """The page types of the public site, in the order a reader might meet them."""
+    from members.demo import BEDRIJFSVOERING
+    from members.models import Network
+
     article = site.article.url
     event = site.event.url
+    network = Network.objects.get(slug=BEDRIJFSVOERING)
     return [
         Visit("home", "/"),
         Visit("standaardpagina", "/over-vakgenoten/"),
@@ -193,6 +210,12 @@ def visits(site):
             action=f"/evenementen/{site.event.pk}/aanmelden/",
             data={"remark": TOO_LONG_REMARK},
         ),
+        # Following (issue 18): pages with a follow button, and "Wat ik volg" (the member
+        # follows one of each kind, see build_demo_site).
+        Visit("netwerk", f"/netwerken/{network.slug}/"),
+        Visit("organisatie", "/organisaties/gemeente-lindenholt/"),
+        Visit("agenda-thema", "/agenda/?thema=sociaal-domein"),
+        Visit("wat-ik-volg", "/mijn-account/volgen/", who=(MEMBER,)),
     ]
 
 
