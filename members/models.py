@@ -358,7 +358,7 @@ class NotificationPreferences(models.Model):
             "comment_moderation_queue",
             _("Reacties die op moderatie wachten (voor de redactie)"),
         )
-        DIGEST = "digest", _("Een overzicht van wat nieuw is in wat ik volg")
+        DIGEST = "digest", _("Het overzicht van het nieuws over wat ik volg")
         MEMBER_MESSAGES = "member_messages", _("Berichten van andere leden")
 
     class DigestFrequency(models.TextChoices):
