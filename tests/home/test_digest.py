@@ -393,3 +393,27 @@ def test_the_preferences_page_offers_weekly_daily_never(member_client, member):
     assert response.status_code == 200
     assert "Selecteer een geldige keuze" in response.content.decode()
     assert NotificationPreferences.for_user(member).digest_frequency == WEEKLY
+
+
+def test_the_index_gives_what_the_plain_rule_gives():
+    def item(pk, **ids):
+        fields = {name: frozenset(value) for name, value in ids.items()}
+        return digest.DigestItem(
+            kind=digest.ARTICLE, pk=pk, title="t", url="u", summary="", when=None, **fields
+        )
+
+    items = [
+        item(1, theme_ids={1}, owner_ids={7}),
+        item(2, member_ids={7}, owner_ids={7}),
+        item(3, organisation_ids={4}),
+        item(4, network_ids={5}, theme_ids={2}),
+        item(5, theme_ids={9}),
+    ]
+    index = digest.ItemIndex(items)
+    for user_id, interests in [
+        (7, Interests(theme_ids=frozenset({1, 2}), member_ids=frozenset({7}))),
+        (8, Interests(theme_ids=frozenset({1}), organisation_ids=frozenset({4}))),
+        (8, Interests(network_ids=frozenset({5}), member_ids=frozenset({7}))),
+        (8, Interests()),
+    ]:
+        assert index.items_for(user_id, interests) == digest.items_for(user_id, interests, items)
