@@ -19,7 +19,8 @@ import os
 import subprocess
 import sys
 import time
-from datetime import datetime, time as clock, timedelta
+from datetime import datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,8 +56,8 @@ def seed(members, articles, events, comments_per_article, monday):
     from django.db import transaction
     from django.utils import timezone
 
-    from blog.models import ArticlePage, Author
     from bench import data
+    from blog.models import ArticlePage, Author
     from comments.models import Comment
     from events.models import EventPage
     from members.models import Follow, Network, Organisation
