@@ -14,8 +14,11 @@ How a run works (``send_digests``, run by the scheduler every morning, see
 3. Members are read in batches of ``BATCH_SIZE`` (active, a verified address, a full name:
    ``User.objects.listed()``, and the digest on at this frequency); their interests come from
    ``members.follows.interests_for_users``, in a constant number of queries per batch. Each
-   member is matched against the items in Python (:func:`items_for`), so the queries do not
-   grow with the members: a handful per batch of a thousand.
+   member is matched against the items in Python (:class:`ItemIndex`, the rule of
+   :func:`items_for` looked up by id instead of tested item by item), so the queries do not
+   grow with the members: a handful per batch of a thousand. Members whose digest for this
+   period is in the outbox already are skipped first, so a retried run costs seconds.
+   Each item's lines are rendered once (:func:`render_items`); per member only the frame.
 4. One e-mail per member with something new, an HTML and a plain-text part in Dutch, queued
    with ``vakgenoten.mail.queue_emails`` under the key ``digest:<frequency>:<first day>:<user
    id>``: a second run for the same period (a retry, a second worker) queues nothing again.
