@@ -186,7 +186,8 @@ def digest_scene(count):
 
     theme = Theme.objects.order_by("pk").first()
     found = public_articles()[0]
-    found.themes.add(theme)
+    # A parental many-to-many keeps .add() in memory until a save; write the row itself.
+    ArticlePage.themes.through.objects.get_or_create(articlepage_id=found.pk, theme_id=theme.pk)
     yesterday = timezone.localdate() - timedelta(days=1)
     noon = timezone.make_aware(datetime.combine(yesterday, time(12)))
     ArticlePage.objects.filter(pk=found.pk).update(first_published_at=noon)
