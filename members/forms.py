@@ -426,7 +426,7 @@ class NotificationPreferencesForm(forms.ModelForm):
         del self.fields[NotificationPreferences.Kind.DIGEST.value]
         Frequency = NotificationPreferences.DigestFrequency
         self.fields["digest_choice"] = forms.ChoiceField(
-            label=_("Een overzicht van wat nieuw is in wat ik volg"),
+            label=_("Een overzicht van het nieuws over wat ik volg"),
             help_text=_(
                 "Alleen als er iets nieuws is. Het wekelijkse overzicht komt op maandagochtend, "
                 "het dagelijkse elke ochtend."

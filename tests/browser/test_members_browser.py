@@ -92,7 +92,7 @@ def test_member_chooses_how_often_the_digest_comes(page, live_server, demo_site)
     member = UserFactory(first_name="Noor", last_name="Hendriks")
     sign_in_with_cookie(page, live_server, member)
     page.goto("/mijn-account/meldingen/")
-    group = page.get_by_role("group", name="Een overzicht van wat nieuw is in wat ik volg")
+    group = page.get_by_role("group", name="Een overzicht van het nieuws over wat ik volg")
     expect(group).to_be_visible()
     expect(group.get_by_label("Wekelijks")).to_be_checked()  # the default
     group.get_by_label("Dagelijks").check()
@@ -101,7 +101,7 @@ def test_member_chooses_how_often_the_digest_comes(page, live_server, demo_site)
     preferences = NotificationPreferences.for_user(member)
     assert preferences.digest and preferences.digest_frequency == "daily"
 
-    group = page.get_by_role("group", name="Een overzicht van wat nieuw is in wat ik volg")
+    group = page.get_by_role("group", name="Een overzicht van het nieuws over wat ik volg")
     expect(group.get_by_label("Dagelijks")).to_be_checked()
     group.get_by_label("Nooit").focus()
     page.keyboard.press("Space")

@@ -377,7 +377,7 @@ def test_queries_do_not_grow_with_the_members(blog_index, agenda):
 
 def test_the_preferences_page_offers_weekly_daily_never(member_client, member):
     page = member_client.get("/mijn-account/meldingen/").content.decode()
-    assert "Een overzicht van wat nieuw is in wat ik volg" in page
+    assert "Een overzicht van het nieuws over wat ik volg" in page
     for label in ("Wekelijks", "Dagelijks", "Nooit"):
         assert f"{label}</label>" in page or label in page
     assert 'value="weekly" checked' in page or 'value="weekly"\n' in page or "checked" in page
