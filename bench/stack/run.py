@@ -858,7 +858,7 @@ def journey_digest(client, env):
             message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click",
             "List-Unsubscribe-Post ontbreekt",
         )
-        unsubscribe = str(message["List-Unsubscribe"]).strip("<>")
+        unsubscribe = str(message["List-Unsubscribe"]).strip().strip("<>")
         check(unsubscribe.startswith(ORIGIN + "/"), f"afmeldlink niet op {ORIGIN}: {unsubscribe}")
         types = {part.get_content_type() for part in message.walk()}
         check({"text/plain", "text/html"} <= types, f"delen van het overzicht: {types}")
@@ -866,7 +866,7 @@ def journey_digest(client, env):
     state = editor(env, "digest-state", *scene["emails"])
     check(all(row["outbox"] == 1 for row in state.values()), f"uitgaande post: {state}")
     first = messages(scene["emails"][0])[0]
-    path = str(first["List-Unsubscribe"]).strip("<>")[len(ORIGIN) :]
+    path = str(first["List-Unsubscribe"]).strip().strip("<>")[len(ORIGIN) :]
     status, _h, _html, _u = client.request(path, data={"List-Unsubscribe": "One-Click"})
     check(status == 200, f"één-klik-afmelden gaf {status}")
     state = editor(env, "digest-state", scene["emails"][0])
