@@ -114,6 +114,12 @@ bench: install
 bench-frontend: $(VENV)/.installed-test chromium
 	$(BIN)/python bench/frontend.py
 
+## One weekly digest run for 20,000 members on a throw-away PostgreSQL database (bench/digest.py):
+## members considered, e-mails queued, seconds, queries; then the same run again (queues nothing).
+.PHONY: bench-digest
+bench-digest: install
+	$(BIN)/python bench/digest.py
+
 ## Load, a PostgreSQL restart and a mail outage against a throw-away cluster (bench/resilience).
 .PHONY: resilience
 resilience: install

@@ -99,3 +99,15 @@ def can_read_page(user, page):
     """Whether ``user`` may open ``page``, without a browser session: a password-protected
     page counts as closed (one query)."""
     return Page.objects.filter(pk=page.pk).filter(readable_pages(user)).exists()
+
+
+def readable_by_every_member(prefix=""):
+    """The condition "a live page every signed-in member may open", on pages or (with
+    ``prefix="page__"``) on rows that belong to a page: no restriction on the page or an
+    ancestor other than Wagtail's "ingelogde leden". Pages behind a group or a password are
+    left out. For what goes to many members at once (the digest e-mail), where asking per
+    member would cost a query each."""
+    shutting_out = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef(f"{prefix}path"), 1, Length("page__path"))
+    ).exclude(restriction_type=PageViewRestriction.LOGIN)
+    return Q(**{f"{prefix}live": True}) & ~Q(Exists(shutting_out))

@@ -414,12 +414,41 @@ class NotificationPreferencesForm(forms.ModelForm):
         model = NotificationPreferences
         fields = [kind.value for kind in NotificationPreferences.Kind]
 
+    NEVER = "never"
+
     def __init__(self, *args, instance, **kwargs):
         super().__init__(*args, instance=instance, **kwargs)
         queue = NotificationPreferences.Kind.COMMENT_MODERATION_QUEUE.value
         moderates = instance.user.has_perm("comments.moderate_comment")
         if getattr(instance, queue) and not moderates:
             del self.fields[queue]
+        # The digest is one choice of three, stored as the switch "digest" and its frequency.
+        del self.fields[NotificationPreferences.Kind.DIGEST.value]
+        Frequency = NotificationPreferences.DigestFrequency
+        self.fields["digest_choice"] = forms.ChoiceField(
+            label=_("Een overzicht van het nieuws over wat ik volg"),
+            help_text=_(
+                "Alleen als er iets nieuws is. Het wekelijkse overzicht komt op maandagochtend, "
+                "het dagelijkse elke ochtend."
+            ),
+            choices=[
+                (Frequency.WEEKLY.value, _("Wekelijks")),
+                (Frequency.DAILY.value, _("Dagelijks")),
+                (self.NEVER, _("Nooit")),
+            ],
+            widget=forms.RadioSelect,
+            initial=instance.digest_frequency if instance.digest else self.NEVER,
+            # The page always sends one (one is checked); a post without it changes nothing.
+            required=False,
+        )
+
+    def save(self, commit=True):
+        choice = self.cleaned_data.get("digest_choice")
+        if choice:
+            self.instance.digest = choice != self.NEVER
+            if choice != self.NEVER:
+                self.instance.digest_frequency = choice
+        return super().save(commit=commit)
 
 
 class DeleteAccountForm(forms.Form):

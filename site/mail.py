@@ -65,6 +65,58 @@ def queue_email(
     return message
 
 
+def queue_emails(messages, *, deliver=True, delivery_batch=100):
+    """Queue many e-mails at once, each under its unique key, in a constant number of queries
+    per call (the digest queues thousands). ``messages`` are dicts with the arguments of
+    :func:`queue_email` (``key``, ``to``, ``subject``, ``body`` and optionally ``html_body``
+    and ``headers``).
+
+    A key queued before is skipped, as in :func:`queue_email`: the insert ignores conflicts on
+    the unique key. Delivery is enqueued after commit for the rows that were new before this
+    call, ``delivery_batch`` messages per task. Should two processes insert the same key at the
+    same moment, both may enqueue its delivery; ``send_one`` locks the row and sends only a
+    pending message, so it still goes out once. Returns the number of new messages.
+    """
+    rows = {}
+    for message in messages:
+        key = message["key"][:200]
+        rows.setdefault(
+            key,
+            OutgoingEmail(
+                key=key,
+                to=message["to"],
+                subject=header_safe(message["subject"], SUBJECT_MAX_LENGTH),
+                body=message["body"],
+                html_body=message.get("html_body", ""),
+                headers={
+                    name: header_safe(value)
+                    for name, value in (message.get("headers") or {}).items()
+                },
+                attachments=[],
+            ),
+        )
+    if not rows:
+        return 0
+    existing = set(OutgoingEmail.objects.filter(key__in=rows).values_list("key", flat=True))
+    new = [row for key, row in rows.items() if key not in existing]
+    if not new:
+        return 0
+    OutgoingEmail.objects.bulk_create(new, ignore_conflicts=True)
+    ids = list(
+        OutgoingEmail.objects.filter(
+            key__in=[row.key for row in new], status=OutgoingEmail.Status.PENDING
+        ).values_list("pk", flat=True)
+    )
+    if deliver and ids:
+        from .tasks import deliver_emails
+
+        batches = [
+            ids[start : start + delivery_batch] for start in range(0, len(ids), delivery_batch)
+        ]
+        transaction.on_commit(lambda: [deliver_emails.enqueue(batch) for batch in batches])
+    return len(new)
+
+
 def stable_message_id(message):
     """The Message-ID of a queued e-mail: the same on every attempt.
 

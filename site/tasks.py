@@ -19,6 +19,14 @@ def deliver_email(message_id):
 
 
 @task()
+def deliver_emails(message_ids):
+    """Send a batch of queued e-mails (``mail.queue_emails``). A message that fails waits for
+    its back-off; the e-mail safety net (``jobs.deliver_stuck_email``) sends it then."""
+    for message_id in message_ids:
+        send_one(message_id)
+
+
+@task()
 def run_scheduled_job(name):
     """One periodic job (``settings.SCHEDULED_JOBS``), enqueued by the scheduler."""
     from .scheduler import run_job

@@ -204,9 +204,69 @@ def publish_news(theme_slug):
     return {"page_id": page.pk, "title": page.title, "path": page.url}
 
 
+def digest_scene(count):
+    """``count`` new members who chose the daily digest and follow one theme, and a public
+    article in that theme that first went live yesterday: news for each of them."""
+    from datetime import datetime, time
+
+    from allauth.account.models import EmailAddress
+
+    from members.follows import follow
+    from members.models import NotificationPreferences
+    from taxonomy.models import Theme
+
+    theme = Theme.objects.order_by("pk").first()
+    found = public_articles()[0]
+    # A parental many-to-many keeps .add() in memory until a save; write the row itself.
+    ArticlePage.themes.through.objects.get_or_create(articlepage_id=found.pk, theme_id=theme.pk)
+    yesterday = timezone.localdate() - timedelta(days=1)
+    noon = timezone.make_aware(datetime.combine(yesterday, time(12)))
+    ArticlePage.objects.filter(pk=found.pk).update(first_published_at=noon)
+    emails = []
+    for number in range(int(count)):
+        address = f"digest{number}.{timezone.now():%H%M%S}@stack.vakgenoten.test"
+        member = User.objects.create_user(address, first_name="Digest", last_name=f"Lid {number}")
+        EmailAddress.objects.create(user=member, email=address, verified=True, primary=True)
+        preferences = NotificationPreferences.for_user(member)
+        preferences.digest_frequency = NotificationPreferences.DigestFrequency.DAILY
+        preferences.save()
+        follow(member, theme)
+        emails.append(address)
+    return {"emails": emails, "title": found.title, "day": yesterday.isoformat()}
+
+
+def digest_twice():
+    """Enqueue the scheduled digest job twice at once, as two schedulers' ticks would: the
+    two task workers may each take one."""
+    from vakgenoten.tasks import run_scheduled_job
+
+    results = [run_scheduled_job.enqueue("digest") for _ in range(2)]
+    return {"enqueued": [str(result.id) for result in results]}
+
+
+def digest_state(*emails):
+    """Each member's digest outbox rows and whether they still want the digest."""
+    from members.notifications import wants_notification
+    from vakgenoten.models import OutgoingEmail
+
+    state = {}
+    for address in emails:
+        member = User.objects.get(email=address)
+        state[address] = {
+            "outbox": OutgoingEmail.objects.filter(
+                key__startswith="digest:", key__endswith=f":{member.pk}"
+            ).count(),
+            "wants": wants_notification(member, "digest"),
+        }
+    return state
+
+
 ACTIONS = {
     "follow-theme": follow_theme,
     "publish-news": publish_news,
+    "digest-scene": digest_scene,
+    "digest-twice": digest_twice,
+    "digest-state": digest_state,
     "submit-interview": submit_interview,
     "approvals": approvals,
     "ban": ban,

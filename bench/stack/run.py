@@ -876,6 +876,43 @@ def journey_links(client, cafile, extra_links):
     return f"{len(sources)} links, alle naar {ORIGIN}, alle 200 ({dict(kinds)})"
 
 
+def journey_digest(client, env):
+    """The digest job enqueued twice at once (two workers may take it): each member with news
+    gets exactly one digest through SMTP, with the one-click unsubscribe and Auto-Submitted
+    headers; the mail program's one-click POST through nginx switches the digest off."""
+    scene = editor(env, "digest-scene", 3)
+    editor(env, "digest-twice")
+    for address in scene["emails"]:
+        wait_for_mail(address, 1, limit=120)
+    time.sleep(10)  # a second digest, if one were coming, would be here by now
+    for address in scene["emails"]:
+        found = messages(address)
+        check(len(found) == 1, f"{len(found)} overzichten aan {address}, niet één")
+        message = found[0]
+        check(message["Auto-Submitted"] == "auto-generated", "Auto-Submitted ontbreekt")
+        check(
+            message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click",
+            "List-Unsubscribe-Post ontbreekt",
+        )
+        unsubscribe = str(message["List-Unsubscribe"]).strip().strip("<>")
+        check(unsubscribe.startswith(ORIGIN + "/"), f"afmeldlink niet op {ORIGIN}: {unsubscribe}")
+        types = {part.get_content_type() for part in message.walk()}
+        check({"text/plain", "text/html"} <= types, f"delen van het overzicht: {types}")
+        check(scene["title"] in text_of(message), "het nieuwe artikel staat niet in het overzicht")
+    state = editor(env, "digest-state", *scene["emails"])
+    check(all(row["outbox"] == 1 for row in state.values()), f"uitgaande post: {state}")
+    first = messages(scene["emails"][0])[0]
+    path = str(first["List-Unsubscribe"]).strip().strip("<>")[len(ORIGIN) :]
+    status, _h, _html, _u = client.request(path, data={"List-Unsubscribe": "One-Click"})
+    check(status == 200, f"één-klik-afmelden gaf {status}")
+    state = editor(env, "digest-state", scene["emails"][0])
+    check(not state[scene["emails"][0]]["wants"], "na één-klik-afmelden komt het overzicht nog")
+    return (
+        f"taak twee keer tegelijk: {len(scene['emails'])} leden elk één overzicht "
+        "(tekst + HTML, List-Unsubscribe-Post, Auto-Submitted); één klik zet het uit"
+    )
+
+
 def journey_node_dies(services, cafile, paths):
     """One app server is killed during visitor load: no visitor notices."""
     stop = threading.Event()
@@ -1006,6 +1043,7 @@ def main():
             ("Inlogpogingen tellen over nodes heen", lambda: journey_login_limits(cert, member)),
             ("Gepland artikel gaat zelf live", lambda: journey_scheduled(base, env, scheduled)),
             ("Akkoord van geïnterviewden", lambda: journey_interview_approval(base, env)),
+            ("Overzichtsmail één keer per lid", lambda: journey_digest(base, env)),
             ("Absolute links", lambda: journey_links(base, cert, links)),
             (
                 "Node valt weg onder belasting",

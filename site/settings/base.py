@@ -324,6 +324,8 @@ SCHEDULED_JOBS = {
     "prune_task_results": ("10 3 * * *", "vakgenoten.jobs.prune_task_results"),
     "prune_revisions": ("20 3 * * *", "vakgenoten.jobs.prune_revisions"),
     "outbox_retention": ("30 3 * * *", "vakgenoten.jobs.forget_sent_email"),
+    # The digest e-mail (home.digest): the daily one every morning, the weekly one on Mondays.
+    "digest": ("30 6 * * *", "home.digest.send_digests"),
 }
 # Of several schedulers one leads; a spare takes over this long after the leader died.
 SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "60"))

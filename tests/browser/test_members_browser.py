@@ -82,3 +82,30 @@ def test_new_member_signs_up_verifies_completes_profile_and_finds_a_colleague(
     assert colleague.email not in page.content()
 
     page.problems.assert_none()
+
+
+def test_member_chooses_how_often_the_digest_comes(page, live_server, demo_site):
+    """One choice of three on the e-mail page, by keyboard, without JavaScript's help."""
+    from members.models import NotificationPreferences
+    from tests.browser.helpers import sign_in_with_cookie
+
+    member = UserFactory(first_name="Noor", last_name="Hendriks")
+    sign_in_with_cookie(page, live_server, member)
+    page.goto("/mijn-account/meldingen/")
+    group = page.get_by_role("group", name="Een overzicht van het nieuws over wat ik volg")
+    expect(group).to_be_visible()
+    expect(group.get_by_label("Wekelijks")).to_be_checked()  # the default
+    group.get_by_label("Dagelijks").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Je keuzes voor e-mail zijn opgeslagen.")).to_be_visible()
+    preferences = NotificationPreferences.for_user(member)
+    assert preferences.digest and preferences.digest_frequency == "daily"
+
+    group = page.get_by_role("group", name="Een overzicht van het nieuws over wat ik volg")
+    expect(group.get_by_label("Dagelijks")).to_be_checked()
+    group.get_by_label("Nooit").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Opslaan").press("Enter")
+    expect(page.get_by_text("Je keuzes voor e-mail zijn opgeslagen.")).to_be_visible()
+    assert not NotificationPreferences.for_user(member).digest
+    page.problems.assert_none()
