@@ -230,9 +230,8 @@ def admin_visits(site):
     views is Wagtail's markup.
     """
     from comments.models import Comment
-    from events.models import Registration
-
     from contact.models import MemberMessage, MessageReport
+    from events.models import Registration
 
     # A held and a reported message between members, so their queue shows rows.
     MemberMessage.objects.create(
