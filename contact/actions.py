@@ -1,8 +1,11 @@
 """What happens to a message: sent (or held), delivered by e-mail, released or rejected by a
 moderator, reported by its recipient; and blocking a member."""
 
+from urllib.parse import urlencode
+
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,6 +42,20 @@ def subject_for(message):
     return _("Bericht van %(name)s via Vakgenoten") % {"name": message.sender.get_full_name()}
 
 
+def profile_is_public(member):
+    profile = getattr(member, "profile", None)
+    return bool(profile is not None and profile.is_public)
+
+
+def profile_path(member):
+    """The sender's profile; for a members-only profile by way of the login page, which sends
+    a signed-in member straight on (a visitor would otherwise meet "does not exist")."""
+    path = member.get_absolute_url()
+    if profile_is_public(member):
+        return path
+    return f"{reverse('account_login')}?{urlencode({'next': path})}"
+
+
 def deliver(message):
     """Queue the e-mail: to the recipient, answered to the sender, from the site's address."""
     recipient, sender = message.recipient, message.sender
@@ -49,7 +66,8 @@ def deliver(message):
             "message": message,
             "recipient": recipient,
             "sender_name": sender.get_full_name(),
-            "profile_url": links.absolute_url(sender.get_absolute_url()),
+            "profile_url": links.absolute_url(profile_path(sender)),
+            "profile_for_members": not profile_is_public(sender),
             "report_url": report_url(message),
             "block_url": block_url(message),
             "unsubscribe_url": unsubscribe,

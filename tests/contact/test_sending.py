@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from comments.actions import ban_member
 from comments.models import TrustedCommenter
+from contact import actions
 from contact.models import MemberMessage
 from members.models import MemberBlock
 from members.notifications import set_notification
@@ -77,7 +78,10 @@ def test_message_is_sent_by_email_with_reply_to_the_sender(
     assert "noreply" in mail.from_email or mail.from_email.endswith(">")
     assert "Hoi Bram, mag ik je iets vragen over de inkoop?" in mail.body
     assert "Anouk de Vries" in mail.body
-    assert f"http://testserver/leden/{sender.pk}/" in mail.body
+    # A members-only profile is linked by way of the login page, which lets a signed-in
+    # recipient straight through (a visitor would meet "does not exist").
+    profile_link = f"http://testserver/accounts/login/?next=%2Fleden%2F{sender.pk}%2F"
+    assert profile_link in mail.body
     assert mail.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = re.fullmatch(
         r"<(http://testserver/[^>]+)>", mail.extra_headers["List-Unsubscribe"]
@@ -235,3 +239,25 @@ def test_profile_section_queries_stay_constant(
         MemberBlock.objects.create(blocker=UserFactory(), blocked=recipient)
     with django_assert_max_num_queries(17):
         assert sender_client.get(recipient.get_absolute_url()).status_code == 200
+
+
+def test_profile_link_in_the_mail_leads_the_recipient_to_the_profile(
+    client, sender, recipient, comment_settings, deliver, mailoutbox
+):
+    with deliver():
+        actions.send_message(sender, recipient, "Hallo")
+    link = re.search(r"http://testserver(/accounts/login/\S+)", mailoutbox[0].body).group(1)
+    assert client.get(link).status_code == 200  # a visitor gets the login form
+    client.force_login(recipient)
+    response = client.get(link)
+    assert response.status_code == 302 and response["Location"] == sender.get_absolute_url()
+
+
+def test_a_public_profile_is_linked_directly(
+    sender, recipient, comment_settings, deliver, mailoutbox
+):
+    sender.profile.visibility = "public"
+    sender.profile.save()
+    with deliver():
+        actions.send_message(sender, recipient, "Hallo")
+    assert f"http://testserver/leden/{sender.pk}/\n" in mailoutbox[0].body
