@@ -218,7 +218,7 @@ def _message_token(site, kind):
     message, _created = MemberMessage.objects.get_or_create(
         sender=site.public_profile,
         recipient=site.member,
-        defaults={"body": "Zullen we eens bellen over de inkoop?"},
+        body="Zullen we eens bellen over de inkoop?",
     )
     return make_token(message, REPORT_SALT if kind == "report" else BLOCK_SALT)
 
