@@ -241,22 +241,30 @@ def content_hold_reasons(text, comment_settings):
     return reasons
 
 
+def still_new(user, comment_settings, accepted_elsewhere=0):
+    """Whether ``user`` is still among their first posts, which wait for a moderator: fewer
+    published comments, plus ``accepted_elsewhere`` (posts of another kind a moderator let
+    through, e.g. member messages), than the settings' "eerste reacties vasthouden"."""
+    if not comment_settings.hold_first_comments:
+        return False
+    published = Comment.objects.filter(user_id=user.pk, status=Comment.Status.PUBLISHED).count()
+    return published + accepted_elsewhere < comment_settings.hold_first_comments
+
+
 def decide_status(user, text, comment_settings):
     """Publish at once, or hold for an editor, and the reasons for holding."""
     if is_trusted(user):
         return Decision(Comment.Status.PUBLISHED)
     reasons = content_hold_reasons(text, comment_settings)
-    if comment_settings.hold_first_comments:
-        published = Comment.objects.filter(user_id=user.pk, status=Comment.Status.PUBLISHED).count()
-        if published < comment_settings.hold_first_comments:
-            reasons.append(
-                ngettext(
-                    "De eerste reactie van dit lid.",
-                    "Een van de eerste %(count)s reacties van dit lid.",
-                    comment_settings.hold_first_comments,
-                )
-                % {"count": comment_settings.hold_first_comments}
+    if still_new(user, comment_settings):
+        reasons.append(
+            ngettext(
+                "De eerste reactie van dit lid.",
+                "Een van de eerste %(count)s reacties van dit lid.",
+                comment_settings.hold_first_comments,
             )
+            % {"count": comment_settings.hold_first_comments}
+        )
     if reasons:
         return Decision(Comment.Status.PENDING, reasons)
     return Decision(Comment.Status.PUBLISHED)

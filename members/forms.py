@@ -412,7 +412,13 @@ class NotificationPreferencesForm(forms.ModelForm):
 
     class Meta:
         model = NotificationPreferences
-        fields = [kind.value for kind in NotificationPreferences.Kind]
+        # Whether members may send you messages is a privacy choice, made on its own page
+        # ("Berichten en blokkades", the contact app); its e-mails' one-click link still works.
+        fields = [
+            kind.value
+            for kind in NotificationPreferences.Kind
+            if kind != NotificationPreferences.Kind.MEMBER_MESSAGES
+        ]
 
     NEVER = "never"
 

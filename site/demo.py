@@ -118,6 +118,10 @@ STANDARD_PAGES = [
                 "<p>Van de e-mails die we je sturen, bewaren we na verzending een maand aan wie "
                 "ze gingen en wat erin stond. Daarna weten we alleen nog dat er een e-mail is "
                 "verstuurd.</p>"
+                "<p>Een bericht dat je via een profiel aan een ander lid stuurt, gaat per e-mail "
+                "naar dat lid, met jouw e-mailadres om op te antwoorden. De tekst bewaren we drie "
+                "maanden, zodat de ontvanger het kan melden; daarna weten we alleen nog dat er "
+                "een bericht is gestuurd.</p>"
             ),
             heading("Je rechten"),
             paragraph(

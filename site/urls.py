@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("blog.urls")),
     path("", include("comments.urls")),
     path("", include("events.urls")),
+    path("", include("contact.urls")),
     path("", include("home.urls")),
 ]
 

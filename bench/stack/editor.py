@@ -261,12 +261,24 @@ def digest_state(*emails):
     return state
 
 
+def recipient(sender_email):
+    """A demo member someone else can write to: listed, taking messages, not ``sender_email``."""
+    from contact.rules import accepts_messages_from
+
+    sender = User.objects.get(email=sender_email)
+    for member in User.objects.listed().exclude(pk=sender.pk).order_by("pk"):
+        if accepts_messages_from(member, sender):
+            return {"pk": member.pk, "email": member.email, "name": member.get_full_name()}
+    raise LookupError("no demo member takes messages")
+
+
 ACTIONS = {
     "follow-theme": follow_theme,
     "publish-news": publish_news,
     "digest-scene": digest_scene,
     "digest-twice": digest_twice,
     "digest-state": digest_state,
+    "recipient": recipient,
     "submit-interview": submit_interview,
     "approvals": approvals,
     "ban": ban,

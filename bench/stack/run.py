@@ -651,6 +651,40 @@ def journey_feed(browser_context, client, env, member):
     )
 
 
+def journey_member_message(browser_context, client, env, member):
+    """A member writes to another member from the profile, through nginx: the sink gets the
+    e-mail addressed to the recipient, answered to the writer (Reply-To), from the site; the
+    writer's pages never show the recipient's address."""
+    to = editor(env, "recipient", member["email"])
+    page = browser_context.new_page()
+    profile = f"/leden/{to['pk']}/"
+    page.goto(ORIGIN + profile)
+    seen = [page.content()]
+    page.get_by_role("link", name=re.compile("Stuur een bericht")).click()
+    page.wait_for_load_state()
+    seen.append(page.content())
+    text = f"Stacktest-bericht {secrets.token_hex(3)}: hoe pakken jullie de inkoop aan?"
+    page.get_by_label("Je bericht").fill(text)
+    before = len(messages(to["email"]))
+    page.get_by_role("button", name="Bericht versturen").click()
+    page.wait_for_load_state()
+    seen.append(page.content())
+    check("Je bericht is verstuurd" in page.locator("h1").inner_text(), "geen bevestiging")
+    page.close()
+    check(all(to["email"] not in html for html in seen), "adres van de ontvanger zichtbaar")
+    mail = wait_for_mail(to["email"], before + 1)[-1]
+    body = text_of(mail)
+    check(text in body, "de tekst van het bericht staat niet in de e-mail")
+    check(member["email"] in str(mail["Reply-To"]), f"Reply-To is {mail['Reply-To']}")
+    check(member["email"] not in str(mail["From"]), f"From is de afzender: {mail['From']}")
+    check(mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click", "geen one-click")
+    report = [link for link in absolute_links(body) if "/berichten/melden/" in link]
+    check(report and report[0].startswith(ORIGIN + "/"), f"meldlink niet op {ORIGIN}: {report}")
+    status, _h, html, _u = Client(client.cafile).request(report[0][len(ORIGIN) :])
+    check(status == 200 and "Bericht melden" in html, f"meldlink gaf {status}")
+    return f"bericht aan lid {to['pk']} via de sink, Reply-To {mail['Reply-To']}, adres verborgen"
+
+
 def journey_interview_approval(client, env):
     """An interview submitted for review mails each interviewee a link on the public address;
     the link opens the submitted version through nginx on both nodes, privately and for this
@@ -1032,6 +1066,9 @@ def main():
             )
             journeys.append(
                 ("Eerste bezoek in een Engelse browser", lambda: journey_first_visit(browser, base))
+            )
+            journeys.append(
+                ("Bericht aan een lid", lambda: journey_member_message(context, base, env, member))
             )
             for name, journey in journeys:
                 results.append(run_journey(name, journey))

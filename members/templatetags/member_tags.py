@@ -16,6 +16,8 @@ ACCOUNT_PAGES = [
     ("mfa_index", _("Tweestapsverificatie")),
     ("usersessions_list", _("Sessies")),
     ("members:notifications", _("Meldingen")),
+    # The contact app's page (a URL name only: members does not import contact).
+    ("contact:settings", _("Berichten en blokkades")),
     ("members:privacy", _("Mijn gegevens")),
     ("members:following", _("Wat ik volg")),
 ]

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "comments",
     "blog",
     "events",
+    "contact",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -326,6 +327,7 @@ SCHEDULED_JOBS = {
     "outbox_retention": ("30 3 * * *", "vakgenoten.jobs.forget_sent_email"),
     # The digest e-mail (home.digest): the daily one every morning, the weekly one on Mondays.
     "digest": ("30 6 * * *", "home.digest.send_digests"),
+    "member_message_retention": ("40 3 * * *", "contact.jobs.forget_old_messages"),
 }
 # Of several schedulers one leads; a spare takes over this long after the leader died.
 SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "60"))
@@ -336,6 +338,8 @@ SCHEDULER_JOB_TIMEOUT_SECONDS = int(os.environ.get("SCHEDULER_JOB_TIMEOUT_SECOND
 EMAIL_SAFETY_NET_GRACE_MINUTES = int(os.environ.get("EMAIL_SAFETY_NET_GRACE_MINUTES", "5"))
 # A sent (or given-up) e-mail loses its recipient, subject and text after this many days (AVG).
 OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "30"))
+# The text of a message between members is emptied after this many days (AVG; contact.jobs).
+MEMBER_MESSAGE_RETENTION_DAYS = int(os.environ.get("MEMBER_MESSAGE_RETENTION_DAYS", "90"))
 # Finished background-task results are deleted after this many days.
 TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "14"))
 # Page and snippet revisions older than this many days are deleted, except the newest
@@ -547,6 +551,8 @@ SITE_RATE_LIMITS = {
     "page_password_page": (30, 15 * 60),
     # Opening or answering an interviewee's approval link (blog.approval_views), per visitor.
     "interview_approval": (30, 15 * 60),
+    # Messages from one member to other members (contact), per sender.
+    "member_message": (10, 60 * 60),
 }
 # How long an interviewee's link to approve the text of their interview works (blog.approval).
 INTERVIEWEE_APPROVAL_LINK_DAYS = 14

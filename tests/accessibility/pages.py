@@ -216,7 +216,35 @@ def visits(site):
         Visit("organisatie", "/organisaties/gemeente-lindenholt/"),
         Visit("agenda-thema", "/agenda/?thema=sociaal-domein"),
         Visit("wat-ik-volg", "/mijn-account/volgen/", who=(MEMBER,)),
+        # Messages between members (contact).
+        Visit("bericht-schrijven", f"/leden/{site.public_profile.pk}/bericht/", who=(MEMBER,)),
+        Visit(
+            "bericht-met-fouten",
+            f"/leden/{site.public_profile.pk}/bericht/",
+            who=(MEMBER,),
+            form="main form.form",
+            action=f"/leden/{site.public_profile.pk}/bericht/",
+            data={"body": ""},
+        ),
+        Visit("lid-blokkeren", f"/leden/{site.public_profile.pk}/blokkeren/", who=(MEMBER,)),
+        Visit("berichten-en-blokkades", "/mijn-account/berichten/", who=(MEMBER,)),
+        Visit("bericht-melden", f"/berichten/melden/{_message_token(site, 'report')}/"),
+        Visit("afzender-blokkeren", f"/berichten/blokkeren/{_message_token(site, 'block')}/"),
+        Visit("berichtlink-ongeldig", "/berichten/melden/onzin/", status=400),
     ]
+
+
+def _message_token(site, kind):
+    """A signed link of a message from the public profile's member to ``site.member``."""
+    from contact.models import MemberMessage
+    from contact.tokens import BLOCK_SALT, REPORT_SALT, make_token
+
+    message, _created = MemberMessage.objects.get_or_create(
+        sender=site.public_profile,
+        recipient=site.member,
+        body="Zullen we eens bellen over de inkoop?",
+    )
+    return make_token(message, REPORT_SALT if kind == "report" else BLOCK_SALT)
 
 
 def admin_visits(site):
@@ -226,8 +254,21 @@ def admin_visits(site):
     views is Wagtail's markup.
     """
     from comments.models import Comment
+    from contact.models import MemberMessage, MessageReport
     from events.models import Registration
 
+    # A held and a reported message between members, so their queue shows rows.
+    MemberMessage.objects.create(
+        sender=site.member,
+        recipient=site.public_profile,
+        body="Mag ik je iets vragen over https://voorbeeld.example/inkoop?",
+        status=MemberMessage.Status.HELD,
+        hold_reasons="Een van de eerste berichten of reacties van dit lid.",
+    )
+    reported = MemberMessage.objects.create(
+        sender=site.public_profile, recipient=site.member, body="Koop nu mijn cursus."
+    )
+    MessageReport.objects.create(message=reported, reporter=site.member, reason="Reclame.")
     # The demo's held comment has links in its text: the queue shows them.
     held = Comment.objects.filter(status=Comment.Status.PENDING).order_by("pk").first()
     event = site.event.pk
@@ -241,6 +282,11 @@ def admin_visits(site):
         Visit("dashboard", "/admin/", who=(EDITOR,)),
         Visit("schorsingen", "/admin/reacties/schorsingen/", who=(EDITOR,)),
         Visit("schorsing-nieuw", "/admin/reacties/schorsingen/nieuw/", who=(EDITOR,)),
+        Visit("berichten-moderatie", "/admin/berichten/", who=(EDITOR,)),
+        Visit("berichten-gemeld", "/admin/berichten/?toon=gemeld", who=(EDITOR,)),
+        Visit(
+            "bericht-afzender-schorsen", f"/admin/berichten/{reported.pk}/schorsen/", who=(EDITOR,)
+        ),
     ]
     registration = Registration.objects.filter(event_id=event).order_by("pk").first()
     if registration is not None:

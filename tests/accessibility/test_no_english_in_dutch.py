@@ -29,7 +29,16 @@ pytestmark = pytest.mark.django_db
 # and shared/header.html write value="Search" without a translation); no view of ours.
 ADMIN_ALLOWED = {"Search"}
 
-PROJECT_APPS = {"vakgenoten", "taxonomy", "members", "comments", "blog", "events", "home"}
+PROJECT_APPS = {
+    "vakgenoten",
+    "taxonomy",
+    "members",
+    "comments",
+    "blog",
+    "events",
+    "contact",
+    "home",
+}
 
 
 def test_the_detector_knows_english_phrases_and_finds_them():
@@ -84,6 +93,8 @@ def admin_views(site):
         ("deelnemer-toevoegen", reverse("events_admin:registration_add", args=[site.event.pk])),
         ("instellingen-site", "/admin/settings/vakgenoten/sitesettings/"),
         ("instellingen-security-txt", "/admin/settings/vakgenoten/securitytxtsettings/"),
+        ("berichten-moderatie", reverse("contact_admin:queue")),
+        ("berichten-gemeld", reverse("contact_admin:queue") + "?toon=gemeld"),
     ]
     for model in get_snippet_models():
         if model._meta.app_label not in PROJECT_APPS:

@@ -26,6 +26,7 @@ EXPECTED_JOBS = {
     "prune_revisions",
     "outbox_retention",
     "digest",
+    "member_message_retention",
 }
 
 
