@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from .views import directory, networks, notifications, organisations, privacy, profiles
+from .views import directory, inbox, networks, notifications, organisations, privacy, profiles
 
 app_name = "members"
 
 urlpatterns = [
     path("leden/", directory.directory, name="directory"),
     path("leden/<int:pk>/", profiles.profile_detail, name="profile"),
+    path("leden/namen/", inbox.mention_search, name="mention_search"),
     path("mijn-account/profiel/", profiles.profile_edit, name="profile_edit"),
     path("mijn-account/meldingen/", notifications.preferences, name="notifications"),
     path("mijn-account/gegevens/", privacy.my_data, name="privacy"),
@@ -26,4 +27,7 @@ urlpatterns = [
         networks.membership_decide,
         name="membership_decide",
     ),
+    path("meldingen/", inbox.notification_list, name="inbox"),
+    path("meldingen/gelezen/", inbox.notification_mark_all_read, name="inbox_mark_all_read"),
+    path("meldingen/<int:pk>/", inbox.notification_open, name="inbox_open"),
 ]
