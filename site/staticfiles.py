@@ -37,7 +37,13 @@ STYLESHEET = "css/main.css"  # an index of @imports, inlined (inline_imports)
 SCRIPTS = {
     # Progressive enhancements, one deferred request for all of them (issue 16: at most 10
     # requests on a first visit). The admin's moderation queue loads comments.js on its own.
-    "js/site.js": ("js/navigation.js", "js/blog.js", "js/comments.js", "js/events.js"),
+    "js/site.js": (
+        "js/navigation.js",
+        "js/blog.js",
+        "js/comments.js",
+        "js/events.js",
+        "js/mentions.js",
+    ),
 }
 BUNDLES = (STYLESHEET, *SCRIPTS)
 
