@@ -25,6 +25,7 @@ EXPECTED_JOBS = {
     "prune_task_results",
     "prune_revisions",
     "outbox_retention",
+    "notification_retention",
 }
 
 
