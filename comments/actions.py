@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from vakgenoten.cache import purge_member
 
-from .formatting import render_markdown
+from .mentions import render_comment
 from .models import (
     MAX_COMMENT_LENGTH,
     Comment,
@@ -94,7 +94,7 @@ def post_comment(user, page, text, parent=None, request=None, now=None):
             parent=parent,
             in_reply_to=answered,
             body=text,
-            body_html=render_markdown(text),
+            body_html=render_comment(text, page, answered),
             status=decision.status,
             hold_reasons=[str(reason) for reason in decision.reasons],
             created_at=now,
@@ -128,7 +128,7 @@ def edit_comment(comment, user, text, request=None, now=None):
     comment_settings = settings_for(comment.page, request)
     with transaction.atomic():
         comment.body = text
-        comment.body_html = render_markdown(text)
+        comment.body_html = render_comment(text, comment.page, comment.answered)
         comment.edited_at = now
         fields = ["body", "body_html", "edited_at"]
         reasons = [] if is_trusted(user) else content_hold_reasons(text, comment_settings)
@@ -145,6 +145,8 @@ def edit_comment(comment, user, text, request=None, now=None):
             comment.hold_reasons = [str(reason) for reason in reasons]
             fields += ["status", "hold_reasons"]
             _after_commit(tasks.comment_held, comment.pk, f"edit-{now.timestamp():.0f}")
+        elif comment.status == Comment.Status.PUBLISHED:
+            _after_commit(tasks.comment_edited, comment.pk)
         comment.save(update_fields=fields)
     return comment
 

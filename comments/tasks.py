@@ -6,7 +6,7 @@ key, so running a task twice (a retry, a second worker) never sends anything twi
 
 from django_tasks import task
 
-from . import notifications
+from . import notifications, site_notifications
 from .models import Comment, CommentBan, CommentReport, ModerationDecision
 
 
@@ -23,6 +23,16 @@ def comment_published(comment_id):
     comment = _comment(comment_id)
     if comment is not None and comment.status == Comment.Status.PUBLISHED:
         notifications.notify_published(comment)
+        site_notifications.notify_published(comment)
+
+
+@task()
+def comment_edited(comment_id):
+    """A published comment was changed and stays published: a member it now mentions hears
+    about it (one who was mentioned before is not told again)."""
+    comment = _comment(comment_id)
+    if comment is not None and comment.status == Comment.Status.PUBLISHED:
+        site_notifications.notify_mentions(comment)
 
 
 @task()

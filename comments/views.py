@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from . import actions
-from .formatting import render_markdown
 from .forms import CommentForm, ReportForm
+from .mentions import render_comment
 from .models import Comment
 from .rules import CommentRefused, DuplicateComment, check_can_comment, settings_for
 from .threads import PAGE_PARAM, page_number_of
@@ -111,7 +111,8 @@ def write(request, page_id):
             check_can_comment(request.user, page, settings_for(page, request))
         except CommentRefused as refusal:
             return _render_form_page(request, page, form, refused=refusal)
-        return _render_form_page(request, page, form, preview_html=render_markdown(text))
+        preview_html = render_comment(text, page, parent)
+        return _render_form_page(request, page, form, preview_html=preview_html)
     try:
         comment = actions.post_comment(request.user, page, text, parent=parent, request=request)
     except DuplicateComment as duplicate:
@@ -174,7 +175,11 @@ def edit(request, pk):
     text = form.cleaned_data["body"]
     if "post" not in request.POST:
         return _render_form_page(
-            request, page, form, comment=comment, preview_html=render_markdown(text)
+            request,
+            page,
+            form,
+            comment=comment,
+            preview_html=render_comment(text, page, comment.answered),
         )
     try:
         comment = actions.edit_comment(comment, request.user, text, request=request)

@@ -14,6 +14,8 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from members import inbox
+from members.models import Notification
 from vakgenoten.cache import purge_page_and_listings
 
 from .emails import queue_promotion_notice, queue_registration_confirmation
@@ -175,9 +177,23 @@ def fill_free_seats(event, *, notify=True, locked=False):
             registration.status = Registration.Status.REGISTERED
             registration.save(update_fields=["seat", "status", "updated_at"])
             promoted.append(registration)
+            _notify_seat(event, registration)
             if notify:
                 queue_promotion_notice(registration)
     return promoted
+
+
+def _notify_seat(event, registration):
+    """The member who moved up sees it under "Meldingen" too (a guest has no account)."""
+    if registration.user_id is None:
+        return
+    inbox.notify(
+        registration.user,
+        Notification.Kind.SEAT,
+        f"seat-{registration.pk}-{registration.updated_at.timestamp():.0f}",
+        subject=event.title,
+        url=event.url or "",
+    )
 
 
 def claim_reminder(registration_id, now=None):

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from vakgenoten import links
 from vakgenoten.mail import queue_email
 
-from .models import NetworkMembership
+from .inbox import notify
+from .models import NetworkMembership, Notification
 
 
 class LastManagerError(Exception):
@@ -79,6 +80,7 @@ def decide(request, membership, approve):
     """A manager approves or declines a pending request; the member hears about it by e-mail."""
     if membership.status != NetworkMembership.Status.PENDING:
         return membership
+    request_id = membership.pk
     if approve:
         membership.status = NetworkMembership.Status.APPROVED
         membership.decided_at = timezone.now()
@@ -87,6 +89,15 @@ def decide(request, membership, approve):
     else:
         membership.delete()
     notify_member_of_decision(request, membership, approved=approve)
+    notify(
+        membership.user,
+        Notification.Kind.NETWORK_DECISION,
+        f"network-decision-{request_id}-{membership.user_id}",
+        actor=request.user,
+        subject=membership.network.name,
+        detail="approved" if approve else "declined",
+        url=membership.network.get_absolute_url(),
+    )
     return membership
 
 

@@ -202,6 +202,27 @@ def _export_notification_preferences(user):
     return {str(kind.label): getattr(preferences, kind.value) for kind in preferences.Kind}
 
 
+def _export_notifications(user):
+    """What appeared under "Meldingen" (kept for NOTIFICATION_RETENTION_DAYS)."""
+    from .models import Notification
+
+    return [
+        {
+            "soort": notification.get_kind_display(),
+            "door": notification.actor.get_full_name() if notification.actor else "",
+            "onderwerp": notification.subject,
+            "fragment": notification.excerpt,
+            "toelichting": notification.detail,
+            "adres": notification.url,
+            "gemaakt_op": notification.created_at,
+            "gelezen_op": notification.read_at,
+        }
+        for notification in Notification.objects.filter(recipient=user)
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    ]
+
+
 def _export_sessions(user):
     return [
         {
@@ -282,6 +303,7 @@ def register_members_data():
     register_personal_data("profiel", export=_export_profile)
     register_personal_data("netwerken", export=_export_networks)
     register_personal_data("meldingen", export=_export_notification_preferences)
+    register_personal_data("meldingen-op-de-site", export=_export_notifications)
     register_personal_data("sessies", export=_export_sessions)
     register_personal_data("tweestapsverificatie", export=_export_mfa)
     register_personal_data("e-mails", export=_export_outbox, erase=_erase_outbox)

@@ -5,6 +5,7 @@ from django.urls import path
 from .views import (
     directory,
     follows,
+    inbox,
     networks,
     notifications,
     organisations,
@@ -17,6 +18,7 @@ app_name = "members"
 urlpatterns = [
     path("leden/", directory.directory, name="directory"),
     path("leden/<int:pk>/", profiles.profile_detail, name="profile"),
+    path("leden/namen/", inbox.mention_search, name="mention_search"),
     path("mijn-account/profiel/", profiles.profile_edit, name="profile_edit"),
     path("mijn-account/meldingen/", notifications.preferences, name="notifications"),
     path("mijn-account/gegevens/", privacy.my_data, name="privacy"),
@@ -37,4 +39,7 @@ urlpatterns = [
     path("mijn-account/volgen/", follows.following, name="following"),
     path("volgen/<slug:kind>/<str:pk>/", follows.follow, name="follow"),
     path("volgen/<slug:kind>/<str:pk>/stoppen/", follows.unfollow, name="unfollow"),
+    path("meldingen/", inbox.notification_list, name="inbox"),
+    path("meldingen/gelezen/", inbox.notification_mark_all_read, name="inbox_mark_all_read"),
+    path("meldingen/<int:pk>/", inbox.notification_open, name="inbox_open"),
 ]

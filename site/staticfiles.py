@@ -43,6 +43,7 @@ SCRIPTS = {
         "js/comments.js",
         "js/events.js",
         "js/follow.js",
+        "js/mentions.js",
     ),
 }
 BUNDLES = (STYLESHEET, *SCRIPTS)

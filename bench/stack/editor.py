@@ -272,6 +272,23 @@ def recipient(sender_email):
     raise LookupError("no demo member takes messages")
 
 
+def member(email, first_name, last_name, password):
+    """A second member with a verified address, who may log in and whose comments are
+    published at once (for the notification journey)."""
+    from allauth.account.models import EmailAddress
+
+    user, _created = User.objects.update_or_create(
+        email=email, defaults={"first_name": first_name, "last_name": last_name}
+    )
+    user.set_password(password)
+    user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    TrustedCommenter.objects.get_or_create(user=user, defaults={"note": "stack test"})
+    return {"user_id": user.pk}
+
+
 ACTIONS = {
     "follow-theme": follow_theme,
     "publish-news": publish_news,
@@ -279,6 +296,7 @@ ACTIONS = {
     "digest-twice": digest_twice,
     "digest-state": digest_state,
     "recipient": recipient,
+    "member": member,
     "submit-interview": submit_interview,
     "approvals": approvals,
     "ban": ban,

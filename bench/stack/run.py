@@ -519,6 +519,89 @@ def journey_comment(browser_context, client, env, member):
     return f"reactie zichtbaar op beide nodes, na verwijderen weg op {dict(nodes)}"
 
 
+def _unread_in_header(as_member, headers, expected, path="/leden/", tries=6):
+    """Ask ``path`` ``tries`` times as the member; each answer's header must say ``expected``
+    unread notifications (0: no count at all)."""
+    for _ in range(tries):
+        status, _h, html, _u = as_member.request(path, headers=headers)
+        check(status == 200, f"{path} gaf {status}")
+        header = html.split("</header>")[0]
+        if expected:
+            check(f"Meldingen, {expected} ongelezen" in header, "aantal ongelezen meldingen mist")
+        else:
+            check("ongelezen" not in header, "gelezen melding nog als ongelezen geteld")
+
+
+def journey_notification(browser, sanne, client, env, member):
+    """A reply posted through one node shows as an unread count for the member answered on the
+    other node, and opening it clears the count on both (the count lives in the shared Redis)."""
+    target = editor(env, "article", 2)
+    editor(env, "trust", member["email"])
+    replier = {"email": f"joris.{RUN_ID}@gemeente-stapel.example", "first": "Joris"}
+    editor(env, "member", replier["email"], "Joris", "Stapelberg", PASSWORD)
+
+    # Sanne (signed in since she signed up) writes; Joris answers her in a browser of his own.
+    page = sanne.new_page()
+    text = f"Meldingen-stacktest {secrets.token_hex(3)}: wie heeft hier ervaring mee?"
+    page.goto(ORIGIN + target["path"])
+    page.get_by_label("Je reactie").fill(text)
+    page.get_by_role("button", name="Voorbeeld bekijken").click()
+    page.get_by_role("button", name="Plaatsen").click()
+    page.wait_for_load_state()
+    comment_id = page.locator(".comment", has_text=text).first.get_attribute("id").split("-")[-1]
+    cookies = {c["name"]: c["value"] for c in sanne.cookies(ORIGIN)}
+    signed_in = {"Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items())}
+    as_sanne = Client(client.cafile)
+    _unread_in_header(as_sanne, signed_in, 0, tries=1)
+
+    joris = browser.new_context(ignore_https_errors=True, locale="nl-NL")
+    answer = joris.new_page()
+    answer.goto(ORIGIN + "/accounts/login/")
+    answer.locator("input[name=login]").fill(replier["email"])
+    answer.locator("input[name=password]").fill(PASSWORD)
+    answer.get_by_role("button", name="Inloggen").click()
+    answer.wait_for_load_state()
+    since = time.time()
+    answer.goto(f"{ORIGIN}{target['path']}?reageer={comment_id}#reageren")
+    answer.get_by_label("Je reactie").fill("Wij wel, bel me gerust.")
+    answer.get_by_role("button", name="Voorbeeld bekijken").click()
+    answer.get_by_role("button", name="Plaatsen").click()
+    answer.wait_for_load_state()
+    posted_by = served_by(since, "/reacties/pagina/", "POST")
+    joris.close()
+
+    # A worker stores the notification; then every node shows Sanne the same count.
+    deadline = time.time() + 60
+    while True:
+        status, _h, html, _u = as_sanne.request("/meldingen/", headers=signed_in)
+        found = re.search(r'href="/meldingen/([0-9]+)/"', html)
+        if status == 200 and found and "Meldingen, 1 ongelezen" in html:
+            break
+        check(time.time() < deadline, "geen melding van het antwoord binnen 60 s")
+        time.sleep(0.5)
+    check("Joris Stapelberg antwoordde op je reactie" in html, "melding noemt het antwoord niet")
+    since = time.time()
+    _unread_in_header(as_sanne, signed_in, 1)
+    counted = on_both_nodes(since, "/leden/")
+
+    # Opening the notification (a plain link) marks it read: the count is gone everywhere.
+    status, headers, _html, _u = as_sanne.request(
+        f"/meldingen/{found.group(1)}/", headers=signed_in
+    )
+    check(
+        status == 302 and headers.get("Location", "").startswith("/reacties/"),
+        f"melding openen gaf {status} {headers.get('Location')}",
+    )
+    since = time.time()
+    _unread_in_header(as_sanne, signed_in, 0)
+    cleared = on_both_nodes(since, "/leden/")
+    page.close()
+    return (
+        f"antwoord geplaatst via {dict(posted_by)}; 1 ongelezen op {dict(counted)}; "
+        f"na openen 0 op {dict(cleared)}"
+    )
+
+
 def _post_twice_at_once(cafile, path, data, cookies):
     """The same form sent twice at the same moment (a double click over a slow line): two
     connections, released together, so nginx hands them to its upstreams side by side."""
@@ -840,10 +923,12 @@ def journey_scheduled(client, env, scheduled):
     # longer than those 90 seconds on a busy machine, so look at least once more from here.
     deadline = max(scheduled["go_live_at"] + 90, time.time() + 10)
     since = None
-    while time.time() < deadline:
+    while True:
         status, _h, html, _u = client.request(scheduled["path"])
         if status == 200 and scheduled["title"] in html:
             since = since or time.time()
+            break
+        if time.time() >= deadline:
             break
         time.sleep(2)
     check(since, f"gepland artikel na 90 s niet live: {scheduled['path']}")
@@ -1062,6 +1147,8 @@ def main():
                 (
                     "Nieuw op Voor jou op beide nodes",
                     lambda: journey_feed(context, base, env, member),
+                    "Melding van een antwoord op beide nodes",
+                    lambda: journey_notification(browser, context, base, env, member),
                 )
             )
             journeys.append(

@@ -211,6 +211,10 @@ if "REDIS_URL" in os.environ:
 else:
     CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 PAGE_CACHE_ALIAS = "pages"
+# The unread-notification count in the header (members.inbox): the shared Redis when there is
+# one, else the database store; never a single process's memory, which the task worker that
+# creates notifications does not share with the web server.
+NOTIFICATION_CACHE_ALIAS = "pages" if "REDIS_URL" in os.environ else "default"
 
 # Anonymous readers get Wagtail pages from this cache (vakgenoten.cache); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -328,6 +332,7 @@ SCHEDULED_JOBS = {
     # The digest e-mail (home.digest): the daily one every morning, the weekly one on Mondays.
     "digest": ("30 6 * * *", "home.digest.send_digests"),
     "member_message_retention": ("40 3 * * *", "contact.jobs.forget_old_messages"),
+    "notification_retention": ("40 3 * * *", "members.inbox.prune_notifications"),
 }
 # Of several schedulers one leads; a spare takes over this long after the leader died.
 SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "60"))
@@ -346,6 +351,8 @@ TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "1
 # REVISIONS_KEPT_PER_OBJECT of each and the live, latest, scheduled and workflow ones.
 REVISION_RETENTION_DAYS = int(os.environ.get("REVISION_RETENTION_DAYS", "180"))
 REVISIONS_KEPT_PER_OBJECT = int(os.environ.get("REVISIONS_KEPT_PER_OBJECT", "20"))
+# Notifications on the site (members.inbox) are deleted after this many days, read or not.
+NOTIFICATION_RETENTION_DAYS = int(os.environ.get("NOTIFICATION_RETENTION_DAYS", "90"))
 
 # --- Security headers -------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -549,6 +556,8 @@ SITE_RATE_LIMITS = {
     # restriction (page password) from all visitors together.
     "page_password": (5, 15 * 60),
     "page_password_page": (30, 15 * 60),
+    # Looking up members to mention while typing a comment: per member.
+    "member_mentions": (120, 5 * 60),
     # Opening or answering an interviewee's approval link (blog.approval_views), per visitor.
     "interview_approval": (30, 15 * 60),
     # Messages from one member to other members (contact), per sender.

@@ -86,6 +86,21 @@ def build_demo_site():
         Organisation.objects.get(slug="gemeente-westerveen"),
     ):
         follow(member, target)
+    # "Meldingen" shows something: an unread reply and a read seat notification.
+    from members.inbox import mark_read, notify
+    from members.models import Notification
+
+    notify(
+        member,
+        Notification.Kind.REPLY,
+        "a11y-reply",
+        actor=public_profile,
+        subject="Samen inkopen met de buurgemeenten",
+        excerpt="Hoe regelen jullie de aanbesteding?",
+        url="/",
+    )
+    seat = notify(member, Notification.Kind.SEAT, "a11y-seat", subject="Ledendag", url="/agenda/")
+    mark_read(member, [seat.pk])
     # An editor of the Redactie group, with the second factor the admin asks for.
     from tests.factories import EditorFactory
 
@@ -135,6 +150,7 @@ def visits(site):
         Visit("mijn-gegevens", "/mijn-account/gegevens/", who=(MEMBER,)),
         Visit("meldingen", "/mijn-account/meldingen/", who=(MEMBER,)),
         Visit("voor-jou", "/voor-jou/", who=(MEMBER,)),
+        Visit("meldingen-lijst", "/meldingen/", who=(MEMBER,)),
         Visit("inloggen", "/accounts/login/", who=(ANONYMOUS,)),
         Visit("lid-worden", "/accounts/signup/", who=(ANONYMOUS,)),
         Visit("wachtwoord-vergeten", "/accounts/password/reset/", who=(ANONYMOUS,)),
@@ -191,6 +207,15 @@ def visits(site):
             form="form[data-comment-form]",
             action=f"/reacties/pagina/{site.article.pk}/",
             data={"body": "Wij kopen sinds dit jaar **samen** in met drie buurgemeenten."},
+            button="preview",
+        ),
+        Visit(
+            "reactie-voorbeeld-met-vermelding",
+            article,
+            who=(MEMBER,),
+            form="form[data-comment-form]",
+            action=f"/reacties/pagina/{site.article.pk}/",
+            data={"body": f"Wat vind jij, @{site.public_profile.get_full_name()}?"},
             button="preview",
         ),
         Visit(

@@ -27,6 +27,7 @@ EXPECTED_JOBS = {
     "outbox_retention",
     "digest",
     "member_message_retention",
+    "notification_retention",
 }
 
 
