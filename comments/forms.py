@@ -27,7 +27,8 @@ class CommentForm(forms.Form):
         label=_("Je reactie"),
         help_text=FORMAT_HELP,
         max_length=MAX_COMMENT_LENGTH,
-        widget=Textarea(attrs={"rows": 6}),
+        # The name suggestions (static/js/mentions.js) take their label from here.
+        widget=Textarea(attrs={"rows": 6, "data-mentions-label": _("Leden om te noemen")}),
         error_messages={
             "required": _("Je reactie is leeg. Schrijf eerst wat je wilt zeggen."),
             "max_length": _(

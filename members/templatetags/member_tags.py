@@ -15,7 +15,7 @@ ACCOUNT_PAGES = [
     ("account_change_password", _("Wachtwoord")),
     ("mfa_index", _("Tweestapsverificatie")),
     ("usersessions_list", _("Sessies")),
-    ("members:notifications", _("Meldingen")),
+    ("members:notifications", _("E-mailmeldingen")),
     # The contact app's page (a URL name only: members does not import contact).
     ("contact:settings", _("Berichten en blokkades")),
     ("members:privacy", _("Mijn gegevens")),

@@ -20,7 +20,7 @@
         list.id = listId;
         list.className = "mention-list";
         list.setAttribute("role", "listbox");
-        list.setAttribute("aria-label", "Leden om te noemen");
+        list.setAttribute("aria-label", textarea.dataset.mentionsLabel || "Leden om te noemen");
         list.hidden = true;
         textarea.parentNode.insertBefore(list, textarea.nextSibling);
         textarea.setAttribute("role", "combobox");

@@ -48,7 +48,7 @@ def test_unknown_kinds_and_inactive_accounts(member):
 def test_member_changes_preferences_on_the_page(member_client, member):
     page = member_client.get("/mijn-account/meldingen/")
     assert page.status_code == 200
-    assert 'aria-current="page">Meldingen</a>' in page.content.decode()
+    assert 'aria-current="page">E-mailmeldingen</a>' in page.content.decode()
     assert_csp_clean(page)
     response = member_client.post(
         "/mijn-account/meldingen/", {"comment_replies": "on", "event_updates": "on"}, follow=True
