@@ -13,8 +13,11 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from members.models import Notification
+
 from .formatting import render_markdown
 from .models import Comment, CommentReport, ConversationSubscription
+from .site_notifications import notify_published
 
 WRITERS = {
     "anouk.devries@lindenholt.example": ("Anouk", "de Vries"),
@@ -226,6 +229,14 @@ def load(home_page=None):
             status=Comment.Status.PENDING,
             reasons=reasons,
         )
+
+    # The replies reached their members under "Meldingen" too, when they were written.
+    for comment in by_key.values():
+        if comment.parent_id and comment.status == Comment.Status.PUBLISHED:
+            notify_published(comment)
+            Notification.objects.filter(key__startswith=f"comment-{comment.pk}-").update(
+                created_at=comment.published_at or comment.created_at
+            )
 
     key, email, reason, explanation = REPORTED
     if key in by_key:

@@ -373,6 +373,40 @@ def load_organisations_and_networks():
         )
 
 
+# What demo members follow: (follower, [("theme", slug) | ("member", e-mail) | ("network", slug)
+# | ("organisation", slug)]). The others follow nothing, so their "Voor jou" starts from their
+# profile, as a new member's does.
+FOLLOWS = [
+    (
+        "anouk.devries@lindenholt.example",
+        [
+            ("theme", "informatieveiligheid"),
+            ("theme", "omgevingswet"),
+            ("member", "joost.bakker@westerveen.example"),
+            ("network", BEDRIJFSVOERING),
+        ],
+    ),
+]
+
+
+def load_follows():
+    """The demo follows (following twice changes nothing)."""
+    from .follows import follow
+
+    finders = {
+        "theme": lambda key: Theme.objects.filter(slug=key).first(),
+        "member": lambda key: User.objects.filter(email=key).first(),
+        "network": lambda key: Network.objects.filter(slug=key).first(),
+        "organisation": lambda key: Organisation.objects.filter(slug=key).first(),
+    }
+    for email, targets in FOLLOWS:
+        follower = User.objects.filter(email=email).first()
+        for kind, key in targets:
+            target = finders[kind](key)
+            if follower is not None and target is not None:
+                follow(follower, target)
+
+
 def load(home_page=None):
     """Create the demo members once; existing members (found by e-mail) are left alone."""
     organisations = {organisation.slug: organisation for organisation in Organisation.objects.all()}
@@ -396,4 +430,5 @@ def load(home_page=None):
                     "decided_at": timezone.now() if status == "approved" else None,
                 },
             )
+    load_follows()
     return created

@@ -3,9 +3,11 @@
 import pytest
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
+from members.models import Follow, Notification
 from vakgenoten.models import HomePage, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +19,12 @@ def snapshot():
         "revisions": Revision.objects.count(),
         "log_entries": PageLogEntry.objects.count(),
         "settings": list(SiteSettings.objects.values()),
+        "follows": list(
+            Follow.objects.values_list("user_id", "theme_id", "member_id", "network_id")
+        ),
+        "notifications": list(
+            Notification.objects.order_by("key").values_list("key", "created_at")
+        ),
     }
 
 
@@ -27,6 +35,18 @@ def test_load_demo_builds_the_site():
     assert Page.objects.filter(title="Welcome to your new Wagtail site!").count() == 0
     settings = SiteSettings.for_site(site)
     assert settings.privacy_page.slug == "privacyverklaring"
+
+    # The demo member follows things and has heard of the replies to her comments (issue 18).
+    from members.follows import Interests
+    from members.models import Notification, User
+
+    anouk = User.objects.get(email="anouk.devries@lindenholt.example")
+    interests = Interests.for_user(anouk)
+    assert not interests.from_profile
+    assert interests.theme_ids and interests.member_ids and interests.network_ids
+    replies = Notification.objects.filter(recipient=anouk, kind=Notification.Kind.REPLY)
+    assert {n.actor.get_full_name() for n in replies} >= {"Joost Bakker", "Fatima El Amrani"}
+    assert all(n.read_at is None and n.created_at < timezone.now() for n in replies)
 
 
 def test_load_demo_twice_changes_nothing():
