@@ -417,3 +417,27 @@ def test_the_index_gives_what_the_plain_rule_gives():
         (8, Interests()),
     ]:
         assert index.items_for(user_id, interests) == digest.items_for(user_id, interests, items)
+
+
+def test_the_digest_lists_what_voor_jou_shows_for_the_period(scene):
+    """One rule, two readings: the SQL of "Voor jou" (home.feed) and the in-memory matching of
+    the digest give the same items for the same member and period."""
+    from home.feed import feed_rows
+
+    run_at = next_monday_morning()
+    period = period_for(WEEKLY, run_at)
+    reader = scene["reader"]
+    interests = Interests.for_user(reader)
+    in_digest = {
+        (item.kind, item.pk)
+        for item in digest.ItemIndex(digest.load_items(period, run_at)).items_for(
+            reader.pk, interests
+        )
+    }
+    on_page = {
+        (kind, pk)
+        for kind, pk, moment in feed_rows(reader, interests, since=period.start)
+        if moment < period.end
+    }
+    assert len(in_digest) == 8
+    assert in_digest == on_page
