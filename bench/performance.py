@@ -152,6 +152,21 @@ Comment.objects.create(
     body_html="<p>Net geschreven.</p>",
 )
 profile = Profile.objects.filter(visibility="public", user__email__startswith="bench").first()
+# The reader follows what an active member would: three themes and five colleagues who wrote
+# comments, so "Voor jou" has a full page of every kind to show.
+from members.follows import follow
+from taxonomy.models import Theme
+for theme in Theme.objects.order_by("pk")[:3]:
+    follow(reader, theme)
+for colleague in User.objects.filter(pk__in=writers).distinct().order_by("pk")[:5]:
+    follow(reader, colleague)
+# The writer has two pages of replies under "Meldingen" (the same keys on a second probe).
+from members.inbox import notify
+for number in range(40):
+    notify(
+        writer, "reply", f"bench-reply-{number}", actor=reader, subject=busy.title,
+        excerpt="Een antwoord op je reactie.", url=busy.url,
+    )
 pages = [
     ("/healthz", "/healthz", None),
     ("home", "/", None),
@@ -166,6 +181,7 @@ pages = [
     ("member directory (signed in)", "/leden/", "reader"),
     ("member profile", f"/leden/{profile.user_id}/", None),
     ("voor jou (signed in)", "/voor-jou/", "reader"),
+    ("meldingen (signed in)", "/meldingen/", "writer"),
 ]
 clients = {None: Client(HTTP_HOST="127.0.0.1")}
 for role, member in (("reader", reader), ("writer", writer), ("fresh", fresh)):
