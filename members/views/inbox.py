@@ -74,7 +74,7 @@ def _json_error(message, status):
 @require_GET
 def mention_search(request):
     """Members whose name starts with ``q``, for the ``@``-mention suggestions under a comment
-    field: signed-in members only, at most eight, name and profile address only (never an
+    field: signed-in members only, never the asker themself, at most eight, name and profile address only (never an
     e-mail address), rate limited per member. One query, whatever the number of members."""
     if not request.user.is_authenticated:
         return _json_error(_("Log in om leden te noemen."), 403)
@@ -87,6 +87,7 @@ def mention_search(request):
         User.objects.listed()
         .annotate(full_name=Concat("first_name", Value(" "), "last_name"))
         .filter(Q(full_name__istartswith=query) | Q(last_name__istartswith=query))
+        .exclude(pk=request.user.pk)
         .order_by("last_name", "first_name", "pk")
         .values_list("pk", "first_name", "last_name")[:MENTION_RESULTS]
     )

@@ -239,8 +239,9 @@ def test_mention_search_needs_a_login(client):
 
 
 def test_mention_search_gives_names_and_profiles_only(
-    client, member, django_assert_max_num_queries
+    client, django_assert_max_num_queries
 ):
+    member = UserFactory(first_name="Bram", last_name="Jansen")
     anouk = UserFactory(first_name="Anouk", last_name="de Vries", email="anouk@voorbeeld.example")
     UserFactory(first_name="Anouk", last_name="Verborgen", verified=False)
     for number in range(12):
@@ -258,6 +259,14 @@ def test_mention_search_gives_names_and_profiles_only(
         "Anouk de Vries"
     )
     assert json.loads(client.get("/leden/namen/?q=A").content)["results"] == []
+
+
+def test_mention_search_leaves_out_the_asker(client):
+    asker = UserFactory(first_name="Anouk", last_name="de Vries")
+    namesake = UserFactory(first_name="Anouk", last_name="de Vries")
+    client.force_login(asker)
+    results = json.loads(client.get("/leden/namen/?q=Anouk").content)["results"]
+    assert results == [{"name": "Anouk de Vries", "url": f"/leden/{namesake.pk}/"}]
 
 
 def test_mention_search_is_rate_limited(client, member, settings):
