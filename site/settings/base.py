@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "blog",
     "events",
     "contact",
+    "questions",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

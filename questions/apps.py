@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QuestionsConfig(AppConfig):
+    """Questions members ask their colleagues; the answers are comments under the question,
+    so they share the comments' real names, holds, reports, bans and moderation."""
+
+    name = "questions"
+    label = "questions"
+    verbose_name = _("Vragen")
