@@ -12,6 +12,7 @@ held question is a page that is not live until a moderator lets it through.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -173,6 +174,11 @@ class QuestionPage(Page):
     def is_answered(self):
         """Whether the asker (or an editor) marked an answer that helped."""
         return self.accepted_answer_id is not None
+
+    def author_users(self):
+        """Who hears about new answers as a page's author does (``comments.notifications``)."""
+        User = get_user_model()
+        return User.objects.filter(pk=self.asker_id, is_active=True)
 
     def search_text(self):
         """The text site search shows a snippet of and matches (``blog.search_index``)."""
