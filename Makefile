@@ -75,7 +75,7 @@ format: install-test
 
 ## Static security scan (bandit) of the apps; findings are fixed or justified inline (# nosec).
 security: install-test
-	$(BIN)/bandit -c pyproject.toml -r site taxonomy members comments blog events contact home -q
+	$(BIN)/bandit -c pyproject.toml -r site taxonomy members comments blog events contact questions home -q
 
 ## Audit the installed dependencies for known vulnerabilities (needs PyPI's vulnerability data).
 audit: install-test

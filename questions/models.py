@@ -51,6 +51,13 @@ class QuestionIndexPage(Page):
         verbose_name = _("vragenoverzicht")
         verbose_name_plural = _("vragenoverzichten")
 
+    def get_context(self, request, *args, **kwargs):
+        from .listing import question_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(question_listing_context(self, request))
+        return context
+
 
 class QuestionQuerySet(PageQuerySet):
     def with_answer_state(self):
@@ -179,6 +186,85 @@ class QuestionPage(Page):
         """Who hears about new answers as a page's author does (``comments.notifications``)."""
         User = get_user_model()
         return User.objects.filter(pk=self.asker_id, is_active=True)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        accepted = None
+        if self.accepted_answer_id:
+            accepted = (
+                Comment.objects.visible()
+                .select_related("user", "user__profile")
+                .filter(pk=self.accepted_answer_id)
+                .first()
+            )
+        context["accepted"] = accepted
+        return context
+
+    def conversation_texts(self, count):
+        """What the conversation under a question is called (``comments`` section)."""
+        from django.utils.translation import gettext, ngettext
+
+        return {
+            "heading": (
+                ngettext("%(count)s antwoord", "%(count)s antwoorden", count) % {"count": count}
+                if count
+                else gettext("Antwoorden")
+            ),
+            "empty": gettext("Nog geen antwoorden. Weet jij het, of ken je iemand die het weet?"),
+            "write": gettext("Geef antwoord"),
+        }
+
+    def thread_extras(self, comments, request):
+        """Under each answer: whether it helped the asker, how many found it useful, and the
+        buttons to say so. Two queries for a whole thread page."""
+        from django.db.models import Count
+        from django.template.loader import render_to_string
+
+        from .actions import can_accept
+
+        answers = [
+            comment
+            for comment in comments
+            if comment.status == Comment.Status.PUBLISHED and not comment.is_deleted
+        ]
+        if not answers:
+            return {}
+        ids = [answer.pk for answer in answers]
+        counts = dict(
+            UsefulMark.objects.filter(answer_id__in=ids)
+            .values("answer_id")
+            .annotate(number=Count("pk"))
+            .values_list("answer_id", "number")
+        )
+        user = getattr(request, "user", None)
+        signed_in = bool(user and user.is_authenticated)
+        mine = (
+            set(
+                UsefulMark.objects.filter(answer_id__in=ids, user_id=user.pk).values_list(
+                    "answer_id", flat=True
+                )
+            )
+            if signed_in
+            else set()
+        )
+        may_accept = signed_in and can_accept(user, self)
+        return {
+            answer.pk: render_to_string(
+                "questions/includes/answer_tools.html",
+                {
+                    "answer": answer,
+                    "question": self,
+                    "useful_count": counts.get(answer.pk, 0),
+                    "marked": answer.pk in mine,
+                    "signed_in": signed_in,
+                    "own": signed_in and answer.user_id == user.pk,
+                    "may_accept": may_accept,
+                    "accepted": answer.pk == self.accepted_answer_id,
+                },
+                request=request,
+            )
+            for answer in answers
+        }
 
     def search_text(self):
         """The text site search shows a snippet of and matches (``blog.search_index``)."""

@@ -74,6 +74,10 @@ def comments_section(context, page):
     can_comment = authenticated and not problem and not closed and not banned
     reader = _reader_key(request, user, can_comment)
 
+    # A page type may add something under each top-level comment (a question page: "this
+    # answer helped", "useful", with buttons for a signed-in member).
+    thread_extras = getattr(page, "thread_extras", None)
+
     def render_thread():
         page_obj, comments = thread_page(page, user, number)
         html = render_to_string(
@@ -83,6 +87,7 @@ def comments_section(context, page):
                 "page_obj": page_obj,
                 "comments": comments,
                 "rendered": _rendered_comments(comments, page, request, user, can_comment, reader),
+                "extras": thread_extras(comments, request) if thread_extras else {},
             },
         )
         return html.strip(), comments
@@ -103,6 +108,10 @@ def comments_section(context, page):
             ),
             None,
         )
+    elif thread_extras and authenticated:
+        # Forms for this member (with their CSRF token) under the answers: never kept; the
+        # comments in it still come from the cache one by one.
+        thread = render_thread()[0]
     elif reader_state.get("last_wrote"):
         # A reader who wrote here sees their own comments with a delete link, pending ones,
         # and for 15 minutes an edit link: kept for them alone, and rendered again each time
@@ -118,6 +127,10 @@ def comments_section(context, page):
         # page number is part of the query string in ``reader``.)
         thread = cached_part(f"thread-{reader}", lambda: render_thread()[0], page_id=page.pk)
     form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
+    count = cached_part("comment-count", lambda: comment_count(page), page_id=page.pk)
+    # A page type may call its conversation something else ("3 antwoorden").
+    conversation_texts = getattr(page, "conversation_texts", None)
+    texts = conversation_texts(count) if conversation_texts else {}
 
     return {
         "request": request,
@@ -125,7 +138,8 @@ def comments_section(context, page):
         "page": page,
         "page_url": page_url,
         "thread": mark_safe(thread),  # noqa: S308  # nosec B308 B703 # our own template
-        "count": cached_part("comment-count", lambda: comment_count(page), page_id=page.pk),
+        "count": count,
+        "texts": texts,
         "closed_reason": closed,
         "can_comment": can_comment,
         "problem": problem,

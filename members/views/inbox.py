@@ -74,8 +74,9 @@ def _json_error(message, status):
 @require_GET
 def mention_search(request):
     """Members whose name starts with ``q``, for the ``@``-mention suggestions under a comment
-    field: signed-in members only, never the asker themself, at most eight, name and profile address only (never an
-    e-mail address), rate limited per member. One query, whatever the number of members."""
+    field: signed-in members only, never the asker themself, at most eight, name and profile
+    address only (never an e-mail address), rate limited per member. One query, whatever the
+    number of members."""
     if not request.user.is_authenticated:
         return _json_error(_("Log in om leden te noemen."), 403)
     if not limits.allow(request, "member_mentions", key=f"member-{request.user.pk}"):

@@ -238,9 +238,7 @@ def test_mention_search_needs_a_login(client):
     assert json.loads(response.content)["results"] == []
 
 
-def test_mention_search_gives_names_and_profiles_only(
-    client, django_assert_max_num_queries
-):
+def test_mention_search_gives_names_and_profiles_only(client, django_assert_max_num_queries):
     member = UserFactory(first_name="Bram", last_name="Jansen")
     anouk = UserFactory(first_name="Anouk", last_name="de Vries", email="anouk@voorbeeld.example")
     UserFactory(first_name="Anouk", last_name="Verborgen", verified=False)

@@ -1,0 +1,13 @@
+"""Public addresses of questions besides the pages themselves (which Wagtail serves)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "questions"
+
+urlpatterns = [
+    path("vragen/stellen/", views.ask, name="ask"),
+    path("vragen/antwoord/<int:comment_id>/hielp/", views.accept, name="accept"),
+    path("vragen/antwoord/<int:comment_id>/nuttig/", views.useful, name="useful"),
+]
