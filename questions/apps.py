@@ -9,3 +9,10 @@ class QuestionsConfig(AppConfig):
     name = "questions"
     label = "questions"
     verbose_name = _("Vragen")
+
+    def ready(self):
+        from members.privacy import register_personal_data
+
+        from .privacy import erase_questions, export_questions
+
+        register_personal_data("vragen", export=export_questions, erase=erase_questions)
