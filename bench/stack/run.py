@@ -768,6 +768,52 @@ def journey_member_message(browser_context, client, env, member):
     return f"bericht aan lid {to['pk']} via de sink, Reply-To {mail['Reply-To']}, adres verborgen"
 
 
+def journey_question(browser_context, client, env, member):
+    """A member asks a question through nginx (preview, then post); a colleague's answer,
+    posted by a third process, shows on both nodes; the member marks it as the answer that
+    helped, and a visitor on either node sees that at once (the shared page cache purged)."""
+    editor(env, "trust", member["email"])
+    page = browser_context.new_page()
+    page.goto(ORIGIN + "/vragen/stellen/")
+    title = f"Stackvraag {secrets.token_hex(3)}: hoe plannen jullie de keukentafelgesprekken?"
+    page.get_by_label("Je vraag in één zin").fill(title)
+    page.get_by_label("Toelichting").fill("Wij lopen **zes weken** achter. Wie heeft een tip?")
+    page.locator("input[name=themes]").first.check()
+    page.get_by_role("button", name="Voorbeeld bekijken").click()
+    page.wait_for_load_state()
+    check("Voorbeeld van je vraag" in page.locator("h1").inner_text(), "geen voorbeeld")
+    page.get_by_role("button", name="Plaatsen").click()
+    page.wait_for_load_state()
+    check(page.locator("h1").inner_text().strip() == title, "de vraag staat niet online")
+    path = page.url[len(ORIGIN) :].split("#")[0]
+
+    answer = editor(env, "answer-question", title)
+    since = time.time()
+    visitor = Client(client.cafile)
+    deadline = time.time() + 30
+    while True:
+        status, _h, html, _u = visitor.request(path)
+        if status == 200 and "1 antwoord" in html and answer["text"] in html:
+            break
+        check(time.time() < deadline, "het antwoord verschijnt niet binnen 30 s")
+        time.sleep(0.5)
+    for _ in range(6):
+        status, _h, html, _u = visitor.request(path)
+        check(status == 200 and answer["text"] in html, f"antwoord mist op een node ({status})")
+    answered = on_both_nodes(since, path)
+
+    page.goto(ORIGIN + path)
+    page.get_by_role("button", name=re.compile("Dit antwoord hielp")).click()
+    page.wait_for_load_state()
+    page.close()
+    since = time.time()
+    for _ in range(8):
+        status, _h, html, _u = visitor.request(path)
+        check("Het antwoord dat hielp" in html, "een node toont het gekozen antwoord niet")
+    marked = on_both_nodes(since, path)
+    return f"vraag {path}; antwoord op {dict(answered)}; 'hielp' op {dict(marked)}"
+
+
 def journey_interview_approval(client, env):
     """An interview submitted for review mails each interviewee a link on the public address;
     the link opens the submitted version through nginx on both nodes, privately and for this
@@ -1147,8 +1193,18 @@ def main():
                 (
                     "Nieuw op Voor jou op beide nodes",
                     lambda: journey_feed(context, base, env, member),
+                )
+            )
+            journeys.append(
+                (
                     "Melding van een antwoord op beide nodes",
                     lambda: journey_notification(browser, context, base, env, member),
+                )
+            )
+            journeys.append(
+                (
+                    "Vraag stellen, beantwoord, antwoord dat hielp op beide nodes",
+                    lambda: journey_question(context, base, env, member),
                 )
             )
             journeys.append(
