@@ -17,8 +17,10 @@ class HomeConfig(AppConfig):
         from blog.listing import featured_articles
         from comments.threads import latest_comments
         from events.listing import upcoming_events
+        from questions.listing import open_questions
         from vakgenoten.sections import register_home_section
 
         register_home_section("featured_articles", lambda: featured_articles(limit=3))
         register_home_section("upcoming_events", lambda: upcoming_events(limit=3))
         register_home_section("latest_comments", lambda: latest_comments(limit=5))
+        register_home_section("open_questions", lambda: open_questions(limit=3))

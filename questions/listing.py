@@ -80,3 +80,9 @@ def question_listing_context(index_page, request):
         "selected": selected,
         "is_filtered": any(selected.values()),
     }
+
+
+def open_questions(limit=3):
+    """The newest live, public questions without a chosen answer (the home page's section)."""
+    questions = exclude_private(QuestionPage.objects.live()).filter(accepted_answer__isnull=True)
+    return list(with_card_data(questions).order_by("-asked_at", "-pk")[:limit])

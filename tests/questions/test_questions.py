@@ -341,3 +341,14 @@ def test_the_question_page_takes_the_same_queries_for_few_and_many_answers(clien
         UsefulMark.objects.create(answer=answer, user=UserFactory())
         CommentFactory(page=question, parent=answer)
     assert count() == few
+
+
+def test_the_home_page_offers_open_questions(client, index):
+    QuestionPageFactory(title="Wie plant de keukentafelgesprekken?")
+    answered = QuestionPageFactory(title="Al beantwoord")
+    answer = CommentFactory(page=answered)
+    QuestionPage.objects.filter(pk=answered.pk).update(accepted_answer=answer)
+    html = client.get("/").content.decode()
+    assert "Vraag het je vakgenoten" in html
+    assert "Wie plant de keukentafelgesprekken?" in html
+    assert "Al beantwoord" not in html
