@@ -12,7 +12,10 @@ class QuestionsConfig(AppConfig):
 
     def ready(self):
         from members.privacy import register_personal_data
+        from members.sections import register_profile_section
 
         from .privacy import erase_questions, export_questions
+        from .sections import recent_questions
 
         register_personal_data("vragen", export=export_questions, erase=erase_questions)
+        register_profile_section("questions", recent_questions, order=15)

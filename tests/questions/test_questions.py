@@ -353,3 +353,15 @@ def test_the_home_page_offers_open_questions(client, index):
     assert "Vraag het je vakgenoten" in section
     assert "Wie plant de keukentafelgesprekken?" in section
     assert "Al beantwoord" not in section
+
+
+def test_a_profile_lists_the_members_questions(client, index):
+    asker = UserFactory(profile__visibility="public")
+    QuestionPageFactory(asker=asker, title="Wie kent een goede Woo-tool?")
+    QuestionPageFactory(
+        asker=asker, title="Nog niet goedgekeurd", draft=True, status=QuestionPage.Status.PENDING
+    )
+    client.force_login(UserFactory())
+    html = client.get(asker.get_absolute_url()).content.decode()
+    assert "Wie kent een goede Woo-tool?" in html
+    assert "Nog niet goedgekeurd" not in html
