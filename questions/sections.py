@@ -1,7 +1,10 @@
-"""The "Vragen" section on a member's profile: the questions they asked that the viewer may
-open (live, and not in a section closed to the viewer)."""
+"""The "Vragen" sections on a member's profile (what they asked), a network's page and an
+organisation's page (what was asked in or for it): only questions the viewer may open (live,
+and not in a section closed to the viewer), newest first."""
 
+from django.db.models import Q
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from comments.visibility import readable_pages
 
@@ -11,16 +14,28 @@ from .models import QuestionPage
 PROFILE_QUESTIONS = 5
 
 
-def recent_questions(request, member):
+def _section(request, condition, title):
     questions = list(
         with_card_data(
-            QuestionPage.objects.filter(readable_pages(request.user)).filter(asker=member)
+            QuestionPage.objects.filter(readable_pages(request.user)).filter(condition)
         ).order_by("-asked_at", "-pk")[:PROFILE_QUESTIONS]
     )
     if not questions:
         return ""
     return render_to_string(
         "questions/includes/profile_questions.html",
-        {"questions": questions, "member": member},
+        {"questions": questions, "title": title},
         request=request,
     )
+
+
+def recent_questions(request, member):
+    return _section(request, Q(asker=member), _("Vragen"))
+
+
+def network_questions(request, network):
+    return _section(request, Q(network=network), _("Vragen in dit netwerk"))
+
+
+def organisation_questions(request, organisation):
+    return _section(request, Q(organisation=organisation), _("Vragen van deze organisatie"))

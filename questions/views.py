@@ -13,6 +13,8 @@ from comments.formatting import render_markdown
 from comments.models import Comment
 from comments.rules import settings_for
 from comments.views import login_url_for
+from members.models import Network
+from taxonomy.models import Theme
 from vakgenoten.cache import purge_page_and_listings
 
 from . import actions
@@ -51,12 +53,21 @@ def ask(request):
     if index is None:
         raise Http404
     if not request.user.is_authenticated:
-        return HttpResponseRedirect(login_url_for(request.path))
+        return HttpResponseRedirect(login_url_for(request.get_full_path()))
     if request.method != "POST":
         initial = {}
         organisation_id = getattr(getattr(request.user, "profile", None), "organisation_id", None)
         if organisation_id:
             initial["organisation"] = organisation_id
+        # "Stel een vraag" from a theme's or network's list arrives with it chosen.
+        if request.GET.get("thema"):
+            initial["themes"] = list(
+                Theme.objects.filter(slug=request.GET["thema"]).values_list("pk", flat=True)
+            )
+        if request.GET.get("netwerk"):
+            initial["network"] = (
+                Network.objects.filter(slug=request.GET["netwerk"]).values_list("pk", flat=True)
+            ).first()
         form = QuestionForm(user=request.user, initial=initial)
         try:
             check_can_ask(request.user, settings_for(index, request))

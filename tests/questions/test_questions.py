@@ -365,3 +365,25 @@ def test_a_profile_lists_the_members_questions(client, index):
     html = client.get(asker.get_absolute_url()).content.decode()
     assert "Wie kent een goede Woo-tool?" in html
     assert "Nog niet goedgekeurd" not in html
+
+
+def test_network_and_organisation_pages_list_their_questions(client, index):
+    from tests.factories import OrganisationFactory
+
+    network = NetworkFactory()
+    organisation = OrganisationFactory()
+    QuestionPageFactory(title="Vraag in het netwerk", network=network)
+    QuestionPageFactory(title="Vraag van de gemeente", organisation=organisation)
+    assert "Vraag in het netwerk" in client.get(network.get_absolute_url()).content.decode()
+    html = client.get(organisation.get_absolute_url()).content.decode()
+    assert "Vraag van de gemeente" in html and "Vraag in het netwerk" not in html
+
+
+def test_asking_from_a_theme_list_starts_with_that_theme(client, index, asker, theme):
+    client.force_login(asker)
+    html = client.get("/vragen/stellen/?thema=wmo").content.decode()
+    import re
+
+    [box] = re.findall(rf'<input[^>]*name="themes"[^>]*value="{theme.pk}"[^>]*>', html)
+    assert "checked" in box
+    assert client.get("/vragen/stellen/?thema=%E2%80%8B&netwerk=x").status_code == 200
