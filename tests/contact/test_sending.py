@@ -238,9 +238,9 @@ def test_profile_section_queries_stay_constant(
 ):
     for _ in range(5):
         MemberBlock.objects.create(blocker=UserFactory(), blocked=recipient)
-    # 17, the header's unread-notification count until it is in the cache, and the follow
-    # button's one (does the viewer follow this member).
-    with django_assert_max_num_queries(19):
+    # 17, the header's unread-notification count until it is in the cache, the follow
+    # button's one (does the viewer follow this member) and the questions section's one.
+    with django_assert_max_num_queries(20):
         assert sender_client.get(recipient.get_absolute_url()).status_code == 200
 
 
