@@ -152,8 +152,13 @@ def convert_question(page, user, kind="blog"):
         live=False,
     )
     if model is BestPracticePage:
-        # The question is the problem; the approach is for the editor to write from the answers.
+        # The question is the problem, the answers the first version of the approach.
         article.problem = paragraphs_html(page.body)
+        article.approach = "".join(
+            block["value"]
+            for block in body_blocks(page, answers)[2:]
+            if block["type"] == "paragraph"
+        )
     article.themes = list(page.themes.all())
     with transaction.atomic():
         index.add_child(instance=article)

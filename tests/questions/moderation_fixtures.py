@@ -36,7 +36,8 @@ def comment_settings(home_page):
 
 @pytest.fixture
 def theme(db):
-    return ThemeFactory(name="Jeugdzorg", slug="jeugdzorg")
+    """A theme of its own (the demo taxonomy, when loaded, has others)."""
+    return ThemeFactory(name="Wachtlijsten in het sociaal domein", slug="wachtlijsten-sociaal")
 
 
 @pytest.fixture
