@@ -260,3 +260,31 @@ def test_queue_costs_the_same_queries_for_more_questions(
         with django_assert_max_num_queries(count):
             response = moderator_client.get(QUEUE + (f"?toon={tab}" if tab else ""))
         assert expected[tab] in response.content.decode()
+
+
+@REPORT_URLS
+def test_the_report_form_queue_tabs_and_dashboard_are_valid_html(
+    client, ask, live_question, editor, blog_index, tmp_path
+):
+    """The W3C checker (as ``tests/accessibility``) on the pages this feature adds."""
+    from tests.accessibility.test_html_validity import check_folder, readable
+
+    ask("Vastgehouden vraag", held=True, user=UserFactory())
+    moderation.report_question(live_question, UserFactory(), "Reclame <b>x</b>")
+    client.force_login(UserFactory())
+    report_url = f"/vragen/{live_question.pk}/melden/"
+    (tmp_path / "melden.html").write_bytes(client.get(report_url).content)
+    (tmp_path / "melden-fout.html").write_bytes(client.post(report_url, {"reason": ""}).content)
+    client.force_login(editor)
+    for name, url in [
+        ("wachtend", QUEUE),
+        ("gemeld", QUEUE + "?toon=gemeld"),
+        ("afgewezen", QUEUE + "?toon=afgewezen"),
+        ("artikel", f"{QUEUE}{live_question.pk}/artikel/"),
+        ("dashboard", "/admin/"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    errors = check_folder(tmp_path)
+    assert not errors, readable(errors)
