@@ -5,16 +5,9 @@ import pytest
 
 from comments.models import CommentSettings
 from questions.actions import ask_question
-from questions.models import QuestionIndexPage, QuestionPage
-from tests.factories import PublishedPageFactory, ThemeFactory, UserFactory
-
-
-class QuestionIndexPageFactory(PublishedPageFactory):
-    class Meta:
-        model = QuestionIndexPage
-
-    title = "Vragen"
-    slug = "vragen"
+from questions.models import QuestionPage
+from tests.factories import ThemeFactory, UserFactory
+from tests.factories.questions import QuestionIndexPageFactory
 
 
 @pytest.fixture
@@ -97,7 +90,6 @@ def deliver(django_capture_on_commit_callbacks):
 
 
 __all__ = [
-    "QuestionIndexPageFactory",
     "ask",
     "asker",
     "comment_settings",
