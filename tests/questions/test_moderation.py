@@ -288,3 +288,14 @@ def test_the_report_form_queue_tabs_and_dashboard_are_valid_html(
         (tmp_path / f"{name}.html").write_bytes(response.content)
     errors = check_folder(tmp_path)
     assert not errors, readable(errors)
+
+
+def test_a_members_reports_are_in_their_export_and_go_with_the_account(live_question):
+    from members.privacy import export_personal_data
+
+    reporter = UserFactory()
+    moderation.report_question(live_question, reporter, "Dit is reclame.")
+    [row] = export_personal_data(reporter)["vragen"]["gemelde_vragen"]
+    assert row["vraag"] == live_question.title and row["wat_er_mis_is"] == "Dit is reclame."
+    reporter.delete()
+    assert not QuestionReport.objects.exists()
