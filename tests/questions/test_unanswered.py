@@ -84,6 +84,20 @@ def test_a_second_run_inside_the_same_moment_finds_nothing_to_claim(live_questio
     assert offers().count() == 2
 
 
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_offer_each_question_once(ask, theme, followers, tmp_path):
+    from tests.concurrency import at_once
+
+    for number in range(3):
+        asked_days_ago(ask(f"Vraag {number}", themes=[theme], user=UserFactory()), 4)
+
+    results = at_once([offer_unanswered_questions, offer_unanswered_questions], tmp_path)
+
+    assert sum(result["questions"] for result in results) == 3
+    assert offers().count() == 3 * len(followers)
+    assert not QuestionPage.objects.filter(offered_at__isnull=True).exists()
+
+
 def test_young_answered_and_held_questions_are_not_offered(ask, theme, followers):
     young = asked_days_ago(ask("Een verse vraag", themes=[theme], user=UserFactory()), 1)
     answered = asked_days_ago(ask("Al beantwoord", themes=[theme], user=UserFactory()), 5)
