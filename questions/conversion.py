@@ -143,11 +143,12 @@ def convert_question(page, user, kind="blog"):
     model, _label = KINDS[kind]
     index = blog_index()
     answers = ordered_answers(page)
+    blocks = body_blocks(page, answers)
     article = model(
         title=page.title,
         slug=free_slug(index, page.title),
         intro=first_sentence(page.body),
-        body=body_blocks(page, answers),
+        body=blocks,
         owner=user,
         live=False,
     )
@@ -155,9 +156,7 @@ def convert_question(page, user, kind="blog"):
         # The question is the problem, the answers the first version of the approach.
         article.problem = paragraphs_html(page.body)
         article.approach = "".join(
-            block["value"]
-            for block in body_blocks(page, answers)[2:]
-            if block["type"] == "paragraph"
+            block["value"] for block in blocks[2:] if block["type"] == "paragraph"
         )
     article.themes = list(page.themes.all())
     with transaction.atomic():
