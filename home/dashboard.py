@@ -1,6 +1,7 @@
 """The editor's dashboard: the Wagtail admin's home page, with what needs attention today.
 
-Panels (``home.wagtail_hooks`` adds them): comments waiting for moderation, articles scheduled
+Panels (``home.wagtail_hooks`` adds them): comments waiting for moderation, questions nobody
+answered yet (with the number of questions waiting for moderation), articles scheduled
 for publication, upcoming events with their fill rate, the most-read articles of the past
 month, and the top searches and searches without results. Each panel shows only what its user
 may see and is left out when there is nothing for them: comments for moderators, articles for
@@ -25,8 +26,12 @@ from comments.admin_views import can_moderate
 from comments.models import Comment
 from events.models import Registration
 from events.permissions import EventScope, manageable_events
+from questions.actions import question_index
+from questions.admin_views import waiting_count
+from questions.models import QuestionPage
 
 ROWS = 5
+QUESTION_ROWS = 10
 MONTH = timedelta(days=30)
 
 
@@ -65,6 +70,39 @@ class CommentsToModeratePanel(DashboardPanel):
             "comments": list(
                 pending.select_related("page", "user").order_by("-created_at", "-pk")[:ROWS]
             ),
+        }
+
+
+class UnansweredQuestionsPanel(DashboardPanel):
+    """Live questions nobody answered yet, oldest first, and how many wait for moderation:
+    for the moderators (the Redactie among them), who can answer or find someone who can."""
+
+    name = "vakgenoten_unanswered_questions"
+    template_name = "home/dashboard/unanswered_questions.html"
+    order = 105
+
+    def is_shown(self):
+        return can_moderate(self.request.user)
+
+    def get_context_data(self, parent_context=None):
+        unanswered = QuestionPage.objects.unanswered()
+        index = question_index()
+        index_url = (index.url or "") if index is not None else ""
+        now = timezone.now()
+        rows = [
+            {
+                "question": question,
+                "url": f"{index_url}{question.slug}/",
+                "age_days": (now - question.asked_at).days,
+            }
+            for question in unanswered.only("title", "slug", "asked_at").order_by("asked_at", "pk")[
+                :QUESTION_ROWS
+            ]
+        ]
+        return {
+            "rows": rows,
+            "unanswered_count": unanswered.count(),
+            "waiting_count": waiting_count(),
         }
 
 
@@ -203,6 +241,7 @@ class SearchesPanel(DashboardPanel):
 
 PANELS = (
     CommentsToModeratePanel,
+    UnansweredQuestionsPanel,
     ScheduledArticlesPanel,
     UpcomingEventsPanel,
     MostReadArticlesPanel,

@@ -533,6 +533,7 @@ class Notification(models.Model):
         MENTION = "mention", _("Je werd genoemd")
         NETWORK_DECISION = "network_decision", _("Besluit over je aanmelding bij een netwerk")
         SEAT = "seat", _("Er is een plaats voor je vrijgekomen")
+        QUESTION_OFFER = "question_offer", _("Een vraag over een thema dat je volgt")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wagtail.actions.unpublish_page import UnpublishPageAction
+
 from comments.actions import _one_post_at_a_time, follow
 from comments.models import MAX_COMMENT_LENGTH, Comment
 from comments.rules import settings_for
@@ -103,6 +105,10 @@ def ask_question(user, title, body, themes=(), organisation=None, network=None, 
         if status == QuestionPage.Status.PUBLISHED:
             revision.publish(user=user, skip_permission_checks=True)
             page.refresh_from_db()
+        else:
+            from .moderation import announce_held
+
+            announce_held(page)
         follow(user, page)
     return page
 
@@ -121,7 +127,7 @@ def reject_question(page, moderator, reason=""):
     """A moderator refuses a held (or published) question: it stays, offline, for the record."""
     with transaction.atomic():
         if page.live:
-            page.unpublish(user=moderator)
+            UnpublishPageAction(page, user=moderator).execute(skip_permission_checks=True)
         page.status = QuestionPage.Status.REJECTED
         page.rejection_reason = reason
         page.save(update_fields=["status", "rejection_reason"])

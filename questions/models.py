@@ -297,3 +297,50 @@ class UsefulMark(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.answer_id}"
+
+
+class QuestionReport(models.Model):
+    """A member tells the moderators a published question does not belong on the site.
+
+    One open report per member per question: once a moderator handled it, the member may
+    report the question again (it may have changed, or the first decision may have been wrong).
+    """
+
+    question = models.ForeignKey(
+        QuestionPage,
+        verbose_name=_("vraag"),
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gemeld door"),
+        on_delete=models.CASCADE,
+        related_name="question_reports",
+    )
+    reason = models.TextField(_("wat is er mis"), max_length=1000)
+    created_at = models.DateTimeField(_("gemeld op"), default=timezone.now)
+    handled_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("afgehandeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("melding van een vraag")
+        verbose_name_plural = _("meldingen van vragen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "reporter"],
+                condition=models.Q(handled_at__isnull=True),
+                name="questions_one_open_report_each",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reporter} → {self.question_id}"

@@ -1,11 +1,11 @@
-"""A member's questions and useful marks in the privacy registry: exported with "Mijn
+"""A member's questions, useful marks and reports in the privacy registry: exported with "Mijn
 gegevens", and on deleting the account removed or kept without a name, as the member chooses
 for their comments (the same choice: questions are posts like comments)."""
 
 from comments.models import Comment
 from vakgenoten.cache import purge_page_and_listings
 
-from .models import QuestionPage, UsefulMark
+from .models import QuestionPage, QuestionReport, UsefulMark
 
 
 def export_questions(user):
@@ -26,6 +26,15 @@ def export_questions(user):
         "nuttige_antwoorden": [
             {"antwoord": mark.answer_id, "op": mark.created_at}
             for mark in UsefulMark.objects.filter(user=user).order_by("created_at")
+        ],
+        "gemelde_vragen": [
+            {
+                "vraag": report.question.title,
+                "wat_er_mis_is": report.reason,
+                "gemeld_op": report.created_at,
+                "afgehandeld_op": report.handled_at,
+            }
+            for report in QuestionReport.objects.filter(reporter=user).select_related("question")
         ],
     }
 

@@ -334,6 +334,8 @@ SCHEDULED_JOBS = {
     "digest": ("30 6 * * *", "home.digest.send_digests"),
     "member_message_retention": ("40 3 * * *", "contact.jobs.forget_old_messages"),
     "notification_retention": ("40 3 * * *", "members.inbox.prune_notifications"),
+    # Unanswered questions go to the members who follow their themes (questions.jobs).
+    "question_offers": ("0 9 * * *", "questions.jobs.offer_unanswered_questions"),
 }
 # Of several schedulers one leads; a spare takes over this long after the leader died.
 SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "60"))
@@ -354,6 +356,9 @@ REVISION_RETENTION_DAYS = int(os.environ.get("REVISION_RETENTION_DAYS", "180"))
 REVISIONS_KEPT_PER_OBJECT = int(os.environ.get("REVISIONS_KEPT_PER_OBJECT", "20"))
 # Notifications on the site (members.inbox) are deleted after this many days, read or not.
 NOTIFICATION_RETENTION_DAYS = int(os.environ.get("NOTIFICATION_RETENTION_DAYS", "90"))
+# A question nobody answered this many days after it was asked is offered, once, to the members
+# who follow its themes (questions.jobs).
+QUESTION_OFFER_AFTER_DAYS = int(os.environ.get("QUESTION_OFFER_AFTER_DAYS", "3"))
 
 # --- Security headers -------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

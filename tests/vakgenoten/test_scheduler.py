@@ -28,6 +28,7 @@ EXPECTED_JOBS = {
     "digest",
     "member_message_retention",
     "notification_retention",
+    "question_offers",
 }
 
 
