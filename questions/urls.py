@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import report_views, views
 
 app_name = "questions"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("vragen/stellen/", views.ask, name="ask"),
     path("vragen/antwoord/<int:comment_id>/hielp/", views.accept, name="accept"),
     path("vragen/antwoord/<int:comment_id>/nuttig/", views.useful, name="useful"),
+    path("vragen/<int:page_id>/melden/", report_views.report, name="report"),
 ]

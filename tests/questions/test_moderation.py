@@ -128,16 +128,12 @@ def test_an_asker_who_switched_decisions_off_gets_no_mail(
 
 # --- Reports ------------------------------------------------------------------------------
 
-REPORT_URLS = pytest.mark.urls("tests.questions.qmod_urls")
 
-
-@REPORT_URLS
 def test_report_form_needs_a_login(client, live_question):
     response = client.get(f"/vragen/{live_question.pk}/melden/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-@REPORT_URLS
 def test_member_reports_a_question_without_javascript(
     client, live_question, moderator, deliver, mailoutbox
 ):
@@ -157,7 +153,6 @@ def test_member_reports_a_question_without_javascript(
     assert "Vraag gemeld" in mail.subject and "reclame voor een adviesbureau" in mail.body
 
 
-@REPORT_URLS
 def test_an_empty_report_says_what_to_do(client, live_question):
     client.force_login(UserFactory())
     html = client.post(f"/vragen/{live_question.pk}/melden/", {"reason": " "}).content.decode()
@@ -166,7 +161,6 @@ def test_an_empty_report_says_what_to_do(client, live_question):
     assert not QuestionReport.objects.exists()
 
 
-@REPORT_URLS
 def test_a_member_has_one_open_report_per_question(client, live_question):
     client.force_login(UserFactory())
     url = f"/vragen/{live_question.pk}/melden/"
@@ -188,7 +182,6 @@ def test_the_asker_cannot_report_their_own_question(live_question, asker):
         moderation.report_question(live_question, asker, "Foutje")
 
 
-@REPORT_URLS
 def test_a_held_question_cannot_be_reported(client, held_question):
     client.force_login(UserFactory())
     assert client.get(f"/vragen/{held_question.pk}/melden/").status_code == 404
@@ -262,7 +255,6 @@ def test_queue_costs_the_same_queries_for_more_questions(
         assert expected[tab] in response.content.decode()
 
 
-@REPORT_URLS
 def test_the_report_form_queue_tabs_and_dashboard_are_valid_html(
     client, ask, live_question, editor, blog_index, tmp_path
 ):
