@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import CharField, Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 
 from blog.listing import article_listing_queryset
@@ -54,6 +54,7 @@ from comments.visibility import readable_comments, readable_pages
 from events.listing import events_with_counts
 from events.models import EventPage
 from members.follows import Interests
+from questions.listing import with_card_data
 from questions.models import QuestionPage
 
 ARTICLE = "article"
@@ -317,24 +318,6 @@ def load_items(rows):
             comment.on_question = comment.page.content_type_id == question_type
         found[COMMENT] = {comment.pk: comment for comment in comments}
     if ids[QUESTION]:
-        found[QUESTION] = {question.pk: question for question in questions_for_cards(ids[QUESTION])}
+        questions = with_card_data(QuestionPage.objects.filter(pk__in=ids[QUESTION]))
+        found[QUESTION] = {question.pk: question for question in questions}
     return [FeedItem(kind, at, found[kind][pk]) for kind, pk, at in rows if pk in found[kind]]
-
-
-def questions_for_cards(ids):
-    """The questions of these ids with what a card shows: the asker, the themes and
-    ``answer_count``, the visible answers (two queries, however many questions)."""
-    answers = (
-        Comment.objects.visible()
-        .filter(page_id=OuterRef("pk"), parent__isnull=True)
-        .order_by()
-        .values("page_id")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return (
-        QuestionPage.objects.filter(pk__in=ids)
-        .select_related("asker__profile")
-        .prefetch_related("themes")
-        .annotate(answer_count=Coalesce(Subquery(answers, output_field=IntegerField()), 0))
-    )

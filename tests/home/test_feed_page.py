@@ -113,7 +113,7 @@ def test_member_sees_questions_and_answers_from_what_they_follow(member_client, 
     assert f'href="{open_question.url}"' in main
     assert "Wie heeft een omgevingsplan met een digitaal loket?" in main
     assert "Mijn eigen vraag" not in main
-    assert main.count("Vraag van") == 2 and "Sanne Hendriks" in main
+    assert main.count("Gevraagd door") == 2 and "Sanne Hendriks" in main
     assert "Nog geen antwoord" in main
     assert "Beantwoord" in main and "1 antwoord" in main
     assert "Omgevingswet</li>" in main
