@@ -11,15 +11,17 @@ import re
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import F, Subquery
+from django.db.models import F, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query
@@ -33,7 +35,6 @@ from vakgenoten.cache import NOT_KEPT, cached_part
 from . import search_index
 from .models import (
     ARTICLE_TYPES,
-    ARTICLE_TYPES_BY_SLUG,
     ArticlePage,
     SearchEntry,
     ZeroResultSearch,
@@ -64,11 +65,30 @@ WORD = re.compile(r"\w+", re.UNICODE)
 class SearchType:
     slug: str
     plural: object
+    model: type = None  # its pages: of this model or one derived from it; None: "the rest"
 
 
-SEARCH_TYPES = [SearchType(t.slug, t.plural) for t in ARTICLE_TYPES] + [
-    SearchType(OTHER_PAGES, _("Overige pagina's"))
-]
+def own_search_types():
+    """Page types that are a type of their own in search besides the articles: a page model
+    of any app says so with ``search_type_slug`` (a question: ``vraag``). Its plural in the
+    filter is the model's ``verbose_name_plural``. Found among the page models, so this module
+    knows nothing of the apps above it."""
+    return [
+        SearchType(model.search_type_slug, capfirst(model._meta.verbose_name_plural), model)
+        for model in get_page_models()
+        if "search_type_slug" in vars(model) and not issubclass(model, ArticlePage)
+    ]
+
+
+@cache
+def search_types():
+    """The types a reader narrows a search to: every article type, the page types of their
+    own, and the other pages together."""
+    return [
+        *(SearchType(t.slug, t.plural, t.model) for t in ARTICLE_TYPES),
+        *own_search_types(),
+        SearchType(OTHER_PAGES, _("Overige pagina's")),
+    ]
 
 
 @dataclass
@@ -167,11 +187,11 @@ class SiteSearch:
 
     @property
     def types(self):
-        return SEARCH_TYPES
+        return search_types()
 
     @property
     def type(self):
-        return next((t for t in SEARCH_TYPES if t.slug == self.type_slug), None)
+        return next((t for t in search_types() if t.slug == self.type_slug), None)
 
     @property
     def filtered(self):
@@ -191,14 +211,26 @@ class SiteSearch:
     def narrowed(self, rows, page):
         """``rows`` (pages, or rows of the search table: both have a content type, and the
         page id in the field ``page``) narrowed to the chosen type and theme."""
-        article_type = ARTICLE_TYPES_BY_SLUG.get(self.type_slug)
-        if article_type:
-            rows = rows.filter(content_type__in=content_types_of(article_type.model))
-        elif self.type_slug == OTHER_PAGES:
-            rows = rows.exclude(content_type__in=content_types_of(ArticlePage))
+        search_type = self.type
+        if search_type is not None and search_type.model is not None:
+            rows = rows.filter(content_type__in=content_types_of(search_type.model))
+        elif search_type is not None:  # the other pages: none of the types above
+            typed = [ArticlePage, *(t.model for t in own_search_types())]
+            rows = rows.exclude(
+                content_type__in=[ct for model in typed for ct in content_types_of(model)]
+            )
         if self.theme:
-            in_theme = ArticlePage.themes.through.objects.filter(theme=self.theme)
-            rows = rows.filter(**{f"{page}__in": Subquery(in_theme.values("articlepage_id"))})
+            # Any page filed under the theme: an article, an event, a question.
+            in_theme = Q(pk__in=[])
+            for model in search_index.themed_models():
+                field = model._meta.get_field("themes")
+                links = field.remote_field.through.objects.filter(
+                    **{field.m2m_reverse_field_name(): self.theme}
+                )
+                in_theme |= Q(
+                    **{f"{page}__in": Subquery(links.values(f"{field.m2m_field_name()}_id"))}
+                )
+            rows = rows.filter(in_theme)
         return rows
 
     def run(self):
@@ -248,10 +280,15 @@ class SiteSearch:
 
     def describe(self, page, text):
         article_type = article_type_for_content_type(page.content_type_id)
+        model = page.specific_class
         if article_type:
             type_label = article_type.label
+        elif getattr(model, "search_type_label", None):
+            type_label = model.search_type_label
+        elif model is not None:
+            type_label = capfirst(model._meta.verbose_name)
         else:
-            type_label = page.specific_class._meta.verbose_name.capitalize()
+            type_label = ""
         return SearchResult(
             page=page,
             type_label=type_label,

@@ -8,12 +8,13 @@ database backend: elsewhere Wagtail's own backend searches (see ``enabled``).
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, transaction
 from django.db.models import TextField, Value
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from taxonomy.models import Theme
@@ -40,9 +41,16 @@ def search_config():
 
 
 def page_text(page):
-    """The readable text of a page, for its snippet and its vector: intro, type fields, body."""
+    """The readable text of a page, for its snippet and its vector: intro, type fields, body.
+
+    A page type of a higher layer (a question) says what its text is with a ``search_text()``
+    method, so this module needs to know nothing about it.
+    """
     if isinstance(page, ArticlePage):
         return " ".join(page.text_parts())
+    search_text = getattr(page, "search_text", None)
+    if callable(search_text):
+        return search_text() or ""
     parts = [getattr(page, "intro", "") or page.search_description]
     body = getattr(page, "body", None)
     if body and hasattr(body, "stream_block"):
@@ -62,8 +70,30 @@ def page_keywords(page):
             words += [person.name, person.organisation]
     if isinstance(page, BestPracticePage):
         words += [organisation.name for organisation in page.organisations.all()]
+    if not isinstance(page, ArticlePage) and has_themes(type(page)):
+        words += [theme.name for theme in page.themes.all()]  # an event's, a question's
     words.append(getattr(page, "venue_name", ""))
     return " ".join(word for word in words if word)
+
+
+def has_themes(model):
+    """Whether pages of ``model`` are filed under themes (a ``themes`` field to ``Theme``)."""
+    try:
+        field = model._meta.get_field("themes")
+    except FieldDoesNotExist:
+        return False
+    return field.many_to_many and field.related_model is Theme
+
+
+def themed_models():
+    """The page models that hold a ``themes`` field themselves (articles, events, questions;
+    an article type inherits its parent's)."""
+    models = {}
+    for model in get_page_models():
+        if has_themes(model):
+            owner = model._meta.get_field("themes").model
+            models[owner._meta.label] = owner
+    return list(models.values())
 
 
 def page_vector(page):
@@ -173,15 +203,20 @@ def refresh_after_privacy_change(sender, instance, **kwargs):
 @receiver(post_save, sender=Theme)
 @receiver(post_save, sender=Author)
 def refresh_named_articles(sender, instance, created=False, **kwargs):
-    # A renamed theme or author is a keyword of every article that has it.
-    if created:
+    # A renamed theme or author is a keyword of every page that has it.
+    if created or not enabled():
         return
     if isinstance(instance, Theme):
-        articles = ArticlePage.objects.filter(themes=instance)
+        page_ids = [
+            pk
+            for model in themed_models()
+            for pk in model.objects.filter(themes=instance).values_list("pk", flat=True)
+        ]
     else:
-        articles = ArticlePage.objects.filter(article_authors__author=instance)
-    if enabled():
-        refresh_soon(articles.values_list("pk", flat=True))
+        page_ids = ArticlePage.objects.filter(article_authors__author=instance).values_list(
+            "pk", flat=True
+        )
+    refresh_soon(page_ids)
 
 
 @receiver(post_migrate, dispatch_uid="blog.fill_search_table")

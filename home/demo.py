@@ -12,6 +12,7 @@ from events import demo as events_demo
 from events.groups import ORGANISERS, make_organiser
 from members import demo as members_demo
 from members.models import Network, User
+from questions import demo as questions_demo
 from taxonomy import demo as taxonomy_demo
 from vakgenoten import demo as site_demo
 
@@ -68,7 +69,13 @@ def load():
     """
     home = site_demo.load()
     load_shared()
-    for loader in (members_demo.load, blog_demo.load, events_demo.load, comments_demo.load):
+    for loader in (
+        members_demo.load,
+        blog_demo.load,
+        events_demo.load,
+        comments_demo.load,
+        questions_demo.load,
+    ):
         loader(home)
     load_role_accounts()
     return home

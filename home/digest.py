@@ -8,9 +8,9 @@ How a run works (``send_digests``, run by the scheduler every morning, see
    on Mondays also the previous ISO week (Monday to Sunday) for "wekelijks", the default.
    Days begin at midnight in Europe/Amsterdam (``settings.TIME_ZONE``).
 2. The period's new items are loaded ONCE, with the ids they match on (:func:`load_items`):
-   live articles and events first published in the period, and comments published in it, each
-   only when every signed-in member may open its page (``comments.visibility``). Events that
-   are over by the time of the run are left out.
+   live articles, events and questions first published in the period, and comments published
+   in it, each only when every signed-in member may open its page (``comments.visibility``).
+   Events that are over by the time of the run are left out.
 3. Members are read in batches of ``BATCH_SIZE`` (active, a verified address, a full name:
    ``User.objects.listed()``, and the digest on at this frequency); their interests come from
    ``members.follows.interests_for_users``, in a constant number of queries per batch. Each
@@ -31,10 +31,11 @@ member's :class:`members.follows.Interests` when any of those overlap (:func:`ma
 - article: its themes; its authors' member accounts (``Author.user``); its authors'
   organisations; a best practice's ``organisations``;
 - event: its themes; ``organiser_network``; ``organiser_organisation``;
-- comment: its author's member account.
+- question: its themes; its asker's member account; its ``network``; its ``organisation``;
+- comment: its author's member account (an answer to a question is a comment).
 
 A member's own content never counts (:func:`is_own`: an article they wrote, an event page they
-own, a comment of theirs).
+own, a question they asked, a comment of theirs).
 """
 
 import logging
@@ -43,6 +44,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -59,6 +61,7 @@ from events.models import EventPage
 from members.follows import interests_for_users
 from members.models import NotificationPreferences, User
 from members.notifications import unsubscribe_headers, unsubscribe_url
+from questions.models import QuestionPage
 from vakgenoten import links
 from vakgenoten.mail import queue_emails
 from vakgenoten.models import OutgoingEmail
@@ -73,8 +76,8 @@ BATCH_SIZE = 1000  # members per batch: their interests, e-mails and outbox rows
 MAX_PER_KIND = 10  # items listed per kind; the rest are counted ("en nog 4 artikelen")
 SUMMARY_LENGTH = 180
 
-ARTICLE, EVENT, COMMENT = "article", "event", "comment"
-KINDS = (ARTICLE, EVENT, COMMENT)
+ARTICLE, EVENT, QUESTION, COMMENT = "article", "event", "question", "comment"
+KINDS = (ARTICLE, EVENT, QUESTION, COMMENT)
 
 
 # --- Periods ---------------------------------------------------------------------------------
@@ -298,6 +301,62 @@ def load_events(period, now):
     ]
 
 
+def _name(first_name, last_name):
+    return f"{first_name or ''} {last_name or ''}".strip() or _("Lid van Vakgenoten")
+
+
+def load_questions(period):
+    """Live questions first published in ``period`` (a held one counts from when a moderator
+    let it through, as on "Voor jou"), newest first (two queries)."""
+    pages = list(
+        QuestionPage.objects.filter(readable_by_every_member())
+        .filter(first_published_at__gte=period.start, first_published_at__lt=period.end)
+        .order_by("-first_published_at", "-pk")
+        .select_related("asker")
+        .only(
+            "pk",
+            "title",
+            "body",
+            "url_path",
+            "path",
+            "live",
+            "first_published_at",
+            "asker_id",
+            "asker__first_name",
+            "asker__last_name",
+            "organisation_id",
+            "network_id",
+        )
+    )
+    themes = _pairs(
+        QuestionPage.themes.through.objects.filter(
+            questionpage_id__in=[page.pk for page in pages]
+        ).values_list("questionpage_id", "theme_id")
+    )
+    items = []
+    for page in pages:
+        asker = page.asker
+        name = _name(asker.first_name, asker.last_name) if asker else _("Lid van Vakgenoten")
+        items.append(
+            DigestItem(
+                kind=QUESTION,
+                pk=page.pk,
+                title=page.title,
+                url=links.page_url(page),
+                summary=_summary(
+                    _("%(name)s vraagt: %(text)s") % {"name": name, "text": page.body}
+                ),
+                when=page.first_published_at,
+                theme_ids=frozenset(themes[page.pk]),
+                member_ids=frozenset({page.asker_id} - {None}),
+                organisation_ids=frozenset({page.organisation_id} - {None}),
+                network_ids=frozenset({page.network_id} - {None}),
+                owner_ids=frozenset({page.asker_id} - {None}),
+            )
+        )
+    return items
+
+
 def load_comments(period):
     """Published comments of ``period`` on pages every member may open, newest first."""
     rows = (
@@ -316,18 +375,27 @@ def load_comments(period):
             "user__first_name",
             "user__last_name",
             "page__title",
+            "page__content_type_id",
+            "parent_id",
             "body",
             "published_at",
         )
     )
+    question_type = ContentType.objects.get_for_model(QuestionPage).pk
     items = []
-    for pk, user_id, first_name, last_name, page_title, body, published_at in rows:
-        name = f"{first_name} {last_name}".strip() or _("Lid van Vakgenoten")
+    for row in rows:
+        pk, user_id, first_name, last_name, page_title, page_type, parent_id = row[:7]
+        body, published_at = row[7:]
+        name = _name(first_name, last_name)
+        if page_type == question_type and parent_id is None:
+            title = _("%(name)s antwoordde op de vraag %(title)s")
+        else:
+            title = _("%(name)s reageerde op %(title)s")
         items.append(
             DigestItem(
                 kind=COMMENT,
                 pk=pk,
-                title=_("%(name)s reageerde op %(title)s") % {"name": name, "title": page_title},
+                title=title % {"name": name, "title": page_title},
                 url=links.absolute_url(reverse("comments:permalink", args=[pk])),
                 summary=_summary(body),
                 when=published_at,
@@ -342,7 +410,12 @@ def load_items(period, now=None):
     """Everything new in ``period`` that a digest may list, loaded once for all members."""
     now = now or timezone.now()
     with translation.override(settings.LANGUAGE_CODE):
-        return load_articles(period) + load_events(period, now) + load_comments(period)
+        return (
+            load_articles(period)
+            + load_events(period, now)
+            + load_questions(period)
+            + load_comments(period)
+        )
 
 
 # --- Members ---------------------------------------------------------------------------------
@@ -383,6 +456,7 @@ def _heading(kind):
     return {
         ARTICLE: _("Nieuwe artikelen"),
         EVENT: _("Nieuwe bijeenkomsten"),
+        QUESTION: _("Nieuwe vragen"),
         COMMENT: _("Nieuwe reacties"),
     }[kind]
 
@@ -395,14 +469,16 @@ def _more(kind, count):
         text = ngettext("en nog %(count)s artikel", "en nog %(count)s artikelen", count)
     elif kind == EVENT:
         text = ngettext("en nog %(count)s bijeenkomst", "en nog %(count)s bijeenkomsten", count)
+    elif kind == QUESTION:
+        text = ngettext("en nog %(count)s vraag", "en nog %(count)s vragen", count)
     else:
         text = ngettext("en nog %(count)s reactie", "en nog %(count)s reacties", count)
     return text % {"count": count}
 
 
 def _groups(items):
-    """The member's items by kind (articles, events, comments), at most ``MAX_PER_KIND``
-    each."""
+    """The member's items by kind (articles, events, questions, comments), at most
+    ``MAX_PER_KIND`` each."""
     groups = []
     for kind in KINDS:
         of_kind = [item for item in items if item.kind == kind]

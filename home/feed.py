@@ -13,19 +13,26 @@ The rule, per kind of item:
   (``BestPracticePage.organisations``). Dated by its first publication.
 - **event** (a live event): one of its themes is followed, or its organising network or
   organisation is. Dated by its first publication, not by when it takes place.
+- **question** (a live question): one of its themes is followed, or its network or
+  organisation is, or its asker is a followed member. Dated by its first publication (when
+  readers could first see it: a question a moderator held goes live later than it was asked),
+  or by when it was asked.
 - **comment** (published, not deleted, by an active member): its writer is followed. Dated by
-  its publication.
+  its publication. An answer to a question is such a comment; its card says so.
 
 For every kind the reader must be allowed to open the page (``comments.visibility``: live, and
 every view restriction lets them in; a password-protected page counts as closed, since a list
-has no browser session that typed it). A member never gets their own articles or comments.
+has no browser session that typed it). A member never gets their own articles, questions or
+comments.
 
 Functions, for the page and the digest:
 
-- :func:`article_matches`, :func:`event_matches`, :func:`comment_matches`: the rule for one
-  kind as a condition (``Q``), or ``None`` when nothing the member follows can match it.
-- :func:`matching_articles`, :func:`matching_events`, :func:`matching_comments`: the items of
-  one kind that one reader gets, optionally only those dated after ``since``.
+- :func:`article_matches`, :func:`event_matches`, :func:`question_matches`,
+  :func:`comment_matches`: the rule for one kind as a condition (``Q``), or ``None`` when
+  nothing the member follows can match it.
+- :func:`matching_articles`, :func:`matching_events`, :func:`matching_questions`,
+  :func:`matching_comments`: the items of one kind that one reader gets, optionally only those
+  dated after ``since``.
 - :func:`feed_rows`: every kind together as ``(kind, id, date)`` rows, newest first, in one SQL
   statement (a ``UNION ALL``) that a paginator can count and slice.
 - :func:`load_items`: a page of rows as :class:`FeedItem` objects ready for the cards, in one
@@ -35,6 +42,7 @@ Functions, for the page and the digest:
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 
@@ -46,11 +54,14 @@ from comments.visibility import readable_comments, readable_pages
 from events.listing import events_with_counts
 from events.models import EventPage
 from members.follows import Interests
+from questions.listing import with_card_data
+from questions.models import QuestionPage
 
 ARTICLE = "article"
 EVENT = "event"
+QUESTION = "question"
 COMMENT = "comment"
-KINDS = (ARTICLE, EVENT, COMMENT)
+KINDS = (ARTICLE, EVENT, QUESTION, COMMENT)
 
 ITEMS_PER_PAGE = 20
 
@@ -63,6 +74,15 @@ class FeedItem:
     kind: str
     at: datetime
     object: object
+
+    @property
+    def is_answer(self):
+        """A comment that answers a question (a top-level comment on a question page)."""
+        return (
+            self.kind == COMMENT
+            and getattr(self.object, "on_question", False)
+            and (self.object.parent_id is None)
+        )
 
 
 def _ids(values):
@@ -120,6 +140,26 @@ def event_matches(interests):
     return _any(conditions)
 
 
+def question_matches(interests):
+    """The condition on ``QuestionPage`` for "a question from what this member follows"."""
+    conditions = []
+    if interests.theme_ids:
+        conditions.append(
+            Exists(
+                QuestionPage.themes.through.objects.filter(
+                    questionpage_id=OuterRef("pk"), theme_id__in=_ids(interests.theme_ids)
+                )
+            )
+        )
+    if interests.network_ids:
+        conditions.append(Q(network_id__in=_ids(interests.network_ids)))
+    if interests.organisation_ids:
+        conditions.append(Q(organisation_id__in=_ids(interests.organisation_ids)))
+    if interests.member_ids:
+        conditions.append(Q(asker_id__in=_ids(interests.member_ids)))
+    return _any(conditions)
+
+
 def comment_matches(interests):
     """The condition on ``Comment`` for "a comment by a member this member follows"."""
     if not interests.member_ids:
@@ -172,6 +212,24 @@ def matching_events(user, interests=None, since=None):
     return events
 
 
+QUESTION_DATE = Coalesce("first_published_at", "asked_at")
+
+
+def matching_questions(user, interests=None, since=None):
+    """Live questions ``user`` may open that match their interests, without their own."""
+    condition = question_matches(_interests(user, interests))
+    if condition is None:
+        return QuestionPage.objects.none()
+    questions = (
+        QuestionPage.objects.filter(readable_pages(user))
+        .filter(condition)
+        .exclude(asker_id=user.pk)
+    )
+    if since is not None:
+        questions = questions.alias(feed_date=QUESTION_DATE).filter(feed_date__gt=since)
+    return questions
+
+
 def matching_comments(user, interests=None, since=None):
     """Published comments by members ``user`` follows, on pages ``user`` may open."""
     condition = comment_matches(_interests(user, interests))
@@ -215,6 +273,8 @@ def feed_rows(user, interests=None, since=None):
         )
     if event_matches(interests) is not None:
         parts.append(_rows(matching_events(user, interests, since), EVENT, F("first_published_at")))
+    if question_matches(interests) is not None:
+        parts.append(_rows(matching_questions(user, interests, since), QUESTION, QUESTION_DATE))
     if comment_matches(interests) is not None:
         parts.append(
             _rows(
@@ -234,7 +294,8 @@ def load_items(rows):
 
     One query per kind on the page, each with the fixed prefetches of that kind's listing:
     articles with authors, themes and image, events with their organiser and seat count,
-    comments with their page and writer. A row whose object went away in between is left out.
+    questions with their asker, themes and number of answers, comments with their page and
+    writer. A row whose object went away in between is left out.
     """
     ids = {kind: [] for kind in KINDS}
     for kind, pk, _at in rows:
@@ -252,5 +313,11 @@ def load_items(rows):
         comments = Comment.objects.filter(pk__in=ids[COMMENT]).select_related(
             "page", *writer_related()
         )
+        question_type = ContentType.objects.get_for_model(QuestionPage).pk
+        for comment in comments:
+            comment.on_question = comment.page.content_type_id == question_type
         found[COMMENT] = {comment.pk: comment for comment in comments}
+    if ids[QUESTION]:
+        questions = with_card_data(QuestionPage.objects.filter(pk__in=ids[QUESTION]))
+        found[QUESTION] = {question.pk: question for question in questions}
     return [FeedItem(kind, at, found[kind][pk]) for kind, pk, at in rows if pk in found[kind]]

@@ -166,6 +166,8 @@ class QuestionPage(Page):
 
     parent_page_types = ["questions.QuestionIndexPage"]
     subpage_types = []
+    # Site search offers questions as a type of their own: "Vragen", ``?type=vraag``.
+    search_type_slug = "vraag"
 
     class Meta:
         verbose_name = _("vraag")

@@ -28,6 +28,7 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
 )
+from tests.questions.making import make_question, make_question_index
 from vakgenoten import scheduler
 from vakgenoten.models import OutgoingEmail
 
@@ -154,6 +155,23 @@ def scene(blog_index, agenda):
     page = items["theme_article"]
     CommentFactory(page=page, user=colleague, body="De collega zegt iets verstandigs.")
     CommentFactory(page=page, user=stranger, body="Een onbekende zegt iets.")
+    questions = make_question_index(blog_index.get_parent())
+    items["theme_question"] = make_question(
+        questions, stranger, "Vraag over het thema", themes=[theme]
+    )
+    items["network_question"] = make_question(
+        questions, stranger, "Vraag in het netwerk", network=network
+    )
+    items["colleague_question"] = make_question(questions, colleague, "Vraag van de collega")
+    items["held_question"] = make_question(
+        questions, stranger, "Vastgehouden vraag", themes=[theme], publish=False
+    )
+    items["other_question"] = make_question(
+        questions, stranger, "Vraag over iets anders", themes=[other_theme]
+    )
+    CommentFactory(
+        page=items["theme_question"], user=colleague, body="Het antwoord van de collega."
+    )
     return {"reader": reader, "colleague": colleague, "theme": theme, **items}
 
 
@@ -174,9 +192,19 @@ def test_each_kind_matches_on_what_the_rule_says(scene, deliver):
         "Organisatiedag",
         "Themadag",
         "De collega zegt iets verstandigs.",
+        "Vraag over het thema",
+        "Vraag in het netwerk",
+        "Vraag van de collega",
+        "Het antwoord van de collega.",
     ):
         assert title in message.body and title in message.html_body, title
-    for title in ("Niet gevolgd", "Andere dag", "Een onbekende zegt iets."):
+    for title in (
+        "Niet gevolgd",
+        "Andere dag",
+        "Een onbekende zegt iets.",
+        "Vastgehouden vraag",
+        "Vraag over iets anders",
+    ):
         assert title not in message.body and title not in message.html_body, title
 
 
@@ -203,7 +231,7 @@ def test_the_e_mail_is_dutch_with_html_text_and_one_click_unsubscribe(scene, cli
     sent = [m for m in mail.outbox if m.to == [scene["reader"].email]]
     assert len(sent) == 1
     message = sent[0]
-    assert message.subject.startswith("Vakgenoten: je weekoverzicht, 8 nieuwe berichten")
+    assert message.subject.startswith("Vakgenoten: je weekoverzicht, 12 nieuwe berichten")
     assert message.extra_headers["Auto-Submitted"] == "auto-generated"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = message.extra_headers["List-Unsubscribe"].strip("<>")
@@ -214,7 +242,9 @@ def test_the_e_mail_is_dutch_with_html_text_and_one_click_unsubscribe(scene, cli
     for part in (message.body, html):
         assert "Beste Sanne," in part
         assert "Nieuwe artikelen" in part and "Nieuwe bijeenkomsten" in part
-        assert "Nieuwe reacties" in part
+        assert "Nieuwe reacties" in part and "Nieuwe vragen" in part
+        assert "antwoordde op de vraag Vraag over het thema" in part
+        assert "vraagt: Wij zoeken een gemeente" in part
         assert "http://testserver/mijn-account/meldingen/" in part
         assert unsubscribe in part
         assert "omdat je het aan hebt staan" in part
@@ -289,10 +319,12 @@ def test_own_content_is_never_news(blog_index, deliver):
     follow(reader, theme)
     article = BlogPostPageFactory(themes=[theme], authors=[AuthorFactory(user=writer)])
     CommentFactory(page=article, user=writer)
+    make_question(make_question_index(blog_index.get_parent()), writer, themes=[theme])
     follow(reader, writer)
     deliver(WEEKLY)
     assert set(digests().values_list("to", flat=True)) == {reader.email}
     assert "Nieuwe reacties" in the_digest_of(reader).body
+    assert "Nieuwe vragen" in the_digest_of(reader).body
 
 
 def test_unverified_inactive_and_nameless_members_get_nothing(blog_index, deliver):
@@ -344,6 +376,10 @@ def test_queries_do_not_grow_with_the_members(blog_index, agenda):
     article = BlogPostPageFactory(themes=[theme], authors=[AuthorFactory(user=colleague)])
     EventPageFactory(themes=[theme], organiser_network=network)
     CommentFactory(page=article, user=colleague)
+    question = make_question(
+        make_question_index(blog_index.get_parent()), colleague, themes=[theme], network=network
+    )
+    CommentFactory(page=question, user=UserFactory())
     newcomer_org = OrganisationFactory()
 
     def add_members(count):
@@ -439,5 +475,6 @@ def test_the_digest_lists_what_voor_jou_shows_for_the_period(scene):
         for kind, pk, moment in feed_rows(reader, interests, since=period.start)
         if moment < period.end
     }
-    assert len(in_digest) == 8
+    assert len(in_digest) == 12
+    assert {kind for kind, _pk in in_digest} == {"article", "event", "question", "comment"}
     assert in_digest == on_page

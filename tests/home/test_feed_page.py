@@ -25,6 +25,7 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from tests.questions.making import make_question, make_question_index
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +92,34 @@ def test_member_sees_articles_events_and_comments_from_what_they_follow(
     assert main.count('class="card article-card') == 1
     assert main.count('class="event-card"') == 1
     assert re.search(r'<article class="card">\s*<div class="card__body">\s*<h3', main)
+
+
+def test_member_sees_questions_and_answers_from_what_they_follow(member_client, member, home_page):
+    index = make_question_index(home_page)
+    theme = make_theme("Omgevingswet")
+    asker = UserFactory(first_name="Sanne", last_name="Hendriks")
+    colleague = UserFactory(first_name="Joost", last_name="Bakker")
+    open_question = make_question(
+        index, asker, "Wie heeft een omgevingsplan met een digitaal loket?", themes=[theme]
+    )
+    answered = make_question(index, asker, "Hoe lang duurt jullie vergunning?", themes=[theme])
+    answer = make_comment(answered, colleague, "Bij ons acht weken.")
+    type(answered).objects.filter(pk=answered.pk).update(accepted_answer=answer)
+    make_question(index, member, "Mijn eigen vraag", themes=[theme])
+    follow(member, theme)
+    follow(member, colleague)
+
+    main = main_of(member_client.get(FEED))
+    assert f'href="{open_question.url}"' in main
+    assert "Wie heeft een omgevingsplan met een digitaal loket?" in main
+    assert "Mijn eigen vraag" not in main
+    assert main.count("Gevraagd door") == 2 and "Sanne Hendriks" in main
+    assert "Nog geen antwoord" in main
+    assert "Beantwoord" in main and "1 antwoord" in main
+    assert "Omgevingswet</li>" in main
+    # The answer comes as a comment of the followed colleague, and says what it is.
+    assert "Joost Bakker antwoordde op de vraag" in main
+    assert "Bij ons acht weken." in main
 
 
 def test_a_newcomer_is_told_the_feed_starts_from_their_profile(member_client, member, blog_index):
@@ -160,8 +189,12 @@ def test_the_page_is_personal_and_never_cached(client, settings, member, blog_in
 
 
 def fill(blog_index, agenda, member, start, count):
-    """``count`` articles, events and comments that all match ``member``'s follows, with what
-    makes a card cost queries: authors with organisations, images, themes, replies."""
+    """``count`` articles, events, questions and comments that all match ``member``'s follows,
+    with what makes a card cost queries: authors with organisations, images, themes, replies,
+    answers."""
+    from questions.models import QuestionIndexPage
+
+    index = QuestionIndexPage.objects.first() or make_question_index(blog_index.get_parent())
     theme = make_theme(f"Thema {start}")
     organisation = OrganisationFactory()
     colleague = UserFactory()
@@ -184,6 +217,14 @@ def fill(blog_index, agenda, member, start, count):
             image_alt="Een vlak",
         )
         make_comment(article, colleague, f"Reactie {number}")
+        question = make_question(
+            index,
+            UserFactory(),
+            f"Vraag {number}",
+            themes=[theme],
+            organisation=organisation,
+        )
+        make_comment(question, colleague, f"Antwoord {number}")
     for target in (theme, organisation, colleague):
         follow(member, target)
 

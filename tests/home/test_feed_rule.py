@@ -16,11 +16,13 @@ from home.feed import (
     ARTICLE,
     COMMENT,
     EVENT,
+    QUESTION,
     feed_rows,
     load_items,
     matching_articles,
     matching_comments,
     matching_events,
+    matching_questions,
 )
 from members.follows import Interests, follow
 from members.models import NetworkMembership
@@ -32,6 +34,7 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from tests.questions.making import make_question, make_question_index
 
 pytestmark = pytest.mark.django_db
 
@@ -239,6 +242,90 @@ def test_the_members_own_comments_are_never_in_their_feed(blog_index, reader):
     make_comment(article, reader, "Mijn eigen reactie.")
     interests = Interests(member_ids=frozenset({reader.pk}))
     assert list(matching_comments(reader, interests)) == []
+
+
+# --- Questions ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def question_index(home_page):
+    return make_question_index(home_page)
+
+
+def question_titles(reader):
+    return set(matching_questions(reader).values_list("title", flat=True))
+
+
+def test_a_question_matches_on_theme_network_organisation_and_asker(question_index, reader):
+    theme, network, organisation = make_theme(), NetworkFactory(), OrganisationFactory()
+    colleague, stranger = UserFactory(), UserFactory()
+    make_question(question_index, stranger, "Over het thema", themes=[theme])
+    make_question(question_index, stranger, "In het netwerk", network=network)
+    make_question(question_index, stranger, "Uit de organisatie", organisation=organisation)
+    make_question(question_index, colleague, "Van de collega")
+    make_question(question_index, stranger, "Over iets anders", themes=[make_theme()])
+    follow(reader, theme)
+    assert question_titles(reader) == {"Over het thema"}
+    for target in (network, organisation, colleague):
+        follow(reader, target)
+    assert question_titles(reader) == {
+        "Over het thema",
+        "In het netwerk",
+        "Uit de organisatie",
+        "Van de collega",
+    }
+
+
+def test_held_closed_and_own_questions_are_not_in_the_feed(question_index, reader):
+    theme = make_theme()
+    make_question(
+        question_index, UserFactory(), "Wacht op de moderator", themes=[theme], publish=False
+    )
+    closed = make_question(question_index, UserFactory(), "Voor de redactie", themes=[theme])
+    restriction = PageViewRestriction.objects.create(
+        page=closed, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Redactie"))
+    make_question(question_index, reader, "Mijn eigen vraag", themes=[theme])
+    make_question(question_index, UserFactory(), "Wel te zien", themes=[theme])
+    follow(reader, theme)
+    assert question_titles(reader) == {"Wel te zien"}
+
+
+def test_a_question_is_dated_by_when_it_went_live(question_index, reader):
+    """A question a moderator let through on Wednesday is new on Wednesday, not on the
+    Monday it was asked: the reader could not see it before."""
+    theme = make_theme()
+    now = timezone.now()
+    question = make_question(
+        question_index,
+        UserFactory(),
+        "Lang vastgehouden",
+        themes=[theme],
+        asked_at=now - timedelta(days=2),
+    )
+    follow(reader, theme)
+    [(kind, pk, moment)] = list(feed_rows(reader))
+    assert (kind, pk) == (QUESTION, question.pk)
+    assert moment == question.first_published_at > now - timedelta(hours=1)
+    assert list(feed_rows(reader, since=now - timedelta(days=1)))
+    assert not list(feed_rows(reader, since=now + timedelta(minutes=1)))
+
+
+def test_a_question_card_has_its_asker_themes_and_answers(question_index, reader):
+    theme, colleague = make_theme("Wmo"), UserFactory()
+    question = make_question(question_index, UserFactory(), "Hoe doen jullie dat?", themes=[theme])
+    answer = make_comment(question, colleague, "Zo doen wij het.")
+    make_comment(question, UserFactory(), "En een reactie op het antwoord.", parent=answer)
+    make_comment(question, UserFactory(), "Nog niet geplaatst.", status=Comment.Status.PENDING)
+    follow(reader, theme)
+    follow(reader, colleague)
+    items = load_items(feed_rows(reader))
+    assert [item.kind for item in items] in ([COMMENT, QUESTION], [QUESTION, COMMENT])
+    card = next(item.object for item in items if item.kind == QUESTION)
+    assert card.answer_count == 1
+    assert [t.name for t in card.themes.all()] == ["Wmo"]
+    assert next(item for item in items if item.kind == COMMENT).is_answer
 
 
 # --- Together, newest first ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
+from comments.models import Comment
 from members.models import Follow, Notification
 from vakgenoten.models import HomePage, SiteSettings
 
@@ -54,3 +55,43 @@ def test_load_demo_twice_changes_nothing():
     first = snapshot()
     call_command("load_demo")
     assert snapshot() == first
+
+
+def test_load_demo_asks_questions_and_answers_them_once():
+    """Issue 19: /vragen/ with the demo members' questions, answered, open and held."""
+    from questions.demo import QUESTIONS
+    from questions.models import QuestionIndexPage, QuestionPage, UsefulMark
+
+    call_command("load_demo")
+    index = QuestionIndexPage.objects.get()
+    assert index.url == "/vragen/" and index.live
+    questions = QuestionPage.objects.child_of(index).with_answer_state()
+    assert questions.count() == len(QUESTIONS) >= 6
+    live = questions.filter(live=True, status=QuestionPage.Status.PUBLISHED)
+    held = questions.get(status=QuestionPage.Status.PENDING)
+    assert not held.live and held.hold_reasons
+    assert live.count() == len(QUESTIONS) - 1
+    assert live.filter(accepted_answer__isnull=False).count() >= 2
+    assert 1 <= live.filter(has_answers=False).count() <= 2
+    assert UsefulMark.objects.filter(answer__page__in=live).exists()
+    for question in live.filter(accepted_answer__isnull=False):
+        answer = question.accepted_answer
+        assert answer.page_id == question.pk and answer.parent_id is None
+        assert question.accepted_by_id == question.asker_id
+    for question in questions:
+        assert question.asker.get_full_name() and question.themes.exists()
+        assert question.body_html.startswith("<p>")
+        assert question.revisions.exists()
+    # Anouk, the demo member, finds questions among what she follows.
+    from home.feed import QUESTION, feed_rows
+    from members.models import User
+
+    anouk = User.objects.get(email="anouk.devries@lindenholt.example")
+    assert any(kind == QUESTION for kind, _pk, _at in feed_rows(anouk))
+
+    call_command("load_demo")
+    assert QuestionIndexPage.objects.count() == 1
+    assert QuestionPage.objects.count() == len(QUESTIONS)
+    answers = Comment.objects.filter(page__in=questions.values("pk")).count()
+    call_command("load_demo")
+    assert Comment.objects.filter(page__in=questions.values("pk")).count() == answers
