@@ -101,6 +101,9 @@ def ask_question(user, title, body, themes=(), organisation=None, network=None, 
         )
         index.add_child(instance=page)
         page.themes.set(list(themes))
+        # The themes are a parental relation: saved with the page itself too, not only in the
+        # revision, so a held question keeps them when a moderator publishes it.
+        page.save()
         revision = page.save_revision(user=user, log_action=True)
         if status == QuestionPage.Status.PUBLISHED:
             revision.publish(user=user, skip_permission_checks=True)

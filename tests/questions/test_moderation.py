@@ -291,3 +291,17 @@ def test_a_members_reports_are_in_their_export_and_go_with_the_account(live_ques
     assert row["vraag"] == live_question.title and row["wat_er_mis_is"] == "Dit is reclame."
     reporter.delete()
     assert not QuestionReport.objects.exists()
+
+
+def test_a_held_question_keeps_its_themes_when_published(home_page):
+    from questions import actions
+    from tests.factories import EditorFactory, ThemeFactory, UserFactory
+    from tests.factories.questions import QuestionIndexPageFactory
+
+    QuestionIndexPageFactory(parent=home_page)
+    theme = ThemeFactory()
+    question = actions.ask_question(UserFactory(), "Wie helpt?", "Graag tips.", themes=[theme])
+    assert not question.live
+    actions.publish_question(question, EditorFactory())
+    question.refresh_from_db()
+    assert question.live and list(question.themes.all()) == [theme]

@@ -6,7 +6,6 @@ from xml.etree import ElementTree
 
 import pytest
 
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
@@ -124,17 +123,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
-def feed_urls(settings):
-    """The site's URL map once ``questions/urls.py`` includes the feeds; until then the same
-    map with them added (``tests.questions.feed_urlconf``)."""
-    try:
-        reverse("questions:feed_rss")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.questions.feed_urlconf"
-
-
-@pytest.fixture
-def feed_scene(feed_urls, taxonomy, question_index, asker):
+def feed_scene(taxonomy, question_index, asker):
     sociaal = Theme.objects.get(slug="sociaal-domein")
     omgeving = Theme.objects.get(slug="omgevingswet")
     asker.profile.visibility = "public"
@@ -233,5 +222,5 @@ def test_feeds_answer_in_dutch_when_the_interface_is_english(client, feed_scene)
     assert channel.findtext("title") == "Vakgenoten — vragen over Omgevingswet"
 
 
-def test_no_feed_without_a_questions_index(client, feed_urls, home_page):
+def test_no_feed_without_a_questions_index(client, home_page):
     assert client.get("/vragen/feed/rss/").status_code == 404
