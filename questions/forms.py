@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from comments.models import MAX_COMMENT_LENGTH
 from members.models import Network, NetworkMembership, Organisation
 from taxonomy.models import Theme
+from vakgenoten.language import in_content_language
 from vakgenoten.widgets import Textarea
 
 from .models import MAX_TITLE_LENGTH
@@ -85,6 +86,8 @@ class QuestionForm(forms.Form):
                 memberships__user=user, memberships__status=NetworkMembership.Status.APPROVED
             ).order_by("name")
         self.fields["network"].queryset = networks
+        # Theme names are Dutch content: marked lang="nl" when the interface is English.
+        self.fields["themes"].label_from_instance = lambda theme: in_content_language(theme.name)
 
     def clean_themes(self):
         themes = self.cleaned_data["themes"]

@@ -54,6 +54,7 @@ def build_demo_site():
     from home import demo as home_demo
     from members import demo as members_demo
     from members.models import Profile, User
+    from questions import demo as questions_demo
     from vakgenoten import demo
 
     home = demo.load()
@@ -62,6 +63,7 @@ def build_demo_site():
     blog_demo.load(home)
     events_demo.load(home)
     comments_demo.load(home)
+    questions_demo.load(home)
 
     member = User.objects.get(email="fatima.elamrani@oosterdijk.example")
     # "Mijn evenementen" shows something: she is registered for the webinar.
@@ -256,7 +258,31 @@ def visits(site):
         Visit("bericht-melden", f"/berichten/melden/{_message_token(site, 'report')}/"),
         Visit("afzender-blokkeren", f"/berichten/blokkeren/{_message_token(site, 'block')}/"),
         Visit("berichtlink-ongeldig", "/berichten/melden/onzin/", status=400),
+        # Questions (issue 19): the list, filtered, one answered question, asking, reporting.
+        Visit("vragen", "/vragen/"),
+        Visit("vragen-gefilterd", "/vragen/?status=open&thema=omgevingswet"),
+        Visit("vraag", ANSWERED_QUESTION),
+        Visit("vraag-stellen", "/vragen/stellen/?thema=omgevingswet", who=(MEMBER,)),
+        Visit(
+            "vraag-met-fouten",
+            "/vragen/stellen/",
+            who=(MEMBER,),
+            form="form.question-form",
+            action="/vragen/stellen/",
+            data={"title": "", "body": "Hoe lang duurt bij jullie een bezwaar?"},
+            button="preview",
+        ),
+        Visit("vraag-melden", f"/vragen/{_question_pk(ANSWERED_QUESTION)}/melden/", who=(MEMBER,)),
     ]
+
+
+ANSWERED_QUESTION = "/vragen/beslistermijn-acht-weken-omgevingswet/"
+
+
+def _question_pk(path):
+    from questions.models import QuestionPage
+
+    return QuestionPage.objects.get(url_path__endswith=path).pk
 
 
 def _message_token(site, kind):
@@ -309,6 +335,13 @@ def admin_visits(site):
         Visit("schorsing-nieuw", "/admin/reacties/schorsingen/nieuw/", who=(EDITOR,)),
         Visit("berichten-moderatie", "/admin/berichten/", who=(EDITOR,)),
         Visit("berichten-gemeld", "/admin/berichten/?toon=gemeld", who=(EDITOR,)),
+        Visit("vragen-moderatie", "/admin/vragen/", who=(EDITOR,)),
+        Visit("vragen-afgewezen", "/admin/vragen/?toon=afgewezen", who=(EDITOR,)),
+        Visit(
+            "vraag-artikel-maken",
+            f"/admin/vragen/{_question_pk(ANSWERED_QUESTION)}/artikel/",
+            who=(EDITOR,),
+        ),
         Visit(
             "bericht-afzender-schorsen", f"/admin/berichten/{reported.pk}/schorsen/", who=(EDITOR,)
         ),
