@@ -167,6 +167,46 @@ for number in range(40):
         writer, "reply", f"bench-reply-{number}", actor=reader, subject=busy.title,
         excerpt="Een antwoord op je reactie.", url=busy.url,
     )
+# Questions: 300 live ones under /vragen/, the newest with 30 answers, 10 replies and useful
+# marks, so the list and a busy question page are measured at a realistic size.
+from bench.data import bulk_create_pages
+from questions.models import QuestionIndexPage, QuestionPage, UsefulMark
+from vakgenoten.models import HomePage
+question_index = QuestionIndexPage.objects.first() or HomePage.objects.first().add_child(
+    instance=QuestionIndexPage(title="Vragen", slug="vragen")
+)
+if not QuestionPage.objects.exists():
+    askers = list(bench_members[:300])
+    bulk_create_pages(question_index, [
+        QuestionPage(
+            title=f"Hoe pakken jullie vraag {number} aan?", slug=f"bench-vraag-{number}",
+            body="Wij zoeken ervaringen van andere gemeenten.",
+            body_html="<p>Wij zoeken ervaringen van andere gemeenten.</p>",
+            asker=askers[number % len(askers)],
+        )
+        for number in range(300)
+    ])
+    busy_question = QuestionPage.objects.order_by("-pk").first()
+    answers = Comment.objects.bulk_create(
+        Comment(
+            page_id=busy_question.pk, user=askers[(number + 1) % len(askers)], status="published",
+            body=f"Antwoord {number}.", body_html=f"<p>Antwoord {number}.</p>",
+            published_at=busy_question.first_published_at,
+        )
+        for number in range(30)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            page_id=busy_question.pk, user=askers[number + 2], parent=answers[number],
+            in_reply_to=answers[number], status="published", body="Dank je.",
+            body_html="<p>Dank je.</p>", published_at=busy_question.first_published_at,
+        )
+        for number in range(10)
+    )
+    UsefulMark.objects.bulk_create(
+        UsefulMark(answer=answer, user=askers[-1 - number]) for number, answer in enumerate(answers)
+    )
+busy_question = QuestionPage.objects.order_by("-pk").first()
 pages = [
     ("/healthz", "/healthz", None),
     ("home", "/", None),
@@ -182,6 +222,9 @@ pages = [
     ("member profile", f"/leden/{profile.user_id}/", None),
     ("voor jou (signed in)", "/voor-jou/", "reader"),
     ("meldingen (signed in)", "/meldingen/", "writer"),
+    ("questions", question_index.url, None),
+    ("question, 30 answers", busy_question.url, None),
+    ("question, 30 answers, signed-in reader", busy_question.url, "reader"),
 ]
 clients = {None: Client(HTTP_HOST="127.0.0.1")}
 for role, member in (("reader", reader), ("writer", writer), ("fresh", fresh)):
