@@ -945,7 +945,10 @@ def journey_login_limits(cafile, member):
     since = time.time()
     refusals = 0
     for attempt in range(1, 8):
-        _s, _h, html, _u = client.request("/accounts/login/")
+        # One GET before a POST on odd attempts, two on even ones: with strict round robin
+        # and one connection, a fixed GET-POST rhythm would send every POST to the same node.
+        for _ in range(1 + attempt % 2):
+            _s, _h, html, _u = client.request("/accounts/login/")
         status, _h, html, _u = client.request(
             "/accounts/login/",
             {
