@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import CharField, Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 
@@ -64,6 +65,8 @@ COMMENT = "comment"
 KINDS = (ARTICLE, EVENT, QUESTION, COMMENT)
 
 ITEMS_PER_PAGE = 20
+# "Voor jou" shows the newest this many items (ten pages); older ones are in the archives.
+FEED_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -258,12 +261,16 @@ def _rows(queryset, kind, moment):
     )
 
 
-def feed_rows(user, interests=None, since=None):
+def feed_rows(user, interests=None, since=None, limit=None):
     """Every item for ``user`` as ``(kind, id, date)`` rows, newest first, as one queryset.
 
     Counting it or taking a slice of it is one query, however many items match; the parts a
     member's interests cannot match are left out of the statement. ``None`` when none can
     match at all (a member who follows nothing and whose profile names nothing).
+
+    ``limit``: only the newest ``limit`` items are wanted. Where the database allows a limit
+    inside a UNION (PostgreSQL), each part is cut to its newest ``limit`` rows first, so the
+    outer sort handles at most a few times ``limit`` rows instead of every match.
     """
     interests = _interests(user, interests)
     parts = []
@@ -285,8 +292,11 @@ def feed_rows(user, interests=None, since=None):
         )
     if not parts:
         return None
+    if limit and len(parts) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        parts = [part.order_by("-feed_at", "-feed_id")[:limit] for part in parts]
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return rows.order_by("-feed_at", "-feed_id", "feed_kind")
+    rows = rows.order_by("-feed_at", "-feed_id", "feed_kind")
+    return rows[:limit] if limit else rows
 
 
 def load_items(rows):

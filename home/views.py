@@ -1,23 +1,28 @@
 """Search across every type of page (articles, events and plain pages in one list), and a
 member's own page "Voor jou"."""
 
+import hashlib
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Site
 
 from blog.models.stats import normalise_search_query
 from blog.search import run_search
 from members.follows import Interests
 from members.models import Network, Organisation
 from taxonomy.models import Theme
-from vakgenoten.cache import serves_pages
+from vakgenoten.cache import cached_part, serves_pages
 
-from .feed import ITEMS_PER_PAGE, feed_rows, load_items
+from .feed import FEED_LIMIT, ITEMS_PER_PAGE, feed_rows, load_items
 
 
 @serves_pages
@@ -50,25 +55,65 @@ def feed(request):
 
     The rule is ``home.feed``. The page takes the same number of queries however many items
     match and whichever page is asked for: one for the member's interests (three more while
-    they follow nothing), the count and the slice of one ``UNION``, one query per kind on the
-    page with its fixed prefetches, and the names of the profile's start.
+    they follow nothing), the newest ``FEED_LIMIT`` rows of one ``UNION``, one query per kind
+    on the page with its fixed prefetches, and the names of the profile's start.
     """
     interests = Interests.for_user(request.user)
-    rows = feed_rows(request.user, interests)
-    page_obj = Paginator(rows if rows is not None else [], ITEMS_PER_PAGE).get_page(
-        request.GET.get("page")
+    following_url = reverse("members:following")
+    number = request.GET.get("page") or "1"
+
+    def render_list():
+        rows = feed_rows(request.user, interests, limit=FEED_LIMIT)
+        # The newest FEED_LIMIT rows (kind, id, date) in one statement; the pages are cut from
+        # that list, so no second statement counts them.
+        page_obj = Paginator(list(rows) if rows is not None else [], ITEMS_PER_PAGE).get_page(
+            number
+        )
+        html = render_to_string(
+            "home/includes/feed_list.html",
+            {
+                "items": load_items(page_obj.object_list),
+                "page_obj": page_obj,
+                "interests": interests,
+                "following_url": following_url,
+            },
+            request=request,
+        )
+        return {"html": html, "number": page_obj.number}
+
+    # Kept per member, what they follow and page: new content anywhere purges the home page's
+    # generation (a page is published, a comment changes), which refreshes it; following
+    # something else changes the interests and so the name.
+    feed_list = cached_part(
+        f"feed-{interests_key(interests)}-{number[:12]}",
+        render_list,
+        page_id=getattr(Site.find_for_request(request), "root_page_id", None),
+        member_id=request.user.pk,
     )
+    # Our own template's output, kept in our own cache: safe to insert as it is.
+    feed_list = {**feed_list, "html": mark_safe(feed_list["html"])}  # noqa: S308  # nosec B308 B703
     return render(
         request,
         "home/feed.html",
         {
             "interests": interests,
-            "items": load_items(page_obj.object_list),
-            "page_obj": page_obj,
+            "feed_list": feed_list,
             "starting_points": starting_points(interests) if interests.from_profile else None,
             "crumbs": [(_("Home"), "/"), (_("Voor jou"), reverse("feed"))],
         },
     )
+
+
+def interests_key(interests):
+    """A short name for a member's interests, so the cached list follows what they follow."""
+    parts = [
+        sorted(interests.theme_ids),
+        sorted(interests.member_ids),
+        sorted(interests.network_ids),
+        sorted(interests.organisation_ids),
+        interests.from_profile,
+    ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
 def starting_points(interests):

@@ -180,6 +180,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # other, instead of failing with "database is locked" when two requests write at once.
     # Counting limits (comments per member) rely on that: a count and its insert are one step.
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: it pays off for long analytic queries, not for a web request. The
+    # "Voor jou" statement (a UNION over thousands of articles) is estimated above
+    # jit_above_cost, and compiling it took 100 of its 150 ms (bench/RESULTS.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches: the security store, and the page cache ---------------------------------------------

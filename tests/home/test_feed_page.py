@@ -188,6 +188,37 @@ def test_the_page_is_personal_and_never_cached(client, settings, member, blog_in
     assert "Tweede" in main_of(client.get(FEED))
 
 
+def test_the_list_is_kept_for_the_member_until_something_changes(
+    client, settings, member, blog_index
+):
+    """With the page cache on, the list comes from the cache on a second visit; a new item,
+    a new follow and a comment of a followed colleague show at once all the same."""
+    settings.PAGE_CACHE_SECONDS = 600
+    theme, other = make_theme("Wonen"), make_theme("Werk")
+    make_article(blog_index, title="Eerste", themes=[theme])
+    make_article(blog_index, title="Over werk", themes=[other])
+    follow(member, theme)
+    client.force_login(member)
+
+    def visit():
+        with CaptureQueriesContext(connection) as context:
+            html = main_of(client.get(FEED))
+        return html, len(context.captured_queries)
+
+    first, cold = visit()
+    again, warm = visit()
+    assert again == first and warm < cold
+    make_article(blog_index, title="Tweede", themes=[theme])
+    assert "Tweede" in visit()[0]
+    follow(member, other)
+    assert "Over werk" in visit()[0]
+    colleague = UserFactory()
+    follow(member, colleague)
+    article = make_article(blog_index, title="Zonder thema")
+    make_comment(article, colleague, "Een reactie van mijn collega")
+    assert "Een reactie van mijn collega" in visit()[0]
+
+
 def fill(blog_index, agenda, member, start, count):
     """``count`` articles, events, questions and comments that all match ``member``'s follows,
     with what makes a card cost queries: authors with organisations, images, themes, replies,
