@@ -10,6 +10,7 @@ from django import template
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.http import QueryDict
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -109,9 +110,15 @@ def comments_section(context, page):
             None,
         )
     elif thread_extras and authenticated:
-        # Forms for this member (with their CSRF token) under the answers: never kept; the
-        # comments in it still come from the cache one by one.
-        thread = render_thread()[0]
+        # Forms for this member under the answers carry a CSRF token: the thread is kept for
+        # them alone and only as long as their CSRF secret lives (a new login rotates it, and
+        # with it the name), and rendered again when one of their edit links goes.
+        thread = cached_part(
+            f"thread-{reader}-{_csrf_fingerprint(request)}-{_open_edits(reader_state)}",
+            lambda: render_thread()[0],
+            page_id=page.pk,
+            member_id=user.pk,
+        )
     elif reader_state.get("last_wrote"):
         # A reader who wrote here sees their own comments with a delete link, pending ones,
         # and for 15 minutes an edit link: kept for them alone, and rendered again each time
@@ -156,6 +163,14 @@ def comments_section(context, page):
         "now": timezone.now(),
         "page_param": PAGE_PARAM,
     }
+
+
+def _csrf_fingerprint(request):
+    """A short name for the reader's CSRF secret: a token rendered under it stays valid for as
+    long as the secret does."""
+    get_token(request)  # makes sure there is a secret
+    secret = request.META.get("CSRF_COOKIE", "")
+    return hashlib.sha256(secret.encode()).hexdigest()[:12]
 
 
 def _reader_state(user, page):

@@ -387,3 +387,59 @@ def test_asking_from_a_theme_list_starts_with_that_theme(client, index, asker, t
     [box] = re.findall(rf'<input[^>]*name="themes"[^>]*value="{theme.pk}"[^>]*>', html)
     assert "checked" in box
     assert client.get("/vragen/stellen/?thema=%E2%80%8B&netwerk=x").status_code == 200
+
+
+def test_a_members_thread_is_kept_until_their_csrf_secret_or_the_page_changes(
+    client, settings, index, asker, django_capture_on_commit_callbacks
+):
+    """With the page cache on, a signed-in member's answers and buttons come from the cache on
+    a second visit; a mark purges the page; a new login (a new CSRF secret) renders afresh, so
+    the forms always carry a token that is valid now."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 600
+    question = QuestionPageFactory(asker=asker)
+    answer = CommentFactory(page=question, body="Bel de wijkteams.")
+    reader = UserFactory()
+    client = type(client)(enforce_csrf_checks=True)
+    client.force_login(reader)
+
+    def visit():
+        with CaptureQueriesContext(connection) as context:
+            html = client.get(question.url).content.decode()
+        return html, len(context.captured_queries)
+
+    first, cold = visit()
+    again, warm = visit()
+    assert warm < cold
+    token = re.search(
+        rf'action="/vragen/antwoord/{answer.pk}/nuttig/">\s*<input type="hidden" '
+        r'name="csrfmiddlewaretoken" value="([^"]+)"',
+        again,
+    ).group(1)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/vragen/antwoord/{answer.pk}/nuttig/", {"csrfmiddlewaretoken": token}
+        )
+    assert response.status_code == 302
+    assert UsefulMark.objects.filter(answer=answer, user=reader).exists()
+    assert 'aria-pressed="true"' in visit()[0]
+
+    client.logout()
+    client.force_login(reader)
+    fresh = visit()[0]
+    token = re.search(
+        rf'action="/vragen/antwoord/{answer.pk}/nuttig/">\s*<input type="hidden" '
+        r'name="csrfmiddlewaretoken" value="([^"]+)"',
+        fresh,
+    ).group(1)
+    with django_capture_on_commit_callbacks(execute=True):
+        undo = client.post(
+            f"/vragen/antwoord/{answer.pk}/nuttig/",
+            {"csrfmiddlewaretoken": token, "action": "undo"},
+        )
+    assert undo.status_code == 302
+    assert not UsefulMark.objects.exists()
