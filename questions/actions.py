@@ -176,8 +176,7 @@ def mark_useful(comment, user):
     Members do not mark their own answers."""
     if comment.user_id == user.pk:
         raise QuestionRefused(_("Je eigen antwoord kun je niet als nuttig markeren."))
-    mark, created = UsefulMark.objects.get_or_create(answer=comment, user=user)
-    return created
+    return UsefulMark.objects.get_or_create(answer=comment, user=user)[1]
 
 
 def unmark_useful(comment, user):

@@ -4,6 +4,7 @@ in a fixed number of queries whatever the number of questions and answers."""
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from comments.models import Comment
 from members.models import Network
@@ -34,14 +35,11 @@ def with_card_data(questions):
     )
 
 
-def state_choices():
-    from django.utils.translation import gettext_lazy as _
-
-    return [
-        (OPEN, _("Open: nog geen antwoord gekozen")),
-        (UNANSWERED, _("Nog zonder antwoord")),
-        (ANSWERED, _("Beantwoord")),
-    ]
+STATES = [
+    (OPEN, _("Open: nog geen antwoord gekozen")),
+    (UNANSWERED, _("Nog zonder antwoord")),
+    (ANSWERED, _("Beantwoord")),
+]
 
 
 def question_listing_context(index_page, request):
@@ -76,7 +74,7 @@ def question_listing_context(index_page, request):
         "page_obj": page_obj,
         "themes": themes,
         "networks": networks,
-        "states": state_choices(),
+        "states": STATES,
         "selected": selected,
         "is_filtered": any(selected.values()),
     }
