@@ -11,6 +11,7 @@ Idempotent: members are looked up by e-mail address and existing ones are left a
 
 import io
 import random
+from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from PIL import Image, ImageDraw
@@ -37,7 +38,7 @@ MEMBERS_DEMO = [
         "last_name": "de Vries",
         "organisation": "gemeente-lindenholt",
         "role": "Beleidsadviseur Wmo",
-        "province": Profile.Province.UTRECHT,
+        "province": Profile.Province.DRENTHE,
         "themes": ["sociaal-domein", "samenwerking"],
         "bio": (
             "Ik werk aan de Wmo en aan de samenwerking met zorgaanbieders in de regio. Op dit "
@@ -72,7 +73,7 @@ MEMBERS_DEMO = [
         "last_name": "El Amrani",
         "organisation": "gemeente-oosterdijk",
         "role": "Functionaris gegevensbescherming",
-        "province": Profile.Province.ZUID_HOLLAND,
+        "province": Profile.Province.GRONINGEN,
         "themes": ["privacy", "informatieveiligheid"],
         "bio": (
             "Als functionaris gegevensbescherming kijk ik mee bij nieuwe projecten. Mijn tip: "
@@ -89,7 +90,7 @@ MEMBERS_DEMO = [
         "last_name": "Jansen",
         "organisation": "gemeente-bergambacht-aan-zee",
         "role": "Manager bedrijfsvoering",
-        "province": Profile.Province.ZEELAND,
+        "province": Profile.Province.FRIESLAND,
         "themes": ["bedrijfsvoering", "samenwerking"],
         "bio": (
             "Ik ben verantwoordelijk voor financiën, HR, inkoop en ICT. In het netwerk "
@@ -106,7 +107,7 @@ MEMBERS_DEMO = [
         "last_name": "Visser",
         "organisation": "gemeente-hoogeland-noord",
         "role": "Gemeentesecretaris",
-        "province": Profile.Province.FRIESLAND,
+        "province": Profile.Province.GRONINGEN,
         "themes": ["bedrijfsvoering", "samenwerking"],
         "bio": (
             "Gemeentesecretaris van een kleine gemeente met veel samenwerkingsverbanden. Ik "
@@ -122,7 +123,7 @@ MEMBERS_DEMO = [
         "last_name": "Hendriks",
         "organisation": "gemeente-lindenholt",
         "role": "Projectleider Omgevingswet",
-        "province": Profile.Province.UTRECHT,
+        "province": Profile.Province.DRENTHE,
         "themes": ["omgevingswet", "dienstverlening"],
         "bio": (
             "Ik leid de invoering van de Omgevingswet. Nu werken we aan het omgevingsplan en "
@@ -138,7 +139,7 @@ MEMBERS_DEMO = [
         "last_name": "van Dijk",
         "organisation": "werkbedrijf-noorderkwartier",
         "role": "Teamleider werk en inkomen",
-        "province": Profile.Province.NOORD_HOLLAND,
+        "province": Profile.Province.GRONINGEN,
         "themes": ["sociaal-domein"],
         "bio": (
             "Ons werkbedrijf voert de bijstand en de re-integratie uit voor vier gemeenten. "
@@ -188,7 +189,7 @@ MEMBERS_DEMO = [
         "last_name": "Mulder",
         "organisation": "gemeente-oosterdijk",
         "role": "Adviseur dienstverlening",
-        "province": Profile.Province.ZUID_HOLLAND,
+        "province": Profile.Province.GRONINGEN,
         "themes": ["dienstverlening", "privacy"],
         "bio": (
             "Ik werk aan begrijpelijke brieven en formulieren. Samen met inwoners testen we "
@@ -204,7 +205,7 @@ MEMBERS_DEMO = [
         "last_name": "Willems",
         "organisation": "gemeente-hoogeland-noord",
         "role": "Beleidsmedewerker schuldhulpverlening",
-        "province": Profile.Province.FRIESLAND,
+        "province": Profile.Province.GRONINGEN,
         "themes": ["sociaal-domein"],
         "bio": (
             "Vroegsignalering van schulden is mijn dagelijks werk. We werken samen met "
@@ -220,7 +221,7 @@ MEMBERS_DEMO = [
         "last_name": "Bouzid",
         "organisation": "vereniging-van-bedrijfsvoerders",
         "role": "Bureausecretaris",
-        "province": Profile.Province.NOORD_BRABANT,
+        "province": Profile.Province.UTRECHT,
         "themes": ["bedrijfsvoering", "samenwerking"],
         "bio": (
             "Ik ondersteun het bestuur van de vereniging en organiseer de ledendagen. Heb je "
@@ -239,7 +240,7 @@ MEMBERS_DEMO = [
         "last_name": "Vos",
         "organisation": "gemeente-lindenholt",
         "role": "Communicatieadviseur",
-        "province": Profile.Province.UTRECHT,
+        "province": Profile.Province.DRENTHE,
         "themes": ["dienstverlening", "samenwerking"],
         "bio": (
             "Communicatieadviseur bij Lindenholt en een dag per week eindredacteur van "
@@ -318,19 +319,227 @@ def create_member(spec, organisations, themes):
     return user
 
 
+# The demo register: fictional organisations, most of them in Groningen, Friesland and Drenthe
+# (the codes GM99xx are not used by the CBS). Name, slug, kind, code, province, latitude,
+# longitude; the collaborations and adoptions of the demo refer to them by slug.
 ORGANISATIONS = [
-    ("Gemeente Lindenholt", "gemeente-lindenholt", "gemeente"),
-    ("Gemeente Westerveen", "gemeente-westerveen", "gemeente"),
-    ("Gemeente Oosterdijk", "gemeente-oosterdijk", "gemeente"),
-    ("Gemeente Bergambacht aan Zee", "gemeente-bergambacht-aan-zee", "gemeente"),
-    ("Gemeente Hoogeland-Noord", "gemeente-hoogeland-noord", "gemeente"),
-    ("Werkbedrijf Noorderkwartier", "werkbedrijf-noorderkwartier", "samenwerkingsverband"),
+    (
+        "Gemeente Hoogeland-Noord",
+        "gemeente-hoogeland-noord",
+        "gemeente",
+        "GM9901",
+        "groningen",
+        "53.38120",
+        "6.62450",
+    ),
+    (
+        "Gemeente Westerveen",
+        "gemeente-westerveen",
+        "gemeente",
+        "GM9902",
+        "groningen",
+        "53.17310",
+        "6.45220",
+    ),
+    (
+        "Gemeente Oosterdijk",
+        "gemeente-oosterdijk",
+        "gemeente",
+        "GM9903",
+        "groningen",
+        "53.24870",
+        "7.04610",
+    ),
+    (
+        "Gemeente Eemsmarke",
+        "gemeente-eemsmarke",
+        "gemeente",
+        "GM9904",
+        "groningen",
+        "53.30440",
+        "6.89730",
+    ),
+    (
+        "Gemeente Wolderveld",
+        "gemeente-wolderveld",
+        "gemeente",
+        "GM9905",
+        "groningen",
+        "53.10260",
+        "6.85190",
+    ),
+    (
+        "Gemeente Reitdiephoek",
+        "gemeente-reitdiephoek",
+        "gemeente",
+        "GM9906",
+        "groningen",
+        "53.30010",
+        "6.44870",
+    ),
+    (
+        "Waterschap Noorderzijlen",
+        "waterschap-noorderzijlen",
+        "waterschap",
+        "",
+        "groningen",
+        "53.22150",
+        "6.58030",
+    ),
+    (
+        "Werkbedrijf Noorderkwartier",
+        "werkbedrijf-noorderkwartier",
+        "gemeenschappelijke-regeling",
+        "",
+        "groningen",
+        "53.21080",
+        "6.56470",
+    ),
+    (
+        "Sociale Dienst Ommeland-Oost",
+        "sociale-dienst-ommeland-oost",
+        "gemeenschappelijke-regeling",
+        "",
+        "groningen",
+        "53.19920",
+        "6.95340",
+    ),
+    (
+        "Gemeente Bergambacht aan Zee",
+        "gemeente-bergambacht-aan-zee",
+        "gemeente",
+        "GM9911",
+        "friesland",
+        "53.36050",
+        "5.76120",
+    ),
+    (
+        "Gemeente Marrewâld",
+        "gemeente-marrewald",
+        "gemeente",
+        "GM9912",
+        "friesland",
+        "53.04870",
+        "5.65310",
+    ),
+    (
+        "Gemeente Leppedyk",
+        "gemeente-leppedyk",
+        "gemeente",
+        "GM9913",
+        "friesland",
+        "53.15240",
+        "5.94880",
+    ),
+    (
+        "Gemeente Greidhoeke",
+        "gemeente-greidhoeke",
+        "gemeente",
+        "GM9914",
+        "friesland",
+        "52.98010",
+        "5.84620",
+    ),
+    (
+        "Gemeente Wâldsein",
+        "gemeente-waldsein",
+        "gemeente",
+        "GM9915",
+        "friesland",
+        "53.12330",
+        "6.15070",
+    ),
+    (
+        "Wetterskip Dyksterhusen",
+        "wetterskip-dyksterhusen",
+        "waterschap",
+        "",
+        "friesland",
+        "53.20140",
+        "5.80250",
+    ),
+    (
+        "Uitvoeringsdienst Noardwâlden",
+        "uitvoeringsdienst-noardwalden",
+        "uitvoeringsorganisatie",
+        "",
+        "friesland",
+        "53.25060",
+        "6.04990",
+    ),
+    (
+        "Gemeente Lindenholt",
+        "gemeente-lindenholt",
+        "gemeente",
+        "GM9921",
+        "drenthe",
+        "52.95120",
+        "6.55340",
+    ),
+    (
+        "Gemeente Heidebroek",
+        "gemeente-heidebroek",
+        "gemeente",
+        "GM9922",
+        "drenthe",
+        "52.78040",
+        "6.40180",
+    ),
+    ("Gemeente Esveld", "gemeente-esveld", "gemeente", "GM9923", "drenthe", "52.85260", "6.84930"),
+    (
+        "Gemeente Zuidermaten",
+        "gemeente-zuidermaten",
+        "gemeente",
+        "GM9924",
+        "drenthe",
+        "52.72110",
+        "6.65270",
+    ),
+    (
+        "Gemeente Norgerveen",
+        "gemeente-norgerveen",
+        "gemeente",
+        "GM9925",
+        "drenthe",
+        "53.01980",
+        "6.40460",
+    ),
+    (
+        "Belastingkantoor Hunzedal",
+        "belastingkantoor-hunzedal",
+        "gemeenschappelijke-regeling",
+        "",
+        "drenthe",
+        "52.97930",
+        "6.62110",
+    ),
+    (
+        "Omgevingsdienst Esmarke",
+        "omgevingsdienst-esmarke",
+        "uitvoeringsorganisatie",
+        "",
+        "drenthe",
+        "52.87150",
+        "6.74820",
+    ),
     (
         "ICT-samenwerking Rivierenland-Oost",
         "ict-samenwerking-rivierenland-oost",
-        "samenwerkingsverband",
+        "gemeenschappelijke-regeling",
+        "",
+        "gelderland",
+        "51.95330",
+        "5.90870",
     ),
-    ("Vereniging van Bedrijfsvoerders", "vereniging-van-bedrijfsvoerders", "vereniging"),
+    (
+        "Vereniging van Bedrijfsvoerders",
+        "vereniging-van-bedrijfsvoerders",
+        "vereniging",
+        "",
+        "utrecht",
+        "52.09070",
+        "5.12140",
+    ),
 ]
 
 NETWORKS = [
@@ -360,8 +569,18 @@ NETWORKS = [
 
 def load_organisations_and_networks():
     """The organisations and networks that members, articles and events refer to."""
-    for name, slug, kind in ORGANISATIONS:
-        Organisation.objects.get_or_create(slug=slug, defaults={"name": name, "kind": kind})
+    for name, slug, kind, identifier, province, latitude, longitude in ORGANISATIONS:
+        Organisation.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "identifier": identifier,
+                "province": province,
+                "latitude": Decimal(latitude),
+                "longitude": Decimal(longitude),
+            },
+        )
     for name, slug, description, requires_approval in NETWORKS:
         Network.objects.get_or_create(
             slug=slug,

@@ -4,7 +4,8 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.core.validators import URLValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -104,14 +105,37 @@ class User(AbstractUser):
         return reverse("members:profile", args=[self.pk])
 
 
+class Province(models.TextChoices):
+    """The twelve provinces: where a member works, where an organisation sits."""
+
+    DRENTHE = "drenthe", _("Drenthe")
+    FLEVOLAND = "flevoland", _("Flevoland")
+    FRIESLAND = "friesland", _("Friesland")
+    GELDERLAND = "gelderland", _("Gelderland")
+    GRONINGEN = "groningen", _("Groningen")
+    LIMBURG = "limburg", _("Limburg")
+    NOORD_BRABANT = "noord-brabant", _("Noord-Brabant")
+    NOORD_HOLLAND = "noord-holland", _("Noord-Holland")
+    OVERIJSSEL = "overijssel", _("Overijssel")
+    UTRECHT = "utrecht", _("Utrecht")
+    ZEELAND = "zeeland", _("Zeeland")
+    ZUID_HOLLAND = "zuid-holland", _("Zuid-Holland")
+
+
 class Organisation(models.Model):
-    """A municipality, joint arrangement or other public body that members work for."""
+    """A municipality, province, water board or other public body that members work for.
+
+    The register of organisations: imported from a CSV file (``manage.py
+    import_organisations``) and kept in the admin. The location (a point, not an address) places
+    the organisation on the collaboration map.
+    """
 
     class Kind(models.TextChoices):
         MUNICIPALITY = "gemeente", _("Gemeente")
-        JOINT_ARRANGEMENT = "samenwerkingsverband", _("Samenwerkingsverband")
         PROVINCE = "provincie", _("Provincie")
         WATER_BOARD = "waterschap", _("Waterschap")
+        JOINT_ARRANGEMENT = "gemeenschappelijke-regeling", _("Gemeenschappelijke regeling")
+        AGENCY = "uitvoeringsorganisatie", _("Uitvoeringsorganisatie")
         CENTRAL_GOVERNMENT = "rijk", _("Rijksoverheid")
         ASSOCIATION = "vereniging", _("Vereniging of koepel")
         OTHER = "anders", _("Anders")
@@ -121,18 +145,70 @@ class Organisation(models.Model):
     kind = models.CharField(
         _("soort"), max_length=30, choices=Kind.choices, default=Kind.MUNICIPALITY
     )
+    identifier = models.CharField(
+        _("officiële code"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Waar die bestaat: voor gemeenten de CBS-code (bijvoorbeeld GM0363), anders een "
+            "code uit het Register van overheidsorganisaties."
+        ),
+    )
+    province = models.CharField(_("provincie"), max_length=20, choices=Province.choices, blank=True)
     website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("korte beschrijving"), blank=True, max_length=1000)
+    latitude = models.DecimalField(
+        _("breedtegraad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Bijvoorbeeld 52.37403. Samen met de lengtegraad: de plek op de kaart."),
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Bijvoorbeeld 4.88969."),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["identifier"],
+                condition=~models.Q(identifier=""),
+                name="members_organisation_identifier_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(latitude__isnull=False, longitude__isnull=False),
+                name="members_organisation_location_whole",
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("members:organisation", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                _("Vul breedtegraad en lengtegraad allebei in, of laat ze allebei leeg.")
+            )
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
 
 
 class Network(models.Model):
@@ -177,19 +253,7 @@ class Profile(models.Model):
         MEMBERS = "members", _("Alleen voor ingelogde leden")
         PUBLIC = "public", _("Voor iedereen, ook zonder account")
 
-    class Province(models.TextChoices):
-        DRENTHE = "drenthe", _("Drenthe")
-        FLEVOLAND = "flevoland", _("Flevoland")
-        FRIESLAND = "friesland", _("Friesland")
-        GELDERLAND = "gelderland", _("Gelderland")
-        GRONINGEN = "groningen", _("Groningen")
-        LIMBURG = "limburg", _("Limburg")
-        NOORD_BRABANT = "noord-brabant", _("Noord-Brabant")
-        NOORD_HOLLAND = "noord-holland", _("Noord-Holland")
-        OVERIJSSEL = "overijssel", _("Overijssel")
-        UTRECHT = "utrecht", _("Utrecht")
-        ZEELAND = "zeeland", _("Zeeland")
-        ZUID_HOLLAND = "zuid-holland", _("Zuid-Holland")
+    Province = Province  # the module-level choices, still reachable as Profile.Province
 
     BIO_MAX_LENGTH = 600
 
