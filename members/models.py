@@ -151,7 +151,7 @@ class Organisation(models.Model):
         blank=True,
         help_text=_(
             "Waar die bestaat: voor gemeenten de CBS-code (bijvoorbeeld GM0363), anders een "
-            "code uit het Register van overheidsorganisaties."
+            "officiële code uit het overheidsregister (OIN)."
         ),
     )
     province = models.CharField(_("provincie"), max_length=20, choices=Province.choices, blank=True)

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='organisation',
             name='identifier',
-            field=models.CharField(blank=True, help_text='Waar die bestaat: voor gemeenten de CBS-code (bijvoorbeeld GM0363), anders een code uit het Register van overheidsorganisaties.', max_length=20, verbose_name='officiële code'),
+            field=models.CharField(blank=True, help_text='Waar die bestaat: voor gemeenten de CBS-code (bijvoorbeeld GM0363), anders een officiële code uit het overheidsregister (OIN).', max_length=20, verbose_name='officiële code'),
         ),
         migrations.AddField(
             model_name='organisation',
