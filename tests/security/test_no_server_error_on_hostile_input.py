@@ -20,6 +20,7 @@ import pytest
 from django.test import Client
 
 from tests.accessibility.pages import build_demo_site
+from tests.module_data import kept_for_the_module
 from tests.security.hostile_input import (
     PAYLOADS,
     RecordingQueryDict,
@@ -46,8 +47,14 @@ def recording(monkeypatch):
     return RecordingQueryDict.read
 
 
-@pytest.fixture
-def demo_site():
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site, built once for the three sweeps (a sweep's own writes are rolled back)."""
+    with kept_for_the_module(django_db_blocker):
+        yield build_site_with_pool()
+
+
+def build_site_with_pool():
     from blog.models import Author
     from comments.models import Comment
     from events.models import CalendarToken, Registration

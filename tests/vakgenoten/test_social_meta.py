@@ -6,7 +6,10 @@ from html.parser import HTMLParser
 
 import pytest
 
+from django.test import override_settings
+
 from tests.accessibility.pages import build_demo_site
+from tests.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -53,11 +56,14 @@ def head_tags(client, path):
     return parser
 
 
-@pytest.fixture
-def site(settings, django_db_blocker):
-    settings.SITE_URL = PUBLIC
-    settings.ALLOWED_HOSTS = ["*"]
-    return build_demo_site()
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """The demo site, built once for the module: the tests here only read it."""
+    with (
+        override_settings(SITE_URL=PUBLIC, ALLOWED_HOSTS=["*"]),
+        kept_for_the_module(django_db_blocker),
+    ):
+        yield build_demo_site()
 
 
 def public_pages(site):
