@@ -207,7 +207,8 @@ class SignupForm(OrganisationChoiceMixin, NameFieldsMixin, allauth_forms.SignupF
         return [self[name] for name in self.ORGANISATION_FIELDS]
 
     def clean(self):
-        return self.clean_organisation_choice(super().clean())
+        super().clean()
+        return self.clean_organisation_choice(self.cleaned_data)
 
     def save(self, request):
         user = super().save(request)
@@ -404,7 +405,8 @@ class ProfileForm(OrganisationChoiceMixin, NameFieldsMixin, forms.ModelForm):
             del self.fields["remove_avatar"]
 
     def clean(self):
-        return self.clean_organisation_choice(super().clean())
+        super().clean()
+        return self.clean_organisation_choice(self.cleaned_data)
 
     def clean_linkedin(self):
         url = self.cleaned_data["linkedin"]

@@ -150,8 +150,8 @@ class Organisation(models.Model):
         max_length=20,
         blank=True,
         help_text=_(
-            "Waar die bestaat: voor gemeenten de CBS-code (bijvoorbeeld GM0363), anders een "
-            "code uit het Register van overheidsorganisaties."
+            "Waar die bestaat: voor gemeenten de CBS-code (bijvoorbeeld GM0363), anders de "
+            "code uit de landelijke lijst van overheidsorganisaties."
         ),
     )
     province = models.CharField(_("provincie"), max_length=20, choices=Province.choices, blank=True)

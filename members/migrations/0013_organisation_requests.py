@@ -14,6 +14,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterField(
+            model_name='organisation',
+            name='identifier',
+            field=models.CharField(blank=True, help_text='Waar die bestaat: voor gemeenten de CBS-code (bijvoorbeeld GM0363), anders de code uit de landelijke lijst van overheidsorganisaties.', max_length=20, verbose_name='officiële code'),
+        ),
         migrations.CreateModel(
             name='OrganisationRequest',
             fields=[
