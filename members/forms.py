@@ -11,7 +11,7 @@ from vakgenoten.language import in_content_language
 from vakgenoten.text import validate_name
 from vakgenoten.widgets import Textarea
 
-from .models import NotificationPreferences, Profile
+from .models import NotificationPreferences, Organisation, Profile
 
 PASSWORD_HELP = _(
     "Minstens 10 tekens. Kies geen veelgebruikt wachtwoord en niet alleen cijfers. "
@@ -68,20 +68,111 @@ class NameFieldsMixin:
         return " ".join(self.cleaned_data["last_name"].split())
 
 
-class SignupForm(NameFieldsMixin, allauth_forms.SignupForm):
-    """Sign up with first and last name, e-mail address and password.
+ORGANISATION_HELP = _(
+    "Staat je organisatie er niet bij? Vul dan hieronder haar naam in. De redactie voegt haar "
+    "toe en laat het je per e-mail weten."
+)
 
-    Members take part under their own name, so the name is asked at once. The honeypot field
+
+class OrganisationChoiceMixin:
+    """Choose your organisation from the register, or ask for one that is missing.
+
+    The form gets ``organisation`` (a choice from the register, optional), ``new_organisation``
+    and ``new_organisation_website``. A name typed that is in the register already is chosen
+    from it; a new one becomes an ``OrganisationRequest`` when the form is saved
+    (:meth:`save_organisation_request`).
+    """
+
+    ORGANISATION_FIELDS = ("organisation", "new_organisation", "new_organisation_website")
+
+    def add_organisation_fields(self):
+        self.fields["organisation"] = forms.ModelChoiceField(
+            label=_("Organisatie"),
+            queryset=Organisation.objects.order_by("name"),
+            required=False,
+            empty_label=_("Kies je organisatie"),
+            help_text=ORGANISATION_HELP,
+            error_messages={"invalid_choice": _("Deze organisatie bestaat niet (meer).")},
+        )
+        self.fields["new_organisation"] = forms.CharField(
+            label=_("Mijn organisatie staat er niet bij: haar naam"),
+            required=False,
+            max_length=150,
+            validators=[validate_name],
+            help_text=_("Bijvoorbeeld: Gemeente Oosterdijk of Omgevingsdienst West."),
+            widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+        )
+        self.fields["new_organisation_website"] = forms.URLField(
+            label=_("Website van die organisatie (mag leeg blijven)"),
+            required=False,
+            assume_scheme="https",
+            error_messages={
+                "invalid": _("Vul een volledig webadres in, zoals https://gemeente.nl.")
+            },
+        )
+
+    def clean_new_organisation(self):
+        return " ".join(self.cleaned_data.get("new_organisation", "").split())
+
+    def clean_organisation_choice(self, cleaned_data):
+        chosen = cleaned_data.get("organisation")
+        name = cleaned_data.get("new_organisation")
+        if chosen and name:
+            self.add_error(
+                "new_organisation",
+                _(
+                    "Je koos al een organisatie uit de lijst. Laat dit veld leeg, of kies in de "
+                    "lijst ‘Kies je organisatie’."
+                ),
+            )
+        elif name:
+            known = Organisation.objects.filter(name__iexact=name).first()
+            if known is not None:  # it was in the list after all: take it from there
+                cleaned_data["organisation"] = known
+                cleaned_data["new_organisation"] = ""
+        elif cleaned_data.get("new_organisation_website"):
+            self.add_error(
+                "new_organisation",
+                _("Vul ook de naam in van de organisatie waarvan je de website opgaf."),
+            )
+        return cleaned_data
+
+    def save_organisation_request(self, user):
+        """The request for a missing organisation, or None when none was asked for."""
+        from .organisations import request_organisation
+
+        name = self.cleaned_data.get("new_organisation")
+        if not name:
+            return None
+        return request_organisation(
+            user, name, self.cleaned_data.get("new_organisation_website") or ""
+        )
+
+
+class SignupForm(OrganisationChoiceMixin, NameFieldsMixin, allauth_forms.SignupForm):
+    """Sign up with first and last name, e-mail address and password, and the organisation.
+
+    Members take part under their own name, so the name is asked at once. The organisation is
+    optional: chosen from the register, or asked for when it is missing. The honeypot field
     that allauth adds is hidden with a class instead of an inline style (the CSP forbids those).
     """
 
     first_name = first_name_field()
     last_name = last_name_field()
 
-    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "password1",
+        "password2",
+        *OrganisationChoiceMixin.ORGANISATION_FIELDS,
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_organisation_fields()
+        self.order_fields(self.field_order)
         without_placeholders(self)
         self.fields["email"].label = _("E-mailadres")
         self.fields["email"].help_text = _(
@@ -106,7 +197,26 @@ class SignupForm(NameFieldsMixin, allauth_forms.SignupForm):
         return self[self.honeypot_name] if self.honeypot_name in self.fields else None
 
     def visible_fields_without_honeypot(self):
-        return [field for field in self.visible_fields() if field.name != self.honeypot_name]
+        return [
+            field
+            for field in self.visible_fields()
+            if field.name != self.honeypot_name and field.name not in self.ORGANISATION_FIELDS
+        ]
+
+    def organisation_fields(self):
+        return [self[name] for name in self.ORGANISATION_FIELDS]
+
+    def clean(self):
+        super().clean()
+        return self.clean_organisation_choice(self.cleaned_data)
+
+    def save(self, request):
+        user = super().save(request)
+        organisation = self.cleaned_data.get("organisation")
+        if organisation is not None:
+            Profile.objects.filter(user=user).update(organisation=organisation)
+        self.save_organisation_request(user)
+        return user
 
     def try_save(self, request):
         """Take as long for a taken address as for a new one.
@@ -187,7 +297,7 @@ class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
         dutch_new_password_fields(self)
 
 
-class ProfileForm(NameFieldsMixin, forms.ModelForm):
+class ProfileForm(OrganisationChoiceMixin, NameFieldsMixin, forms.ModelForm):
     """Edit your own profile: name, work, themes, a short bio, links, photo and visibility.
 
     A photo is checked and re-encoded in ``clean_avatar`` (see members.avatars); when it is
@@ -247,10 +357,6 @@ class ProfileForm(NameFieldsMixin, forms.ModelForm):
             "themes": _("Thema's waar je mee bezig bent"),
         }
         help_texts = {
-            "organisation": _(
-                "Staat je organisatie er niet bij? Meld het via 'Een probleem melden' onderaan "
-                "de pagina, dan voegt de redactie haar toe."
-            ),
             "role": _("Bijvoorbeeld: beleidsadviseur Wmo of manager bedrijfsvoering."),
             "bio": _("Een paar zinnen over je werk en waar collega's je voor kunnen benaderen."),
             "visibility": _(
@@ -284,7 +390,7 @@ class ProfileForm(NameFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["first_name"].initial = user.first_name
         self.fields["last_name"].initial = user.last_name
-        self.fields["organisation"].empty_label = _("Kies je organisatie")
+        self.add_organisation_fields()
         self.fields["province"].choices = [("", _("Kies je provincie"))] + list(
             self.fields["province"].choices
         )[1:]
@@ -293,10 +399,14 @@ class ProfileForm(NameFieldsMixin, forms.ModelForm):
         )
         # Theme names are Dutch content: marked lang="nl" when the interface is English.
         self.fields["themes"].label_from_instance = lambda theme: in_content_language(theme.name)
-        self.order_fields(["first_name", "last_name"])
+        self.order_fields(["first_name", "last_name", "organisation", *self.ORGANISATION_FIELDS])
         self._avatar_files = None
         if not self.instance.avatar:
             del self.fields["remove_avatar"]
+
+    def clean(self):
+        super().clean()
+        return self.clean_organisation_choice(self.cleaned_data)
 
     def clean_linkedin(self):
         url = self.cleaned_data["linkedin"]
@@ -336,6 +446,7 @@ class ProfileForm(NameFieldsMixin, forms.ModelForm):
             self.user.save(update_fields=["first_name", "last_name"])
             profile.save()
             self.save_m2m()
+            self.save_organisation_request(self.user)
         return profile
 
 
@@ -486,3 +597,90 @@ class DeleteAccountForm(forms.Form):
     @property
     def keep_comments(self):
         return self.cleaned_data["comments"] == self.KEEP
+
+
+class ApproveOrganisationRequestForm(forms.Form):
+    """Approve a request: link an organisation from the register, or add a new one."""
+
+    existing = forms.ModelChoiceField(
+        label=_("Organisatie die al in het register staat"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label=_("Geen: voeg een nieuwe organisatie toe"),
+        help_text=_("Kies er een als de aanvraag over een organisatie gaat die er al is."),
+    )
+    name = forms.CharField(label=_("Naam"), max_length=150, required=False)
+    kind = forms.ChoiceField(label=_("Soort"), choices=Organisation.Kind.choices)
+    province = forms.ChoiceField(
+        label=_("Provincie"), choices=[("", _("Geen of meer dan één"))], required=False
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    def __init__(self, *args, **kwargs):
+        from .models import Province
+
+        super().__init__(*args, **kwargs)
+        self.fields["province"].choices = [*self.fields["province"].choices, *Province.choices]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("existing") and not (cleaned_data.get("name") or "").strip():
+            self.add_error("name", _("Vul de naam in, of kies een organisatie uit het register."))
+        return cleaned_data
+
+    def organisation_fields(self):
+        return {
+            name: self.cleaned_data.get(name) or ""
+            for name in ("name", "kind", "province", "website")
+        }
+
+
+class RejectOrganisationRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden (het lid leest die in de e-mail)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf het lid waarom de organisatie er niet bij komt.")},
+    )
+
+
+class OrganisationFilterForm(forms.Form):
+    """Search the register by name (or official code); filter by kind and province."""
+
+    q = forms.CharField(
+        label=_("Naam of code"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    soort = forms.ChoiceField(label=_("Soort"), required=False)
+    provincie = forms.ChoiceField(label=_("Provincie"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .models import Province
+
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = [("", _("Alle soorten")), *Organisation.Kind.choices]
+        self.fields["provincie"].choices = [("", _("Alle provincies")), *Province.choices]
+        for name in ("soort", "provincie"):
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "Deze keuze bestaat niet. Kies een andere."
+            )
+
+    def filter(self, organisations):
+        """Apply the valid filters; an invalid one is ignored (and shown with its message)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        for term in (data.get("q") or "").split()[:5]:
+            organisations = organisations.filter(
+                models.Q(name__icontains=term) | models.Q(identifier__iexact=term)
+            )
+        if data.get("soort"):
+            organisations = organisations.filter(kind=data["soort"])
+        if data.get("provincie"):
+            organisations = organisations.filter(province=data["provincie"])
+        return organisations
+
+    @property
+    def is_filtered(self):
+        return self.is_bound and any(self.data.get(name) for name in self.fields)

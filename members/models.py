@@ -150,8 +150,8 @@ class Organisation(models.Model):
         max_length=20,
         blank=True,
         help_text=_(
-            "Waar die bestaat: voor gemeenten de CBS-code (bijvoorbeeld GM0363), anders een "
-            "officiële code uit het overheidsregister (OIN)."
+            "Waar die bestaat: voor gemeenten de CBS-code (bijvoorbeeld GM0363), anders de "
+            "code uit de landelijke lijst van overheidsorganisaties."
         ),
     )
     province = models.CharField(_("provincie"), max_length=20, choices=Province.choices, blank=True)
@@ -234,6 +234,80 @@ class Network(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:network", args=[self.slug])
+
+
+class OrganisationRequestQuerySet(models.QuerySet):
+    def waiting(self):
+        return self.filter(status=OrganisationRequest.Status.WAITING)
+
+
+class OrganisationRequest(models.Model):
+    """A member's request to add an organisation that is not in the register yet.
+
+    Members ask for it at sign-up or on their profile ("Mijn organisatie staat er niet bij");
+    editors approve it (which creates the organisation, or links an existing one) or reject it
+    with a reason. The member hears either by e-mail. The request outlives the member's account
+    without their name: ``requested_by`` becomes empty when they delete it.
+    """
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Wacht op de redactie")
+        APPROVED = "approved", _("Toegevoegd")
+        REJECTED = "rejected", _("Afgewezen")
+
+    name = models.CharField(
+        _("naam van de organisatie"),
+        max_length=150,
+        validators=[validate_name],
+    )
+    website = models.URLField(
+        _("website"), blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisation_requests",
+        verbose_name=_("aangevraagd door"),
+    )
+    created = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WAITING
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("afgehandeld door"),
+    )
+    handled_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    reason = models.TextField(_("reden van afwijzing"), blank=True, max_length=1000)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("toegevoegde organisatie"),
+    )
+
+    objects = OrganisationRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("aanvraag voor een organisatie")
+        verbose_name_plural = _("aanvragen voor organisaties")
+        indexes = [models.Index(fields=["status", "created"], name="members_orgrequest_queue")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_waiting(self):
+        return self.status == self.Status.WAITING
 
 
 def avatar_upload_to(instance, filename):

@@ -26,7 +26,8 @@ Every app that stores data about a member registers it in its ``AppConfig.ready(
   eraser raises, nothing is deleted and the member sees an error.
 
 The members app registers its own data the same way (account, e-mail addresses, profile,
-networks, notification preferences, sessions, two-factor status, queued e-mail).
+networks, notification preferences, sessions, two-factor status, queued e-mail, requests for
+missing organisations).
 """
 
 import logging
@@ -296,6 +297,35 @@ def _export_follows(user):
     return exported
 
 
+def _export_organisation_requests(user):
+    """The organisations the member asked to add, and what the editors decided."""
+    from .models import OrganisationRequest
+
+    return [
+        {
+            "naam": item.name,
+            "website": item.website,
+            "aangevraagd_op": item.created,
+            "status": item.get_status_display(),
+            "afgehandeld_op": item.handled_at,
+            "reden": item.reason,
+            "toegevoegde_organisatie": item.organisation.name if item.organisation else "",
+        }
+        for item in OrganisationRequest.objects.filter(requested_by=user)
+        .select_related("organisation")
+        .order_by("created", "pk")
+    ]
+
+
+def _erase_organisation_requests(user, keep_comments):
+    """Waiting requests go (there is nobody left to tell); decided ones stay without a name."""
+    from .models import OrganisationRequest
+
+    mine = OrganisationRequest.objects.filter(requested_by=user)
+    mine.filter(status=OrganisationRequest.Status.WAITING).delete()
+    mine.update(requested_by=None)
+
+
 def register_members_data():
     """Called from MembersConfig.ready(): the members app's own part of the registry."""
     register_personal_data("account", export=_export_account)
@@ -308,3 +338,8 @@ def register_members_data():
     register_personal_data("tweestapsverificatie", export=_export_mfa)
     register_personal_data("e-mails", export=_export_outbox, erase=_erase_outbox)
     register_personal_data("volgt", export=_export_follows)
+    register_personal_data(
+        "organisatie-aanvragen",
+        export=_export_organisation_requests,
+        erase=_erase_organisation_requests,
+    )

@@ -1,20 +1,45 @@
-"""Admin screens for the organisations and networks members belong to, and who manages them."""
+"""Admin screens for the organisations and networks members belong to, who manages them, and
+the members' requests for organisations that are missing from the register."""
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Network, NetworkMembership, Organisation
+from . import admin_views
+from .models import Network, NetworkMembership, Organisation, OrganisationRequest
 
 
 class OrganisationViewSet(SnippetViewSet):
+    """The register: imported with ``manage.py import_organisations`` and kept here."""
+
     model = Organisation
     icon = "home"
-    list_display = ["name", "kind"]
-    list_filter = ["kind"]
-    search_fields = ["name"]
+    list_display = ["name", "kind", "province", "identifier"]
+    list_filter = ["kind", "province"]
+    search_fields = ["name", "identifier"]
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("identifier")],
+            heading=_("Wie het is"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("province"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Waar het is"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("description")],
+            heading=_("Meer over de organisatie"),
+        ),
+    ]
 
 
 class NetworkViewSet(SnippetViewSet):
@@ -44,3 +69,39 @@ class NetworkMembershipViewSet(SnippetViewSet):
 register_snippet(OrganisationViewSet)
 register_snippet(NetworkViewSet)
 register_snippet(NetworkMembershipViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_organisation_request_urls():
+    urls = [
+        path("", admin_views.RequestQueueView.as_view(), name="queue"),
+        path("<int:pk>/", admin_views.DecideRequestView.as_view(), name="decide"),
+    ]
+    return [path("organisatie-aanvragen/", include((urls, "organisation_requests")))]
+
+
+class OrganisationRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_handle_requests(request.user)
+
+    def render_component(self, request):
+        waiting = OrganisationRequest.objects.waiting().count()
+        return LinkMenuItemComponent(
+            self.name,
+            f"{self.label} ({waiting})" if waiting else self.label,
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_organisation_requests_menu():
+    return OrganisationRequestsMenuItem(
+        _("Organisatie-aanvragen"),
+        reverse("organisation_requests:queue"),
+        name="organisatie-aanvragen",
+        icon_name="home",
+        order=270,
+    )

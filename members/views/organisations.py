@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..forms import OrganisationFilterForm
 from ..models import Organisation
 from ..sections import ORGANISATION, render_sections
 from .common import (
@@ -17,11 +18,16 @@ from .common import (
 
 
 def organisation_list(request):
-    organisations = Organisation.objects.order_by("name")
+    """The register: search by name or code, filter by kind and province (a GET form)."""
+    form = OrganisationFilterForm(request.GET or None)
+    organisations = Organisation.objects.order_by("name", "pk")
+    if form.is_bound:
+        organisations = form.filter(organisations)
     return render(
         request,
         "members/organisation_list.html",
         {
+            "form": form,
             "page_obj": paginate(request, organisations, GROUPS_PER_PAGE),
             "crumbs": [home_crumb(), (_("Organisaties"), reverse("members:organisations"))],
         },

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from vakgenoten.links import safe_redirect_target
 
 from ..forms import ProfileForm
-from ..models import NetworkMembership, Profile, User
+from ..models import NetworkMembership, OrganisationRequest, Profile, User
 from ..sections import PROFILE, render_sections
 
 
@@ -71,5 +71,12 @@ def profile_edit(request):
     return render(
         request,
         "members/profile_edit.html",
-        {"form": form, "profile": profile, "next": safe_next(request, "")},
+        {
+            "form": form,
+            "profile": profile,
+            "next": safe_next(request, ""),
+            "waiting_requests": list(
+                OrganisationRequest.objects.waiting().filter(requested_by=request.user)
+            ),
+        },
     )

@@ -3,6 +3,8 @@
 from types import SimpleNamespace
 
 from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
@@ -28,9 +30,33 @@ def home_url(context):
     return site.root_page.get_url(request) or "/"
 
 
+# Sections that are views, not pages: (title, URL name), shown after the menu's pages. The site
+# layer names them by URL only, so it imports none of the apps that serve them.
+FIXED_MENU_ITEMS = [(_("Organisaties"), "members:organisations")]
+
+
+def fixed_menu_items(request_path):
+    """The fixed items, each "page" on its own address and "true" on the addresses below it."""
+    items = []
+    for title, url_name in FIXED_MENU_ITEMS:
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:  # the app is not installed here
+            continue
+        if request_path == url:
+            current = "page"
+        elif request_path.startswith(url):
+            current = "true"
+        else:
+            current = ""
+        items.append({"title": title, "url": url, "current": current, "fixed": True})
+    return items
+
+
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home link plus the live children of the site root that are shown in menus.
+    """The home link plus the live children of the site root that are shown in menus, then
+    the fixed sections that are views (``FIXED_MENU_ITEMS``).
 
     One query for the children, whatever their number. ``current`` is "page" for the page
     being shown and "true" for the section (an ancestor) it belongs to.
@@ -70,7 +96,11 @@ def main_menu(context):
     for title, url, path, pk in children:
         child = SimpleNamespace(path=path, pk=pk)
         items.append({"title": title, "url": url, "current": state(child, url)})
-    return {"home": home, "items": items}
+    fixed = fixed_menu_items(request_path)
+    if any(item["current"] for item in fixed):
+        for item in items:  # a page whose address starts the same is not the current one
+            item["current"] = ""
+    return {"home": home, "items": items + fixed}
 
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)

@@ -241,6 +241,16 @@ def visits(site):
         # follows one of each kind, see build_demo_site).
         Visit("netwerk", f"/netwerken/{network.slug}/"),
         Visit("organisatie", "/organisaties/gemeente-lindenholt/"),
+        # The organisation register (issue 20): filtered list, and asking for a missing one.
+        Visit("organisaties-gefilterd", "/organisaties/?soort=gemeente&provincie=drenthe&q=l"),
+        Visit(
+            "lid-worden-organisatie-ontbreekt",
+            "/accounts/signup/",
+            who=(ANONYMOUS,),
+            form="main form",
+            action="/accounts/signup/",
+            data={"first_name": "Noor", "new_organisation_website": "https://ergens.example"},
+        ),
         Visit("agenda-thema", "/agenda/?thema=sociaal-domein"),
         Visit("wat-ik-volg", "/mijn-account/volgen/", who=(MEMBER,)),
         # Messages between members (contact).
@@ -320,6 +330,20 @@ def admin_visits(site):
         sender=site.public_profile, recipient=site.member, body="Koop nu mijn cursus."
     )
     MessageReport.objects.create(message=reported, reporter=site.member, reason="Reclame.")
+    # A member's request for a missing organisation; the editor may handle it.
+    from django.contrib.auth.models import Permission
+
+    from members.models import OrganisationRequest
+
+    organisation_request = OrganisationRequest.objects.create(
+        requested_by=site.member, name="Omgevingsdienst Zuidrand", website="https://od.example"
+    )
+    site.editor.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="members",
+            codename__in=["add_organisation", "view_organisation", "change_organisation"],
+        )
+    )
     # The demo's held comment has links in its text: the queue shows them.
     held = Comment.objects.filter(status=Comment.Status.PENDING).order_by("pk").first()
     event = site.event.pk
@@ -336,6 +360,12 @@ def admin_visits(site):
         Visit("berichten-moderatie", "/admin/berichten/", who=(EDITOR,)),
         Visit("berichten-gemeld", "/admin/berichten/?toon=gemeld", who=(EDITOR,)),
         Visit("vragen-moderatie", "/admin/vragen/", who=(EDITOR,)),
+        Visit("organisatie-aanvragen", "/admin/organisatie-aanvragen/", who=(EDITOR,)),
+        Visit(
+            "organisatie-aanvraag",
+            f"/admin/organisatie-aanvragen/{organisation_request.pk}/",
+            who=(EDITOR,),
+        ),
         Visit("vragen-afgewezen", "/admin/vragen/?toon=afgewezen", who=(EDITOR,)),
         Visit(
             "vraag-artikel-maken",

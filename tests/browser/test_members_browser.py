@@ -57,7 +57,7 @@ def test_new_member_signs_up_verifies_completes_profile_and_finds_a_colleague(
 
     # A new member lands on the profile form.
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn profiel")
-    page.get_by_label("Organisatie").select_option(label="Gemeente Lindenholt")
+    page.get_by_label("Organisatie", exact=True).select_option(label="Gemeente Lindenholt")
     page.get_by_label("Functie").fill("Beleidsadviseur Omgevingswet")
     page.get_by_label("Provincie").select_option(label="Utrecht")
     page.get_by_label("Omgevingswet").check()
