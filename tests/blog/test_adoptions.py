@@ -391,3 +391,28 @@ def test_demo_adoptions_load_twice_without_change(home_page, taxonomy):
     assert len(first) == len(blog_demo.ADOPTIONS)
     assert {status for _page, _org, status in first} == {"orienterend", "bezig", "ingevoerd"}
     assert Adoption.objects.filter(added_by__isnull=False).exists()
+
+
+def test_editor_corrects_and_deletes_an_adoption_in_the_admin(
+    client, editorial, practice, organisation
+):
+    from tests.factories import EditorFactory
+
+    adoption = Adoption.objects.create(
+        page=practice, organisation=organisation, note="Een notitie die weg moet"
+    )
+    editor = EditorFactory()
+    client.force_login(editor)
+    listing = client.get(reverse("wagtailsnippets_blog_adoption:list"))
+    assert listing.status_code == 200
+    assert "Gemeente Adoptiedorp" in listing.content.decode()
+    assert client.get(reverse("wagtailsnippets_blog_adoption:add")).status_code == 302
+    response = client.post(
+        reverse("wagtailsnippets_blog_adoption:edit", args=[adoption.pk]),
+        {"status": "ingevoerd", "note": "Netjes"},
+    )
+    assert response.status_code == 302
+    adoption.refresh_from_db()
+    assert (adoption.status, adoption.note) == ("ingevoerd", "Netjes")
+    client.post(reverse("wagtailsnippets_blog_adoption:delete", args=[adoption.pk]))
+    assert not Adoption.objects.exists()
