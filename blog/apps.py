@@ -9,13 +9,17 @@ class BlogConfig(AppConfig):
     verbose_name = _("Kennisbank")
 
     def ready(self):
+        from members.privacy import register_personal_data
         from members.sections import register_organisation_section, register_profile_section
 
         from . import (
             search_index,  # noqa: F401  (connects the search table's receivers)
             signals,  # noqa: F401  (connects the page-cache purges)
         )
-        from .sections import member_articles, organisation_articles
+        from .privacy import erase_adoptions, export_adoptions
+        from .sections import member_articles, organisation_adoptions, organisation_articles
 
         register_profile_section("articles", member_articles, order=10)
         register_organisation_section("articles", organisation_articles, order=10)
+        register_organisation_section("adoptions", organisation_adoptions, order=11)
+        register_personal_data("overnames", export=export_adoptions, erase=erase_adoptions)

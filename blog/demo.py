@@ -1099,7 +1099,117 @@ def load(home_page):
     for number, spec in enumerate(ARTICLES):
         load_article(index, spec, authors, themes, organisations, number)
     load_reading(index)
+    load_adoptions()
     return index
+
+
+# "Wij doen dit ook" on the demo's practice examples: (practice example, organisation, status,
+# note, the demo member who added it or None, days ago). Demo members' organisations and other
+# organisations of the demo register, in every stage.
+ADOPTIONS = [
+    (
+        "een-omgevingsloket-voor-drie-gemeenten",
+        "gemeente-hoogeland-noord",
+        "bezig",
+        "We starten met twee buurgemeenten en een gedeelde planning voor het eerste jaar.",
+        "mirjam.visser@hoogeland-noord.example",
+        20,
+    ),
+    (
+        "een-omgevingsloket-voor-drie-gemeenten",
+        "gemeente-bergambacht-aan-zee",
+        "orienterend",
+        "Eerst kijken of ons vergunningensysteem met dat van de buren kan samenwerken.",
+        "bram.jansen@bergambacht.example",
+        9,
+    ),
+    (
+        "een-omgevingsloket-voor-drie-gemeenten",
+        "gemeente-marrewald",
+        "ingevoerd",
+        "",
+        None,
+        60,
+    ),
+    (
+        "schulden-vroeg-in-beeld",
+        "gemeente-lindenholt",
+        "ingevoerd",
+        "De afspraken met de woningcorporatie hebben we bijna letterlijk overgenomen.",
+        "anouk.devries@lindenholt.example",
+        90,
+    ),
+    (
+        "schulden-vroeg-in-beeld",
+        "gemeente-oosterdijk",
+        "bezig",
+        "Het privacyonderzoek is klaar; in het voorjaar gaan de eerste huisbezoeken van start.",
+        "fatima.elamrani@oosterdijk.example",
+        30,
+    ),
+    (
+        "schulden-vroeg-in-beeld",
+        "sociale-dienst-ommeland-oost",
+        "ingevoerd",
+        "Voor vier gemeenten tegelijk, met één team vroegsignalering.",
+        None,
+        120,
+    ),
+    (
+        "schulden-vroeg-in-beeld",
+        "gemeente-greidhoeke",
+        "orienterend",
+        "",
+        None,
+        4,
+    ),
+    (
+        "zaakgericht-werken-met-gedeelde-componenten",
+        "gemeente-oosterdijk",
+        "orienterend",
+        "We willen weten hoeveel koppelingen we hiermee kunnen opruimen.",
+        "iris.mulder@oosterdijk.example",
+        12,
+    ),
+]
+
+
+def load_adoptions():
+    """The demo's adoptions; an organisation already listed on a practice example is left
+    as it is, so loading twice changes nothing."""
+    from members.models import User
+
+    from .models import Adoption
+
+    pages = {
+        page.slug: page
+        for page in BestPracticePage.objects.filter(slug__in={row[0] for row in ADOPTIONS})
+    }
+    organisations = {
+        org.slug: org for org in Organisation.objects.filter(slug__in={row[1] for row in ADOPTIONS})
+    }
+    members = {
+        user.email: user
+        for user in User.objects.filter(email__in={row[4] for row in ADOPTIONS if row[4]})
+    }
+    now = timezone.now()
+    for page_slug, organisation_slug, status, note, email, days_ago in ADOPTIONS:
+        page, organisation = pages.get(page_slug), organisations.get(organisation_slug)
+        if page is None or organisation is None:
+            continue
+        if Adoption.objects.filter(page=page, organisation=organisation).exists():
+            continue
+        member = members.get(email)
+        adoption = Adoption.objects.create(
+            page=page,
+            organisation=organisation,
+            status=status,
+            note=note,
+            added_by=member,
+            updated_by=member,
+        )
+        moment = now - datetime.timedelta(days=days_ago)
+        Adoption.objects.filter(pk=adoption.pk).update(created_at=moment, updated_at=moment)
 
 
 def load_reading(index):

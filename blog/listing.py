@@ -10,7 +10,8 @@ takes the queryset and returns it annotated, e.g. with ``comment_count``). The c
 shows ``article.comment_count`` when it is there.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -18,11 +19,19 @@ from taggit.models import Tag
 from wagtail import hooks
 from wagtail.images import get_image_model
 
+from members.models import Organisation, Province
 from taxonomy.models import Theme
 from vakgenoten.images import rendition_specs
 from vakgenoten.queries import exclude_private
 
-from .models import ARTICLE_TYPES, ARTICLE_TYPES_BY_SLUG, ArticleAuthor, ArticlePage
+from .models import (
+    ARTICLE_TYPES,
+    ARTICLE_TYPES_BY_SLUG,
+    Adoption,
+    ArticleAuthor,
+    ArticlePage,
+    BestPracticePage,
+)
 
 # The renditions a card shows (see blog/includes/article_card.html); prefetched with the list.
 CARD_RENDITIONS = rendition_specs("fill-{480x270,960x540}")
@@ -57,7 +66,22 @@ def article_listing_queryset(queryset=None, public_only=True):
     )
     for annotate in hooks.get_hooks(LISTING_HOOK):
         queryset = annotate(queryset)
-    return queryset
+    return annotate_adoption_counts(queryset)
+
+
+def annotate_adoption_counts(queryset, name="adoption_count"):
+    """Add how many organisations took each article over ("3 keer overgenomen" on a practice
+    example's card; 0 for the other types) in the same query: one correlated subquery."""
+    counts = (
+        Adoption.objects.filter(page_id=OuterRef("pk"))
+        .order_by()
+        .values("page_id")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return queryset.annotate(
+        **{name: Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))}
+    )
 
 
 def featured_articles(limit=4):
@@ -92,11 +116,73 @@ class ArticleFilters:
     ``tag`` (a tag slug). Unknown values are ignored and reported in :attr:`unknown`.
     """
 
+    SORT_NEWEST = ""
+    SORT_MOST_ADOPTED = "meest-overgenomen"
+
     def __init__(self, params):
         self.type_slug = (params.get("type") or "").strip()
         self.theme_slug = (params.get("thema") or "").strip()
         self.tag_slug = (params.get("tag") or "").strip()
+        # Practice examples only: where the organisations behind it sit, what kind they are,
+        # whether others took it over (and how far they got), and the order.
+        self.province_slug = (params.get("provincie") or "").strip()
+        self.kind_slug = (params.get("organisatiesoort") or "").strip()
+        self.adoption_slug = (params.get("overgenomen") or "").strip()
+        self.sort_slug = (params.get("volgorde") or "").strip()
         self.unknown = []
+
+    provinces = Province.choices
+    organisation_kinds = Organisation.Kind.choices
+    adoption_statuses = Adoption.Status.choices
+
+    @property
+    def sorts(self):
+        return [
+            (self.SORT_NEWEST, _("Nieuwste eerst")),
+            (self.SORT_MOST_ADOPTED, _("Meest overgenomen")),
+        ]
+
+    @property
+    def province(self):
+        return self.province_slug if self.province_slug in Province.values else ""
+
+    @property
+    def province_label(self):
+        return Province(self.province).label if self.province else ""
+
+    @property
+    def organisation_kind(self):
+        return self.kind_slug if self.kind_slug in Organisation.Kind.values else ""
+
+    @property
+    def organisation_kind_label(self):
+        return Organisation.Kind(self.organisation_kind).label if self.organisation_kind else ""
+
+    @property
+    def adoption_status(self):
+        """A status ("ingevoerd"), or "ja" for any adopter at all, or ""."""
+        if self.adoption_slug == "ja" or self.adoption_slug in Adoption.Status.values:
+            return self.adoption_slug
+        return ""
+
+    @property
+    def adoption_status_label(self):
+        if self.adoption_status == "ja":
+            return _("door anderen overgenomen")
+        if self.adoption_status:
+            return _("overgenomen, %(status)s") % {
+                "status": Adoption.Status(self.adoption_status).label.lower()
+            }
+        return ""
+
+    @property
+    def sort(self):
+        return self.sort_slug if self.sort_slug == self.SORT_MOST_ADOPTED else self.SORT_NEWEST
+
+    @property
+    def practice_filters(self):
+        """Whether a filter only practice examples have is on (then only those are listed)."""
+        return bool(self.province or self.organisation_kind or self.adoption_status)
 
     @cached_property
     def themes(self):
@@ -122,7 +208,7 @@ class ArticleFilters:
 
     @property
     def active(self):
-        return bool(self.article_type or self.theme or self.tag)
+        return bool(self.article_type or self.theme or self.tag or self.practice_filters)
 
     def apply(self, queryset):
         if self.type_slug:
@@ -140,4 +226,42 @@ class ArticleFilters:
                 queryset = queryset.filter(tagged_items__tag=self.tag)
             else:
                 self.unknown.append(_("trefwoord"))
+        return self.apply_practice_filters(queryset)
+
+    def apply_practice_filters(self, queryset):
+        """Province, kind of organisation, adoption status and the order. Each filter is one
+        subquery on ids, so the number of queries stays the same whatever is chosen."""
+        # One organisation in that province and of that kind (one filter call, so one join).
+        lookups = {}
+        if self.province_slug:
+            if self.province:
+                lookups["organisations__province"] = self.province
+            else:
+                self.unknown.append(_("provincie"))
+        if self.kind_slug:
+            if self.organisation_kind:
+                lookups["organisations__kind"] = self.organisation_kind
+            else:
+                self.unknown.append(_("soort organisatie"))
+        if lookups:
+            queryset = queryset.filter(
+                pk__in=BestPracticePage.objects.filter(**lookups).values("pk")
+            )
+        if self.adoption_slug:
+            if self.adoption_status == "ja":
+                queryset = queryset.filter(pk__in=Adoption.objects.values("page_id"))
+            elif self.adoption_status:
+                queryset = queryset.filter(
+                    pk__in=Adoption.objects.filter(status=self.adoption_status).values("page_id")
+                )
+            else:
+                self.unknown.append(_("overgenomen"))
+        if self.sort_slug and self.sort != self.sort_slug:
+            self.unknown.append(_("volgorde"))
+        if self.sort == self.SORT_MOST_ADOPTED:
+            if "adoption_count" not in queryset.query.annotations:
+                queryset = annotate_adoption_counts(queryset)
+            queryset = queryset.order_by(
+                "-adoption_count", "-publication_date", "-first_published_at", "-pk"
+            )
         return queryset

@@ -7,6 +7,9 @@ a private section, the same order as the knowledge base) but without the prefetc
 needs: a section shows title, type and date, so each one costs one query (a profile with more
 than fits takes one more, for the links to the author pages).
 
+An organisation also lists the practice examples it took over ("Wat we overnamen", from
+``blog.models.Adoption``), with the status it gave.
+
 Networks get no articles section: an article has no network. That its author happens to be in a
 network does not make it the network's article, and listing it there would show visitors a
 membership the author may have kept to members only.
@@ -14,8 +17,10 @@ membership the author may have kept to members only.
 
 from django.template.loader import render_to_string
 
+from vakgenoten.queries import exclude_private
+
 from .listing import article_listing_queryset
-from .models import ArticleAuthor, ArticlePage, BestPracticePage, BlogIndexPage
+from .models import Adoption, ArticleAuthor, ArticlePage, BestPracticePage, BlogIndexPage
 
 SECTION_ARTICLES = 5
 
@@ -85,5 +90,25 @@ def organisation_articles(request, organisation):
     return render_to_string(
         "blog/includes/organisation_articles.html",
         {"articles": articles, "organisation": organisation, "has_more": has_more},
+        request=request,
+    )
+
+
+def organisation_adoptions(request, organisation):
+    """ "Wat we overnamen": the practice examples this organisation took over, with how far
+    it got. One query (the practice examples with their status); none shown is no section."""
+    adoptions = list(
+        Adoption.objects.filter(
+            organisation=organisation,
+            page__in=exclude_private(BestPracticePage.objects.live()),
+        )
+        .select_related("page")
+        .order_by("-updated_at", "-pk")
+    )
+    if not adoptions:
+        return ""
+    return render_to_string(
+        "blog/includes/organisation_adoptions.html",
+        {"adoptions": adoptions, "organisation": organisation},
         request=request,
     )

@@ -1,16 +1,35 @@
 """Keep cached pages right when an author changes: their names show on articles, listings,
 search and the home page, so saving or deleting one purges every cached page and part once the
-change is committed, whichever path made it (``docs/caching.md``)."""
+change is committed, whichever path made it (``docs/caching.md``). An adoption ("Wij doen dit
+ook") purges its practice example and the listings above it."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from vakgenoten.cache import purge_all_after_commit
+from vakgenoten.cache import purge_all_after_commit, purge_page_and_listings
 
-from .models import Author
+from .models import Adoption, Author
 
 
 @receiver(post_save, sender=Author, dispatch_uid="blog.purge_after_author_saved")
 @receiver(post_delete, sender=Author, dispatch_uid="blog.purge_after_author_deleted")
 def purge_after_author_change(sender, instance, **kwargs):
     purge_all_after_commit()
+
+
+@receiver(post_save, sender=Adoption, dispatch_uid="blog.purge_after_adoption_saved")
+@receiver(post_delete, sender=Adoption, dispatch_uid="blog.purge_after_adoption_deleted")
+def purge_after_adoption_change(sender, instance, **kwargs):
+    """A practice example shows who took it over, and the knowledge base's cards how often:
+    refresh the page and the pages above it once the change is committed."""
+    page_id = instance.page_id
+
+    def purge():
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            purge_page_and_listings(page)
+
+    transaction.on_commit(purge)

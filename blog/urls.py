@@ -5,7 +5,7 @@ from django.urls import path
 
 from wagtail.contrib.sitemaps.views import sitemap
 
-from . import approval_views, views
+from . import adoption_views, approval_views, views
 from .sitemap import SITEMAPS
 
 urlpatterns = [
@@ -17,5 +17,10 @@ urlpatterns = [
         "interview-akkoord/<str:token>/",
         approval_views.interview_approval,
         name="blog_interview_approval",
+    ),
+    path(
+        "praktijkvoorbeelden/<int:page_id>/wij-doen-dit-ook/",
+        adoption_views.adopt,
+        name="blog_adopt",
     ),
 ]

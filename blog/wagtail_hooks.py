@@ -1,5 +1,5 @@
-"""Admin screens for publishing: the articles, themes, authors and the searches that found
-nothing, together under "Kennisbank"."""
+"""Admin screens for publishing: the articles, themes, authors, the adoptions ("Wij doen dit
+ook") and the searches that found nothing, together under "Kennisbank"."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from taxonomy.views import ThemeViewSet
 
-from .models import ArticlePage, Author, ZeroResultSearch
+from .models import Adoption, ArticlePage, Author, ZeroResultSearch
 
 
 class ArticleListingViewSet(PageListingViewSet):
@@ -73,8 +73,37 @@ class ZeroResultSearchViewSet(SnippetViewSet):
     ]
 
 
+register_permission_policy(Adoption, ReadOnlyPermissionPolicy(Adoption))
+
+
+class AdoptionViewSet(SnippetViewSet):
+    """Who took which practice example over: members add them on the site; editors may
+    correct the status or a note, or delete one (a note that does not belong there). Nobody
+    adds one here: an adoption is an organisation's own word."""
+
+    model = Adoption
+    icon = "group"
+    menu_label = _("Overnames")
+    list_display = ["organisation", "page", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["note"]
+    ordering = ["-created_at"]
+    panels = [
+        FieldPanel("page", read_only=True),
+        FieldPanel("organisation", read_only=True),
+        FieldPanel("status"),
+        FieldPanel("note"),
+    ]
+
+
 class PublishingViewSetGroup(SnippetViewSetGroup):
-    items = (ArticleListingViewSet, ThemeViewSet, AuthorViewSet, ZeroResultSearchViewSet)
+    items = (
+        ArticleListingViewSet,
+        ThemeViewSet,
+        AuthorViewSet,
+        AdoptionViewSet,
+        ZeroResultSearchViewSet,
+    )
     menu_icon = "doc-full-inverse"
     menu_label = _("Kennisbank")
     menu_name = "kennisbank"

@@ -27,7 +27,9 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision  # noqa: E402
 
 from blog.models import (  # noqa: E402
+    Adoption,
     ArticlePage,
+    BestPracticePage,
     BlogIndexPage,
     IntervieweeApproval,
     InterviewPage,
@@ -36,7 +38,7 @@ from blog.models import (  # noqa: E402
 from comments import actions as comment_actions  # noqa: E402
 from comments.models import CommentBan, TrustedCommenter  # noqa: E402
 from members.follows import follow  # noqa: E402
-from members.models import User  # noqa: E402
+from members.models import Organisation, User  # noqa: E402
 from taxonomy.models import Theme  # noqa: E402
 
 
@@ -307,7 +309,27 @@ def answer_question(title):
     return {"comment": comment.pk, "text": text, "status": comment.status}
 
 
+def adoption_scene(email):
+    """Give the member an organisation of the demo register that has not yet said "Wij doen
+    dit ook" on a public practice example with a contact address; return both."""
+    user = User.objects.get(email=email)
+    practice = (
+        BestPracticePage.objects.live().public().exclude(contact_email="").order_by("pk").first()
+    )
+    taken = Adoption.objects.filter(page=practice).values("organisation_id")
+    organisation = Organisation.objects.exclude(pk__in=taken).order_by("name").first()
+    user.profile.organisation = organisation
+    user.profile.save(update_fields=["organisation"])
+    return {
+        "path": practice.url,
+        "contact_email": practice.contact_email,
+        "organisation": organisation.name,
+        "adopters": Adoption.objects.filter(page=practice).count(),
+    }
+
+
 ACTIONS = {
+    "adoption-scene": adoption_scene,
     "answer-question": answer_question,
     "follow-theme": follow_theme,
     "publish-news": publish_news,

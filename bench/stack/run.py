@@ -814,6 +814,52 @@ def journey_question(browser_context, client, env, member):
     return f"vraag {path}; antwoord op {dict(answered)}; 'hielp' op {dict(marked)}"
 
 
+def journey_adoption(browser_context, client, env, member):
+    """ "Wij doen dit ook": the member adds their organisation to a practice example through
+    nginx; a visitor on either node sees it and the higher count at once (the page purged in
+    the shared cache), and the example's contact person gets one e-mail without the member's
+    address. A change of status shows on both nodes too."""
+    scene = editor(env, "adoption-scene", member["email"])
+    path, organisation = scene["path"], scene["organisation"]
+    visitor = Client(client.cafile)
+    for _ in range(4):  # fill both nodes' view of the cache with the old page
+        visitor.request(path)
+    before = len(messages(scene["contact_email"]))
+    page = browser_context.new_page()
+    page.goto(ORIGIN + path + "#wie-doet-dit-ook")
+    note = f"Stacktest {secrets.token_hex(3)}: we beginnen na de zomer."
+    page.get_by_label("Oriënterend").check()
+    page.get_by_label("Toelichting (niet verplicht)").fill(note)
+    page.get_by_role("button", name="Wij doen dit ook").click()
+    page.wait_for_load_state()
+    check("staat nu bij de organisaties" in page.content(), "geen bevestiging na toevoegen")
+    count = scene["adopters"] + 1
+    expected = f"{count} organisatie{'s doen' if count != 1 else ' doet'} dit ook."
+    since = time.time()
+    for _ in range(8):
+        status, _h, html, _u = visitor.request(path)
+        check(status == 200 and expected in html, f"telling mist op een node: {expected}")
+        check(organisation in html and note in html, "organisatie of toelichting mist")
+    added = on_both_nodes(since, path)
+    page.get_by_label("Ingevoerd").check()
+    page.get_by_role("button", name="Wijziging opslaan").click()
+    page.wait_for_load_state()
+    page.close()
+    since = time.time()
+    for _ in range(8):
+        status, _h, html, _u = visitor.request(path)
+        check("Ingevoerd" in html and note in html, "nieuwe stand mist op een node")
+    changed = on_both_nodes(since, path)
+    mail = wait_for_mail(scene["contact_email"], before + 1)[-1]
+    body = text_of(mail)
+    check(organisation in body and note in body, "organisatie of toelichting mist in de e-mail")
+    check(member["email"] not in body, "het adres van het lid staat in de e-mail")
+    return (
+        f"{organisation} bij {path}: toegevoegd op {dict(added)}, bijgewerkt op "
+        f"{dict(changed)}, e-mail aan {scene['contact_email']}"
+    )
+
+
 def journey_interview_approval(client, env):
     """An interview submitted for review mails each interviewee a link on the public address;
     the link opens the submitted version through nginx on both nodes, privately and for this
@@ -1215,6 +1261,12 @@ def main():
             )
             journeys.append(
                 ("Bericht aan een lid", lambda: journey_member_message(context, base, env, member))
+            )
+            journeys.append(
+                (
+                    "Wij doen dit ook, zichtbaar op beide nodes",
+                    lambda: journey_adoption(context, base, env, member),
+                )
             )
             for name, journey in journeys:
                 results.append(run_journey(name, journey))

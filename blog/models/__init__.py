@@ -1,5 +1,6 @@
 """Publishing models, re-exported so that ``from blog.models import …`` keeps working."""
 
+from .adoptions import Adoption
 from .approval import IntervieweeApproval, IntervieweeApprovalTask
 from .authors import Author
 from .pages import (
@@ -23,6 +24,7 @@ from .search import SearchEntry
 from .stats import ArticleDayViews, ArticleViewCount, ZeroResultSearch
 
 __all__ = [
+    "Adoption",
     "ARTICLE_TYPES",
     "ARTICLE_TYPES_BY_SLUG",
     "ArticleAuthor",

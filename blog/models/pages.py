@@ -564,7 +564,33 @@ class BestPracticePage(ArticlePage):
         context["documents"] = [
             link for link in self.documents.select_related("document") if link.document_id
         ]
+        context["adoption_reader"] = self.adoption_reader(request)
         return context
+
+    def adopters(self):
+        """The organisations that do this too ("Wie doet dit ook?"), newest first, in one
+        query. Called from the page's shared fragment, so only when that is not kept."""
+        return list(self.adoptions.select_related("organisation"))
+
+    def adoption_reader(self, request):
+        """What a signed-in member sees under "Wie doet dit ook?": their organisation, its
+        adoption of this page if any, and the form. Two queries; None for visitors."""
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or getattr(request, "is_preview", False):
+            return None
+        from ..adoption_forms import AdoptionForm
+        from ..adoptions import member_organisation
+
+        organisation = member_organisation(user)
+        adoption = None
+        if organisation is not None:
+            adoption = self.adoptions.filter(organisation=organisation).first()
+        initial = {"status": adoption.status, "note": adoption.note} if adoption else None
+        return {
+            "organisation": organisation,
+            "adoption": adoption,
+            "form": AdoptionForm(initial=initial),
+        }
 
 
 class BestPracticeDocument(Orderable):

@@ -573,6 +573,9 @@ SITE_RATE_LIMITS = {
     "interview_approval": (30, 15 * 60),
     # Messages from one member to other members (contact), per sender.
     "member_message": (10, 60 * 60),
+    # "Wij doen dit ook" on practice examples (blog.adoptions): adding, changing or removing
+    # an organisation, per member.
+    "adoption": (20, 60 * 60),
 }
 # How long an interviewee's link to approve the text of their interview works (blog.approval).
 INTERVIEWEE_APPROVAL_LINK_DAYS = 14

@@ -137,7 +137,7 @@ def visits(site):
         Visit("kennisbank-gefilterd", "/kennisbank/?type=interview&thema=sociaal-domein"),
         Visit("blog", article),
         Visit("interview", "/kennisbank/het-wmo-loket-is-geen-loket-meer/"),
-        Visit("praktijkvoorbeeld", "/kennisbank/een-omgevingsloket-voor-drie-gemeenten/"),
+        Visit("praktijkvoorbeeld", PRACTICE),
         Visit("nieuws", "/kennisbank/kennisbank-met-praktijkvoorbeelden-online/"),
         Visit("auteur", f"/kennisbank/auteur/{site.author_slug}/"),
         Visit("agenda", "/agenda/"),
@@ -283,10 +283,31 @@ def visits(site):
             button="preview",
         ),
         Visit("vraag-melden", f"/vragen/{_question_pk(ANSWERED_QUESTION)}/melden/", who=(MEMBER,)),
+        # Wij doen dit ook: the practice example above shows the adopters and the form.
+        Visit(
+            "kennisbank-praktijkfilters",
+            "/kennisbank/?provincie=groningen&overgenomen=ja&volgorde=meest-overgenomen",
+        ),
+        Visit(
+            "wij-doen-dit-ook-met-fouten",
+            PRACTICE,
+            who=(MEMBER,),
+            form="form.adoption-form",
+            action=f"/praktijkvoorbeelden/{_practice_pk(PRACTICE)}/wij-doen-dit-ook/",
+            data={"note": "Wij beginnen na de zomer. " * 25},
+            button="save",
+        ),
     ]
 
 
 ANSWERED_QUESTION = "/vragen/beslistermijn-acht-weken-omgevingswet/"
+PRACTICE = "/kennisbank/een-omgevingsloket-voor-drie-gemeenten/"
+
+
+def _practice_pk(path):
+    from blog.models import BestPracticePage
+
+    return BestPracticePage.objects.get(url_path__endswith=path).pk
 
 
 def _question_pk(path):
