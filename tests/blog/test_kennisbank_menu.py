@@ -33,7 +33,13 @@ def blog_index(blog_index):
 
 
 def test_the_kennisbank_menu_starts_with_the_articles(rf, client, editor, blog_index):
-    assert menu_labels(rf, editor) == ["Artikelen", "Thema's", "Auteurs", "Niet gevonden"]
+    assert menu_labels(rf, editor) == [
+        "Artikelen",
+        "Thema's",
+        "Auteurs",
+        "Overnames",
+        "Niet gevonden",
+    ]
 
 
 def test_the_article_list_shows_every_type_of_article(
