@@ -9,10 +9,12 @@ latitude; then the points are fitted to the drawing with some room around them.
 import math
 from dataclasses import dataclass, field
 
-WIDTH = 640
+WIDTH = 720
 MAX_HEIGHT = 720
 MIN_HEIGHT = 240
 PADDING = 40
+# Names are written to the right of their dot: room for them at the right-hand edge.
+LABEL_ROOM = 150
 # Below this span (in degrees) the points are spread as if they covered it, so one organisation
 # or a few close together do not fill the whole drawing.
 MIN_SPAN = 0.3
@@ -67,13 +69,14 @@ def project(points):
     ys = {key: -float(lat) for key, (lat, _lon) in points.items()}
     left, right = _span(min(xs.values()), max(xs.values()))
     top, bottom = _span(min(ys.values()), max(ys.values()))
-    scale = (WIDTH - 2 * PADDING) / (right - left)
+    usable = WIDTH - 2 * PADDING - LABEL_ROOM
+    scale = usable / (right - left)
     height = (bottom - top) * scale + 2 * PADDING
     if height > MAX_HEIGHT:  # a tall area: fit the height and centre it across
         scale = (MAX_HEIGHT - 2 * PADDING) / (bottom - top)
         height = MAX_HEIGHT
     height = max(height, MIN_HEIGHT)
-    offset_x = (WIDTH - (right - left) * scale) / 2
+    offset_x = PADDING + (usable - (right - left) * scale) / 2
     offset_y = (height - (bottom - top) * scale) / 2
     positions = {
         key: (

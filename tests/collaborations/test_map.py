@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from collaborations.map import MIN_HEIGHT, PADDING, WIDTH, project
+from collaborations.map import LABEL_ROOM, MIN_HEIGHT, PADDING, WIDTH, project
 from tests.factories.blog import ThemeFactory
 from tests.factories.collaborations import (
     CollaborationFactory,
@@ -33,7 +33,8 @@ def test_projection_fits_the_points_in_the_drawing_with_room_around_them():
     )
     assert width == WIDTH
     assert positions["west"][0] == pytest.approx(PADDING)
-    assert positions["east"][0] == pytest.approx(WIDTH - PADDING)
+    # The right-hand edge keeps room for the names written beside the dots.
+    assert positions["east"][0] == pytest.approx(WIDTH - PADDING - LABEL_ROOM)
     # North is up: a higher latitude has a smaller y.
     assert positions["north"][1] < positions["west"][1]
     assert positions["west"][1] == positions["east"][1]
@@ -53,7 +54,7 @@ def test_projection_shortens_longitude_by_the_cosine_of_the_middle_latitude():
 
 def test_projection_of_one_point_puts_it_in_the_middle():
     positions, width, height = project({"only": ("52.0", "5.0")})
-    assert positions["only"] == (width / 2, height / 2)
+    assert positions["only"] == (PADDING + (width - 2 * PADDING - LABEL_ROOM) / 2, height / 2)
     assert height >= MIN_HEIGHT
 
 

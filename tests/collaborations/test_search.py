@@ -37,6 +37,8 @@ def test_search_finds_organisations_and_collaborations_by_name_description_or_ta
     assert ">Belastingen Drenthe</a>" in collaborations
     assert "Elders" not in collaborations
     assert 'href="/samenwerkingen/?q=hunzedal"' in collaborations
+    # No page mentions it: the empty state points at the blocks above instead.
+    assert "wel de organisaties of samenwerkingsverbanden hierboven" in html
 
 
 def test_search_shows_five_of_each_and_the_same_queries_for_many(client, home_page):
