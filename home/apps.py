@@ -15,6 +15,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from blog.listing import featured_articles
+        from blog.sitemap import SITEMAPS
+        from collaborations.sitemap import CollaborationSitemap
         from comments.threads import latest_comments
         from events.listing import upcoming_events
         from questions.listing import open_questions
@@ -24,3 +26,5 @@ class HomeConfig(AppConfig):
         register_home_section("upcoming_events", lambda: upcoming_events(limit=3))
         register_home_section("latest_comments", lambda: latest_comments(limit=5))
         register_home_section("open_questions", lambda: open_questions(limit=3))
+        # The domains beside the blog add their pages to its sitemap from up here.
+        SITEMAPS.setdefault("collaborations", CollaborationSitemap)

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from blog import demo as blog_demo
 from blog.editorial import AUTHORS_GROUP, EDITORS_GROUP
 from blog.models import Author
+from collaborations import demo as collaborations_demo
 from comments import demo as comments_demo
 from comments.groups import MODERATORS_GROUP, ensure_moderators
 from events import demo as events_demo
@@ -71,6 +72,7 @@ def load():
     load_shared()
     for loader in (
         members_demo.load,
+        collaborations_demo.load,
         blog_demo.load,
         events_demo.load,
         comments_demo.load,

@@ -5,6 +5,7 @@ import hashlib
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +18,7 @@ from wagtail.models import Site
 
 from blog.models.stats import normalise_search_query
 from blog.search import run_search
+from collaborations.models import Collaboration
 from members.follows import Interests
 from members.models import Network, Organisation
 from taxonomy.models import Theme
@@ -31,7 +33,26 @@ def search(request):
     snippets around the matching words and the editors' promoted results (blog.search)."""
     context = run_search(request)
     count_found_search(context["search"])
+    context.update(register_matches(context["query"]))
     return render(request, "home/search.html", context)
+
+
+REGISTER_MATCHES = 5
+
+
+def register_matches(query):
+    """Organisations and collaborations whose name, description (or tasks) hold the words: the
+    first few of each, a query each, beside the pages. The whole phrase is looked for, as the
+    list pages' own search does, so "see all" there shows the same and more."""
+    if not query:
+        return {"organisations": [], "collaborations": []}
+    organisations = Organisation.objects.filter(
+        Q(name__icontains=query) | Q(description__icontains=query)
+    ).order_by("name")[:REGISTER_MATCHES]
+    collaborations = Collaboration.objects.filter(
+        Q(name__icontains=query) | Q(description__icontains=query) | Q(tasks__icontains=query)
+    ).order_by("name")[:REGISTER_MATCHES]
+    return {"organisations": list(organisations), "collaborations": list(collaborations)}
 
 
 def count_found_search(search):

@@ -44,6 +44,7 @@ urlpatterns = [
     path("", include("comments.urls")),
     path("", include("events.urls")),
     path("", include("contact.urls")),
+    path("", include("collaborations.urls")),
     path("", include("questions.urls")),
     path("", include("home.urls")),
 ]

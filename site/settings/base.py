@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "blog",
     "events",
     "contact",
+    "collaborations",
     "questions",
     "home",
     "wagtail.contrib.forms",

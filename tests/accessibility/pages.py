@@ -47,6 +47,7 @@ def build_demo_site():
     """The demo content every page type needs (the same loaders as ``manage.py load_demo``)."""
     from blog import demo as blog_demo
     from blog.models import Author, BlogPostPage
+    from collaborations import demo as collaborations_demo
     from comments import demo as comments_demo
     from events import demo as events_demo
     from events.models import EventPage
@@ -60,6 +61,7 @@ def build_demo_site():
     home = demo.load()
     home_demo.load_shared()
     members_demo.load(home)
+    collaborations_demo.load(home)
     blog_demo.load(home)
     events_demo.load(home)
     comments_demo.load(home)
@@ -297,6 +299,11 @@ def visits(site):
             data={"note": "Wij beginnen na de zomer. " * 25},
             button="save",
         ),
+        # Collaborations (issue 20): the list, one collaboration, the map of a theme.
+        Visit("samenwerkingsverbanden", "/samenwerkingen/?thema=sociaal-domein"),
+        Visit("samenwerkingsverband", "/samenwerkingen/jeugdhulp-regio-noord/"),
+        Visit("samenwerkingskaart", "/samenwerkingen/kaart/?thema=sociaal-domein"),
+        Visit("samenwerkingskaart-leeg", "/samenwerkingen/kaart/?thema=privacy&provincie=zeeland"),
     ]
 
 

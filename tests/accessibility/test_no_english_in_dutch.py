@@ -37,6 +37,7 @@ PROJECT_APPS = {
     "blog",
     "events",
     "contact",
+    "collaborations",
     "home",
 }
 

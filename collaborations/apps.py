@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CollaborationsConfig(AppConfig):
+    """Collaborations between organisations (joint arrangements, covenants, a central
+    municipality): who works with whom on what, in a list, a page each and a map."""
+
+    name = "collaborations"
+    label = "collaborations"
+    verbose_name = _("Samenwerkingsverbanden")
+
+    def ready(self):
+        from members.sections import register_organisation_section
+
+        from .sections import organisation_collaborations
+
+        register_organisation_section("collaborations", organisation_collaborations, order=15)
