@@ -32,7 +32,10 @@ def home_url(context):
 
 # Sections that are views, not pages: (title, URL name), shown after the menu's pages. The site
 # layer names them by URL only, so it imports none of the apps that serve them.
-FIXED_MENU_ITEMS = [(_("Organisaties"), "members:organisations")]
+FIXED_MENU_ITEMS = [
+    (_("Organisaties"), "members:organisations"),
+    (_("Samenwerkingen"), "collaborations:list"),
+]
 
 
 def fixed_menu_items(request_path):

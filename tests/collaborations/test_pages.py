@@ -192,3 +192,14 @@ def test_hub_is_the_central_municipality_then_the_lead_then_the_first(theme):
     assert collaboration.hub() == lead
     central = ParticipationFactory(collaboration=collaboration, role="centrumgemeente")
     assert collaboration.hub() == central
+
+
+def test_main_menu_leads_to_the_collaborations_and_marks_the_map_as_below_them(
+    client, home_page, make_collaboration
+):
+    home = client.get("/").content.decode()
+    assert '<a class="main-nav__link" href="/samenwerkingen/">Samenwerkingen</a>' in home
+    on_list = client.get("/samenwerkingen/").content.decode()
+    assert 'href="/samenwerkingen/" aria-current="page">Samenwerkingen</a>' in on_list
+    on_map = client.get("/samenwerkingen/kaart/?thema=belastingen").content.decode()
+    assert 'href="/samenwerkingen/" aria-current="true">Samenwerkingen</a>' in on_map
