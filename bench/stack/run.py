@@ -946,6 +946,30 @@ def journey_home_and_search(client):
     )
 
 
+def journey_collaborations(client):
+    """The register on both nodes: the organisations in the menu, the map of a theme drawn as
+    SVG with its table, a collaboration's page, and search finding collaborations."""
+    since = time.time()
+    for _ in range(6):
+        status, _h, html, _u = client.request("/samenwerkingen/kaart/?thema=sociaal-domein")
+        check(status == 200, f"kaart gaf {status}")
+        check('class="collab-map__svg"' in html, "kaart zonder SVG")
+        check("<circle" in html and "<line" in html, "kaart zonder stippen of lijnen")
+        check("collab-table" in html, "kaart zonder tabel ernaast")
+        check("Gemeente Oosterdijk" in html, "Oosterdijk niet op de kaart van sociaal domein")
+    map_nodes = on_both_nodes(since, "/samenwerkingen/kaart/")
+    status, _h, html, _u = client.request("/samenwerkingen/sociaal-domein-ommeland/")
+    check(status == 200, f"pagina van een samenwerkingsverband gaf {status}")
+    check("Sociale Dienst Ommeland-Oost" in html, "deelnemers ontbreken op de verbandpagina")
+    status, _h, html, _u = client.request("/organisaties/?provincie=drenthe")
+    check(status == 200 and "Gemeente Lindenholt" in html, f"organisaties in Drenthe: {status}")
+    check('href="/organisaties/"' in html and 'href="/samenwerkingen/"' in html, "menu mist")
+    status, _h, html, _u = client.request("/zoeken/?q=ommeland")
+    check(status == 200, f"zoeken gaf {status}")
+    check('id="search-collaborations-title"' in html, "zoeken vond geen samenwerkingsverband")
+    return f"kaart met tabel op beide nodes ({dict(map_nodes)}), verband, register en zoeken"
+
+
 def journey_first_visit(browser, client):
     """A first visit as a browser set to English makes it through nginx: the interface stays
     Dutch, one stylesheet, at most 10 requests, HTML compressed with a Cache-Control, and the
@@ -1275,6 +1299,7 @@ def main():
             ("Afgeschermd voor bezoekers op beide nodes", lambda: journey_restriction(base, env)),
             ("Afbeeldingen uit /media/", lambda: journey_media(base, ["/", "/leden/"])),
             ("Startpagina en zoeken over alle soorten", lambda: journey_home_and_search(base)),
+            ("Organisaties, samenwerkingen en de kaart", lambda: journey_collaborations(base)),
             ("Inlogpogingen tellen over nodes heen", lambda: journey_login_limits(cert, member)),
             ("Gepland artikel gaat zelf live", lambda: journey_scheduled(base, env, scheduled)),
             ("Akkoord van geïnterviewden", lambda: journey_interview_approval(base, env)),
