@@ -50,7 +50,7 @@ def test_reader_finds_an_interview_by_search_and_by_theme(page, knowledge_base):
     page.goto("/")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Kennisbank").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kennisbank")
-    page.get_by_label("Soort").select_option("interview")
+    page.get_by_label("Soort", exact=True).select_option("interview")
     page.get_by_label("Thema").select_option(label="Sociaal domein")
     page.get_by_role("button", name="Filteren").click()
     expect(page).to_have_url(re.compile(r"type=interview"))
