@@ -31,8 +31,16 @@ class RegistrationForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, event=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+
     def clean_remark(self):
         return self.cleaned_data["remark"].strip()
+
+    def extras(self):
+        """What ``events.registration.register`` takes besides the person and the remark."""
+        return {}
 
 
 class ManualRegistrationForm(forms.Form):

@@ -184,6 +184,20 @@ class EventPage(Page):
     documents = StreamField(
         EventDocumentsBlock(), verbose_name=_("documenten na afloop"), blank=True
     )
+    certificate_hours = models.DecimalField(
+        _("uren voor accreditatie"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Het aantal uren op het bewijs van deelname. Laat leeg om de duur van het "
+            "evenement te gebruiken."
+        ),
+    )
+    # Raised when the date, time, place or status changes, so calendar programs that already
+    # hold the event replace it (RFC 5545 SEQUENCE).
+    sequence = models.PositiveIntegerField(_("versie in agenda's"), default=0, editable=False)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
@@ -401,7 +415,7 @@ class EventPage(Page):
         context = super().get_context(request, *args, **kwargs)
         registration = self.active_registration_for(request.user)
         context["registration"] = registration
-        context["registration_form"] = form or RegistrationForm()
+        context["registration_form"] = form or RegistrationForm(event=self)
         context["closed_reason"] = self.registration_closed_reason()
         context["speakers"] = self.speakers.select_related("photo").prefetch_related(
             "photo__renditions"
@@ -441,6 +455,18 @@ class EventSpeaker(Orderable, PersonOnPage):
 
     def __str__(self):
         return self.name
+
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+
+
+def new_registration_code():
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def new_access_token():
+    return secrets.token_urlsafe(32)
 
 
 class Registration(models.Model):
@@ -497,6 +523,23 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     reminder_sent_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
+    # Typed or scanned at the door; short, without letters that look alike (0/O, 1/I/L).
+    code = models.CharField(
+        _("code"), max_length=12, unique=True, default=new_registration_code, editable=False
+    )
+    # The secret in a guest's private link to see and cancel the registration.
+    access_token = models.CharField(
+        _("sleutel"), max_length=64, unique=True, default=new_access_token, editable=False
+    )
+    checked_in_at = models.DateTimeField(_("aanwezig gemeld op"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aanwezig gemeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -578,3 +621,158 @@ class CalendarToken(models.Model):
         self.token = new_calendar_token()
         self.save(update_fields=["token", "created_at"])
         return self
+
+
+class EventSession(Orderable):
+    """A programme item with seats of its own, such as a workshop in a parallel round.
+
+    Sessions that start at the same moment form one time slot: a registration chooses at
+    most one session per slot (``SessionChoice``).
+    """
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(_("titel"), max_length=200, validators=[validate_single_line])
+    starts_at = models.DateTimeField(_("begint op"))
+    ends_at = models.DateTimeField(_("eindigt op"))
+    room = models.CharField(
+        _("zaal"), max_length=100, blank=True, validators=[validate_single_line]
+    )
+    description = models.TextField(_("beschrijving"), max_length=1000, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("aantal plaatsen"),
+        null=True,
+        blank=True,
+        help_text=_("Laat leeg als er geen maximum is."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sessie")
+        verbose_name_plural = _("sessies")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="events_session_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class SessionChoice(models.Model):
+    """A registration's seat in one session. ``slot`` repeats the session's start time so the
+    database can keep one session per slot per registration; seats are unique per session,
+    as the event's seats are (``events.registration``)."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="session_choices"
+    )
+    session = models.ForeignKey(EventSession, on_delete=models.CASCADE, related_name="choices")
+    slot = models.DateTimeField(_("tijdvak"))
+    seat = models.PositiveIntegerField(_("plaats"))
+    created_at = models.DateTimeField(_("gekozen op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sessiekeuze")
+        verbose_name_plural = _("sessiekeuzes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "slot"], name="events_one_session_per_slot"
+            ),
+            models.UniqueConstraint(
+                fields=["session", "seat"], name="events_one_person_per_session_seat"
+            ),
+            models.CheckConstraint(condition=Q(seat__gte=1), name="events_session_seat_from_one"),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} — {self.session}"
+
+
+class RegistrationQuestion(Orderable):
+    """A question the organiser asks everyone who registers: diet, a choice of workshop…"""
+
+    class Kind(models.TextChoices):
+        TEXT = "tekst", _("Open vraag")
+        CHOICE = "keuze", _("Keuze uit antwoorden")
+        YES_NO = "janee", _("Ja of nee")
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="questions")
+    label = models.CharField(_("vraag"), max_length=200, validators=[validate_single_line])
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
+    choices = models.TextField(
+        _("antwoorden om uit te kiezen"),
+        blank=True,
+        help_text=_("Alleen bij een keuzevraag: één antwoord per regel."),
+    )
+    required = models.BooleanField(_("verplicht"), default=False)
+    help_text = models.CharField(
+        _("toelichting"), max_length=250, blank=True, validators=[validate_single_line]
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("aanmeldvraag")
+        verbose_name_plural = _("aanmeldvragen")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def choice_list(self):
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+
+class RegistrationAnswer(models.Model):
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(
+        RegistrationQuestion, on_delete=models.CASCADE, related_name="answers"
+    )
+    value = models.TextField(_("antwoord"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "question"], name="events_one_answer_per_question"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question}: {self.value}"
+
+
+class GuestRequest(models.Model):
+    """A guest's own registration, waiting until the guest confirms the e-mail address.
+
+    ``details`` keeps what the form held besides name and address (answers, sessions), so
+    nothing typed is lost between the form and the confirmation link.
+    """
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="guest_requests")
+    name = models.CharField(_("naam"), max_length=150, validators=[validate_name])
+    email = models.EmailField(_("e-mailadres"))
+    organisation = models.CharField(
+        _("organisatie"), max_length=150, blank=True, validators=[validate_single_line]
+    )
+    remark = models.TextField(_("opmerking"), max_length=500, blank=True)
+    details = models.JSONField(_("overige antwoorden"), default=dict, blank=True)
+    token = models.CharField(_("sleutel"), max_length=64, unique=True, default=new_access_token)
+    created_at = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    registration = models.OneToOneField(
+        Registration,
+        verbose_name=_("aanmelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="guest_request",
+    )
+
+    class Meta:
+        verbose_name = _("aanmelding van een gast")
+        verbose_name_plural = _("aanmeldingen van gasten")
+        indexes = [models.Index(fields=["created_at"])]
+
+    def __str__(self):
+        return f"{self.name} — {self.event}"

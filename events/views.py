@@ -47,7 +47,7 @@ def register_view(request, event_id):
     step_redirect = redirect_to_missing_step(request, request.user)
     if step_redirect is not None:
         return step_redirect
-    form = RegistrationForm(request.POST)
+    form = RegistrationForm(request.POST, event=event)
     form_ok = form.is_valid()
     problem = None
     if event.active_registration_for(request.user):
@@ -60,7 +60,9 @@ def register_view(request, event_id):
     if not form_ok:
         return _render_event_with_form(request, event, form)
     try:
-        outcome = register(event, user=request.user, remark=form.cleaned_data["remark"])
+        outcome = register(
+            event, user=request.user, remark=form.cleaned_data["remark"], **form.extras()
+        )
     except RegistrationRefused as refused:
         form.add_error(None, refused.message)
         return _render_event_with_form(request, event, form)
