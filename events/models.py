@@ -156,6 +156,13 @@ class EventPage(Page):
         default=True,
         help_text=_("Zet uit als leden zich niet hoeven aan te melden."),
     )
+    guests_may_register = models.BooleanField(
+        _("gasten kunnen zich zelf aanmelden"),
+        default=False,
+        help_text=_(
+            "Wie geen lid is, meldt zich aan met naam en e-mailadres en bevestigt dat adres."
+        ),
+    )
     capacity = models.PositiveIntegerField(
         _("aantal plaatsen"),
         null=True,
@@ -224,6 +231,7 @@ class EventPage(Page):
     programme_panels = [FieldPanel("programme"), InlinePanel("speakers", label=_("Sprekers"))]
     registration_panels = [
         FieldPanel("registration_enabled"),
+        FieldPanel("guests_may_register"),
         FieldPanel("capacity"),
         FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_deadline")]),
     ]

@@ -31,6 +31,15 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name="eventpage",
+            name="guests_may_register",
+            field=models.BooleanField(
+                default=False,
+                help_text="Wie geen lid is, meldt zich aan met naam en e-mailadres en bevestigt dat adres.",
+                verbose_name="gasten kunnen zich zelf aanmelden",
+            ),
+        ),
+        migrations.AddField(
             model_name='eventpage',
             name='certificate_hours',
             field=models.DecimalField(blank=True, decimal_places=1, help_text='Het aantal uren op het bewijs van deelname. Laat leeg om de duur van het evenement te gebruiken.', max_digits=4, null=True, verbose_name='uren voor accreditatie'),
