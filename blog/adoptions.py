@@ -10,9 +10,11 @@ The page and the listings above it are purged by ``blog.signals`` after the comm
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from comments.rules import active_ban, local_datetime
-from members.decorators import COMPLETE_PROFILE, VERIFY_EMAIL, missing_step
+from members.decorators import COMPLETE_PROFILE, LOGIN, VERIFY_EMAIL
+from members.decorators import participation_problem as members_participation_problem
 from vakgenoten import links
 from vakgenoten.mail import queue_email
 
@@ -39,19 +41,21 @@ def member_organisation(user):
     return profile.organisation if profile is not None else None
 
 
+PARTICIPATION_SENTENCES = {
+    LOGIN: gettext_lazy("Je moet lid zijn om je organisatie toe te voegen."),
+    VERIFY_EMAIL: gettext_lazy(
+        "Bevestig eerst je e-mailadres; daarna kun je je organisatie toevoegen."
+    ),
+    COMPLETE_PROFILE: gettext_lazy(
+        "Vul eerst je voor- en achternaam in bij je profiel; andere leden zien wie de "
+        "organisatie heeft toegevoegd."
+    ),
+}
+
+
 def participation_problem(user):
     """Why ``user`` cannot speak for their organisation yet ("" when they can)."""
-    step = missing_step(user)
-    if step is None:
-        return ""
-    if step == VERIFY_EMAIL:
-        return _("Bevestig eerst je e-mailadres; daarna kun je je organisatie toevoegen.")
-    if step == COMPLETE_PROFILE:
-        return _(
-            "Vul eerst je voor- en achternaam in bij je profiel; andere leden zien wie de "
-            "organisatie heeft toegevoegd."
-        )
-    return _("Je moet lid zijn om je organisatie toe te voegen.")
+    return members_participation_problem(user, PARTICIPATION_SENTENCES)
 
 
 def check_can_adopt(user, organisation):

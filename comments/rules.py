@@ -12,7 +12,10 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
+
+from members.decorators import COMPLETE_PROFILE, LOGIN, VERIFY_EMAIL
+from members.decorators import participation_problem as members_participation_problem
 
 from .formatting import count_links
 from .models import Comment, CommentBan, CommentClosure, CommentSettings, TrustedCommenter
@@ -97,20 +100,19 @@ def closed_reason(page, comment_settings, now=None, closure=_LOOK_UP):
     return ""
 
 
-def participation_problem(user, verified=None):
-    """Why ``user`` cannot take part yet ("" when they can): signed in, a verified e-mail
-    address and a first and last name (the members app's rule). ``verified`` as for
-    ``members.decorators.missing_step``."""
-    from members.decorators import COMPLETE_PROFILE, VERIFY_EMAIL, missing_step
+PARTICIPATION_SENTENCES = {
+    LOGIN: gettext_lazy("Je moet lid zijn om te reageren."),
+    VERIFY_EMAIL: gettext_lazy("Bevestig eerst je e-mailadres; daarna kun je reageren."),
+    COMPLETE_PROFILE: gettext_lazy(
+        "Vul eerst je voor- en achternaam in bij je profiel; je reageert onder je naam."
+    ),
+}
 
-    step = missing_step(user, verified=verified)
-    if step is None:
-        return ""
-    if step == VERIFY_EMAIL:
-        return _("Bevestig eerst je e-mailadres; daarna kun je reageren.")
-    if step == COMPLETE_PROFILE:
-        return _("Vul eerst je voor- en achternaam in bij je profiel; je reageert onder je naam.")
-    return _("Je moet lid zijn om te reageren.")
+
+def participation_problem(user, verified=None):
+    """Why ``user`` cannot comment yet ("" when they can): signed in, a verified e-mail
+    address and a first and last name (the members app's rule)."""
+    return members_participation_problem(user, PARTICIPATION_SENTENCES, verified=verified)
 
 
 def is_trusted(user):

@@ -6,6 +6,7 @@ sentence whether the recipient switched messages off or blocked them.
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from comments.rules import (
     active_ban,
@@ -15,7 +16,8 @@ from comments.rules import (
     settings_for,
     still_new,
 )
-from members.decorators import COMPLETE_PROFILE, VERIFY_EMAIL, missing_step
+from members.decorators import COMPLETE_PROFILE, LOGIN, VERIFY_EMAIL
+from members.decorators import participation_problem as members_participation_problem
 from members.models import MemberBlock, NotificationPreferences
 
 from .models import MemberMessage
@@ -50,19 +52,21 @@ def accepts_messages_from(recipient, sender):
     return not MemberBlock.objects.filter(blocker_id=recipient.pk, blocked_id=sender.pk).exists()
 
 
+PARTICIPATION_SENTENCES = {
+    LOGIN: gettext_lazy("Je moet lid zijn om een bericht te sturen."),
+    VERIFY_EMAIL: gettext_lazy(
+        "Bevestig eerst je e-mailadres; daarna kun je leden een bericht sturen."
+    ),
+    COMPLETE_PROFILE: gettext_lazy(
+        "Vul eerst je voor- en achternaam in bij je profiel; de ontvanger ziet wie het "
+        "bericht stuurt."
+    ),
+}
+
+
 def participation_problem(user):
     """Why ``user`` cannot send messages yet ("" when they can)."""
-    step = missing_step(user)
-    if step is None:
-        return ""
-    if step == VERIFY_EMAIL:
-        return _("Bevestig eerst je e-mailadres; daarna kun je leden een bericht sturen.")
-    if step == COMPLETE_PROFILE:
-        return _(
-            "Vul eerst je voor- en achternaam in bij je profiel; de ontvanger ziet wie het "
-            "bericht stuurt."
-        )
-    return _("Je moet lid zijn om een bericht te sturen.")
+    return members_participation_problem(user, PARTICIPATION_SENTENCES)
 
 
 def check_not_banned(user, now=None):

@@ -58,6 +58,14 @@ def missing_step(user, verified=None):
     return None
 
 
+def participation_problem(user, sentences, verified=None):
+    """Why ``user`` cannot take part yet, in the words of the action they tried ("" when
+    nothing is missing). ``sentences`` maps each step (LOGIN, VERIFY_EMAIL,
+    COMPLETE_PROFILE) to its sentence; ``verified`` as for ``missing_step``."""
+    step = missing_step(user, verified=verified)
+    return "" if step is None else str(sentences[step])
+
+
 def can_take_part(user):
     return missing_step(user) is None
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from comments.models import Comment
 from comments.rules import (
@@ -19,7 +19,8 @@ from comments.rules import (
     local_datetime,
     still_new,
 )
-from members.decorators import COMPLETE_PROFILE, VERIFY_EMAIL, missing_step
+from members.decorators import COMPLETE_PROFILE, LOGIN, VERIFY_EMAIL
+from members.decorators import participation_problem as members_participation_problem
 
 from .models import QuestionPage
 
@@ -34,18 +35,18 @@ class QuestionRefused(Exception):
         self.title = title
 
 
+PARTICIPATION_SENTENCES = {
+    LOGIN: gettext_lazy("Je moet lid zijn om een vraag te stellen."),
+    VERIFY_EMAIL: gettext_lazy("Bevestig eerst je e-mailadres; daarna kun je een vraag stellen."),
+    COMPLETE_PROFILE: gettext_lazy(
+        "Vul eerst je voor- en achternaam in bij je profiel; je stelt je vraag onder je naam."
+    ),
+}
+
+
 def participation_problem(user):
     """Why ``user`` cannot ask yet ("" when they can)."""
-    step = missing_step(user)
-    if step is None:
-        return ""
-    if step == VERIFY_EMAIL:
-        return _("Bevestig eerst je e-mailadres; daarna kun je een vraag stellen.")
-    if step == COMPLETE_PROFILE:
-        return _(
-            "Vul eerst je voor- en achternaam in bij je profiel; je stelt je vraag onder je naam."
-        )
-    return _("Je moet lid zijn om een vraag te stellen.")
+    return members_participation_problem(user, PARTICIPATION_SENTENCES)
 
 
 def check_not_banned(user, now=None):
