@@ -21,6 +21,18 @@ from comments.rules import CommentRefused
 from . import actions
 from .models import MemberMessage, MessageReport
 
+
+def waiting_count():
+    """Held messages plus messages with an open report (the menu item's number)."""
+    held = MemberMessage.objects.filter(status=MemberMessage.Status.HELD).count()
+    return (
+        held
+        + MemberMessage.objects.filter(
+            report__isnull=False, report__handled_at__isnull=True
+        ).count()
+    )
+
+
 LIST_SIZE = 100
 
 

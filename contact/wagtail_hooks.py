@@ -4,13 +4,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
 from comments.admin_views import can_moderate
+from vakgenoten.admin_menu import QueueMenuItem
 
 from . import admin_views
-from .models import MemberMessage
 
 
 @hooks.register("register_admin_urls")
@@ -23,30 +21,13 @@ def register_message_moderation_urls():
     return [path("berichten/", include((urls, "contact_admin")))]
 
 
-class MessagesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_moderate(request.user)
-
-    def render_component(self, request):
-        waiting = MemberMessage.objects.filter(status=MemberMessage.Status.HELD).count()
-        waiting += MemberMessage.objects.filter(
-            report__isnull=False, report__handled_at__isnull=True
-        ).count()
-        return LinkMenuItemComponent(
-            self.name,
-            f"{self.label} ({waiting})" if waiting else self.label,
-            self.url,
-            icon_name=self.icon_name,
-            classname=self.classname,
-            attrs=self.attrs,
-        )
-
-
 @hooks.register("register_admin_menu_item")
 def register_messages_menu():
-    return MessagesMenuItem(
+    return QueueMenuItem(
         _("Berichten"),
         reverse("contact_admin:queue"),
+        shown_to=can_moderate,
+        waiting=admin_views.waiting_count,
         name="berichten",
         icon_name="mail",
         order=260,

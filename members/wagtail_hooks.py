@@ -5,11 +5,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from vakgenoten.admin_menu import QueueMenuItem
 
 from . import admin_views
 from .models import Network, NetworkMembership, Organisation, OrganisationRequest
@@ -80,27 +80,13 @@ def register_organisation_request_urls():
     return [path("organisatie-aanvragen/", include((urls, "organisation_requests")))]
 
 
-class OrganisationRequestsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.can_handle_requests(request.user)
-
-    def render_component(self, request):
-        waiting = OrganisationRequest.objects.waiting().count()
-        return LinkMenuItemComponent(
-            self.name,
-            f"{self.label} ({waiting})" if waiting else self.label,
-            self.url,
-            icon_name=self.icon_name,
-            classname=self.classname,
-            attrs=self.attrs,
-        )
-
-
 @hooks.register("register_admin_menu_item")
 def register_organisation_requests_menu():
-    return OrganisationRequestsMenuItem(
+    return QueueMenuItem(
         _("Organisatie-aanvragen"),
         reverse("organisation_requests:queue"),
+        shown_to=admin_views.can_handle_requests,
+        waiting=OrganisationRequest.objects.waiting().count,
         name="organisatie-aanvragen",
         icon_name="home",
         order=270,

@@ -5,11 +5,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
 from comments.admin_views import can_moderate
+from vakgenoten.admin_menu import QueueMenuItem
 
 from . import admin_views
 from .conversion import can_convert
@@ -26,27 +25,13 @@ def register_question_moderation_urls():
     return [path("vragen/", include((urls, "questions_admin")))]
 
 
-class QuestionsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_moderate(request.user)
-
-    def render_component(self, request):
-        waiting = admin_views.waiting_count()
-        return LinkMenuItemComponent(
-            self.name,
-            f"{self.label} ({waiting})" if waiting else self.label,
-            self.url,
-            icon_name=self.icon_name,
-            classname=self.classname,
-            attrs=self.attrs,
-        )
-
-
 @hooks.register("register_admin_menu_item")
 def register_questions_menu():
-    return QuestionsMenuItem(
+    return QueueMenuItem(
         _("Vragen"),
         reverse("questions_admin:queue"),
+        shown_to=can_moderate,
+        waiting=admin_views.waiting_count,
         name="vragen",
         icon_name="help",
         order=255,
