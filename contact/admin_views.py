@@ -34,6 +34,8 @@ def waiting_count():
 
 
 LIST_SIZE = 100
+REPORTED = "gemeld"
+TABS = (("", gettext_lazy("Wachten op moderatie")), (REPORTED, gettext_lazy("Gemeld")))
 
 
 class ModeratorRequiredMixin:
@@ -55,7 +57,7 @@ class QueueView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        reported = self.request.GET.get("toon") == "gemeld"
+        reported = self.request.GET.get("toon") == REPORTED
         base = MemberMessage.objects.select_related("sender", "recipient", "report")
         if reported:
             items = base.filter(report__isnull=False, report__handled_at__isnull=True).order_by(
@@ -66,6 +68,8 @@ class QueueView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
         context.update(
             {
                 "reported": reported,
+                "tabs": TABS,
+                "tab": REPORTED if reported else "",
                 "items": list(items[:LIST_SIZE]),
                 "ban_form": BanForm(),
             }

@@ -19,6 +19,8 @@ from .models import Organisation, OrganisationRequest
 from .organisations import AlreadyHandled, approve_request, reject_request
 
 LIST_SIZE = 100
+HANDLED = "afgehandeld"
+TABS = (("", gettext_lazy("Wachten op de redactie")), (HANDLED, gettext_lazy("Afgehandeld")))
 
 
 def can_handle_requests(user):
@@ -48,7 +50,7 @@ class RequestQueueView(EditorRequiredMixin, WagtailAdminTemplateMixin, TemplateV
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        handled = self.request.GET.get("toon") == "afgehandeld"
+        handled = self.request.GET.get("toon") == HANDLED
         items = OrganisationRequest.objects.select_related(
             "requested_by__profile__organisation", "handled_by", "organisation"
         )
@@ -58,7 +60,14 @@ class RequestQueueView(EditorRequiredMixin, WagtailAdminTemplateMixin, TemplateV
             )
         else:
             items = items.waiting().order_by("created", "pk")
-        context.update({"handled": handled, "items": list(items[:LIST_SIZE])})
+        context.update(
+            {
+                "handled": handled,
+                "items": list(items[:LIST_SIZE]),
+                "tabs": TABS,
+                "tab": HANDLED if handled else "",
+            }
+        )
         return context
 
 
