@@ -16,6 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vakgenoten.params import int_param
+
 from .exports import (
     XLSX_CONTENT_TYPE,
     AttendeeTable,
@@ -102,10 +104,8 @@ def _filtered(request, event, table):
 
 def _session_from(request, table):
     """The session named by ``?sessie=``, if it is one of this event's."""
-    value = request.GET.get("sessie", "")
-    if not value.isdigit():
-        return None
-    return next((s for s in table.sessions if s.pk == int(value)), None)
+    number = int_param(request.GET, "sessie")
+    return next((session for session in table.sessions if session.pk == number), None)
 
 
 def registrations_index(request, page_id):

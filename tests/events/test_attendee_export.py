@@ -285,7 +285,7 @@ def test_an_unknown_session_exports_the_whole_event(
     foreign = EventSession.objects.create(
         event=other_event, title="Elders", starts_at=at(10), ends_at=at(11)
     )
-    for value in (str(foreign.pk), "abc", "999999", ""):
+    for value in (str(foreign.pk), "abc", "999999", "%C2%B2", ""):
         response = organiser_client.get(f"/admin/aanmeldingen/{congress.pk}/csv/?sessie={value}")
         assert response.status_code == 200
         assert len(read_csv(response)) == 3
