@@ -399,3 +399,11 @@ def test_large_lists_are_read_in_chunks_with_their_answers(congress, monkeypatch
         == ["AI in de publieke dienst", "Datagedreven werken"]
         for row in rows
     )
+
+
+def test_check_in_reads_as_a_time_and_names_the_day_after_the_first(congress, koen):
+    assert exports.checked_in_text(koen, congress) == "aanwezig om 9.12"
+    koen.checked_in_at = at(8, 45, day=13)
+    assert exports.checked_in_text(koen, congress) == "aanwezig op 13 mrt om 8.45"
+    koen.checked_in_at = None
+    assert exports.checked_in_text(koen, congress) == ""
