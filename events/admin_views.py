@@ -1,4 +1,5 @@
-"""Wagtail admin views for organisers: the registrations of an event, CSV export, add and remove.
+"""Wagtail admin views for organisers: the registrations of an event, CSV and XLSX export, add
+and remove.
 
 Who may see an event's registrations: whoever may edit the event page. Editors and superusers
 may edit every event; organisers only the events of their own networks and organisation
@@ -6,25 +7,37 @@ may edit every event; organisers only the events of their own networks and organ
 ``manageable_events``.
 """
 
-import csv
-
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from vakgenoten.params import int_param
+
+from .exports import (
+    XLSX_CONTENT_TYPE,
+    AttendeeTable,
+    export_filename,
+    organisation_of,
+    sessions_with_seats,
+    with_answers_and_sessions,
+    write_csv,
+    xlsx_bytes,
+)
+from .exports import (
+    with_people as _with_people,
+)
 from .forms import ManualRegistrationForm
 from .models import EventPage, Registration
 from .permissions import manageable_events
 from .registration import RegistrationRefused, cancel, register
 
 PER_PAGE = 50
+MAX_QUESTION_COLUMNS = 3
 
 
 def _event_for(request, page_id):
@@ -32,28 +45,6 @@ def _event_for(request, page_id):
     if not event.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     return event
-
-
-def _with_people(queryset):
-    """Registrations with the member, and the member's organisation when profiles have one."""
-    queryset = queryset.select_related("user")
-    user_model = get_user_model()
-    if hasattr(user_model, "profile"):
-        queryset = queryset.select_related("user__profile")
-        profile_model = user_model.profile.related.related_model
-        if any(f.name == "organisation" for f in profile_model._meta.get_fields()):
-            queryset = queryset.select_related("user__profile__organisation")
-    return queryset
-
-
-def organisation_of(registration):
-    """The organisation shown for a registration: the member's own, or what was entered."""
-    if registration.user_id:
-        profile = getattr(registration.user, "profile", None)
-        organisation = getattr(profile, "organisation", None)
-        if organisation:
-            return str(organisation)
-    return registration.guest_organisation
 
 
 def events_overview(request):
@@ -84,17 +75,48 @@ def events_overview(request):
     )
 
 
-def registrations_index(request, page_id):
-    event = _event_for(request, page_id)
+CHECKED_IN_CHOICES = {"ja": True, "nee": False}
+
+
+def _filtered(request, event, table):
+    """The registrations the filters ask for, and the filters as understood (unknown values
+    are ignored, never an error): status, session and checked in yes/no."""
+    registrations = event.registrations.all()
     status = request.GET.get("status", "")
-    registrations = _with_people(event.registrations.all())
     if status in Registration.Status.values:
         registrations = registrations.filter(status=status)
     else:
         status = ""
         registrations = registrations.exclude(status=Registration.Status.CANCELLED)
-    registrations = registrations.order_by("status", "created_at", "pk")
-    page_obj = Paginator(registrations, PER_PAGE).get_page(request.GET.get("p"))
+    session = _session_from(request, table)
+    if session is not None:
+        registrations = registrations.filter(session_choices__session=session)
+    checked_in = request.GET.get("aanwezig", "")
+    if checked_in in CHECKED_IN_CHOICES:
+        registrations = registrations.filter(
+            checked_in_at__isnull=not CHECKED_IN_CHOICES[checked_in]
+        )
+    else:
+        checked_in = ""
+    filters = {"status": status, "session": session, "checked_in": checked_in}
+    return registrations.order_by("status", "created_at", "pk"), filters
+
+
+def _session_from(request, table):
+    """The session named by ``?sessie=``, if it is one of this event's."""
+    number = int_param(request.GET, "sessie")
+    return next((session for session in table.sessions if session.pk == number), None)
+
+
+def registrations_index(request, page_id):
+    event = _event_for(request, page_id)
+    table = AttendeeTable(event)
+    registrations, filters = _filtered(request, event, table)
+    page_obj = Paginator(with_answers_and_sessions(registrations), PER_PAGE).get_page(
+        request.GET.get("p")
+    )
+    # A column per question while that stays readable; more questions make one compact list.
+    answers_in_columns = len(table.questions) <= MAX_QUESTION_COLUMNS
     return render(
         request,
         "events/admin/registrations_index.html",
@@ -105,67 +127,60 @@ def registrations_index(request, page_id):
             "event": event,
             "counts": event.registration_counts(),
             "page_obj": page_obj,
-            "registrations": [
-                (registration, organisation_of(registration))
-                for registration in page_obj.object_list
-            ],
-            "status": status,
+            "rows": [table.row(registration) for registration in page_obj.object_list],
+            "table": table,
+            "answers_in_columns": answers_in_columns,
+            "sessions": list(sessions_with_seats(event)) if table.sessions else [],
+            "filters": filters,
+            "filtered": any(filters.values()),
+            "status": filters["status"],
             "statuses": Registration.Status.choices,
         },
     )
 
 
-def _csv_safe(value):
-    """Keep spreadsheet programs from running a cell as a formula."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+def _file_response(content_type, filename):
+    response = HttpResponse(content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
-CSV_HEADER = [
-    "Naam",
-    "Organisatie",
-    "E-mailadres",
-    "Status",
-    "Plaats",
-    "Opmerking",
-    "Aangemeld op",
-    "Soort",
-]
+def _export_scope(request, event, table):
+    """All registrations of the event (cancelled ones included), or with ``?sessie=`` the
+    attendee list of that one session (without those who cancelled)."""
+    session = _session_from(request, table)
+    registrations = event.registrations.all()
+    if session is not None:
+        registrations = registrations.filter(session_choices__session=session).exclude(
+            status=Registration.Status.CANCELLED
+        )
+    return registrations.order_by("status", "created_at", "pk"), session
 
 
 def registrations_csv(request, page_id):
-    """All registrations of one event (cancelled ones included) for a spreadsheet.
+    """The attendee list for a spreadsheet: every column of the page, one per session slot and
+    one per question, in UTF-8 with a byte-order mark so Excel reads it as such.
 
     The e-mail address is included because organisers must be able to reach the people who
     come (changes, the online link, the attendance list).
     """
     event = _event_for(request, page_id)
-    registrations = _with_people(event.registrations.all()).order_by("status", "created_at", "pk")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"aanmeldingen-{slugify(event.title)[:60] or event.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
+    table = AttendeeTable(event)
+    registrations, session = _export_scope(request, event, table)
+    response = _file_response("text/csv; charset=utf-8", export_filename(event, "csv", session))
     response.write("\ufeff")  # so Excel reads the file as UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(CSV_HEADER)
-    for registration in registrations:
-        writer.writerow(
-            [
-                _csv_safe(value)
-                for value in (
-                    registration.display_name,
-                    organisation_of(registration),
-                    registration.email,
-                    registration.get_status_display(),
-                    registration.seat or "",
-                    registration.remark,
-                    timezone.localtime(registration.created_at).strftime("%d-%m-%Y %H:%M"),
-                    "gast" if registration.is_guest else "lid",
-                )
-            ]
-        )
+    write_csv(table, registrations, response)
+    return response
+
+
+def registrations_xlsx(request, page_id):
+    """The same list as the CSV, as an Excel workbook (dates as dates, seats as numbers)."""
+    event = _event_for(request, page_id)
+    table = AttendeeTable(event)
+    registrations, session = _export_scope(request, event, table)
+    response = _file_response(XLSX_CONTENT_TYPE, export_filename(event, "xlsx", session))
+    response.write(xlsx_bytes(table, registrations, session.title if session else event.title))
     return response
 
 

@@ -24,6 +24,7 @@ def register_registration_urls():
         path("", admin_views.events_overview, name="overview"),
         path("<int:page_id>/", admin_views.registrations_index, name="registrations"),
         path("<int:page_id>/csv/", admin_views.registrations_csv, name="registrations_csv"),
+        path("<int:page_id>/xlsx/", admin_views.registrations_xlsx, name="registrations_xlsx"),
         path("<int:page_id>/toevoegen/", admin_views.registration_add, name="registration_add"),
         path(
             "<int:page_id>/<int:registration_id>/afmelden/",
