@@ -31,6 +31,7 @@ from vakgenoten.text import validate_name, validate_single_line
 from .blocks import EventDocumentsBlock, ProgrammeBlock
 from .forms import EventPageForm
 from .permissions import EventPermissionTester
+from .series_forms import EventSeriesForm
 
 EVENTS_PER_PAGE = 12
 
@@ -923,6 +924,8 @@ class EventSeries(ClusterableModel):
             label=_("Datum zonder bijeenkomst"),
         ),
     ]
+
+    base_form_class = EventSeriesForm
 
     class Meta:
         verbose_name = _("reeks")

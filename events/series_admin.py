@@ -12,11 +12,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
 from .models import EventIndexPage, EventPage, EventSeries
 from .permissions import EventScope, manageable_events
@@ -79,7 +79,21 @@ def may_generate(user, series):
     )
 
 
-class SeriesEditView(EditView):
+class OwnSeriesOnly:
+    """Wagtail checks the model permission; this adds the organiser's own-series rule."""
+
+    def get_object(self, queryset=None):
+        series = super().get_object(queryset)
+        if not series_is_theirs(self.request.user, series):
+            raise PermissionDenied
+        return series
+
+
+class SeriesDeleteView(OwnSeriesOnly, DeleteView):
+    pass
+
+
+class SeriesEditView(OwnSeriesOnly, EditView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
@@ -102,6 +116,7 @@ class EventSeriesViewSet(SnippetViewSet):
     search_fields = ["title", "intro"]
     search_backend_name = None
     edit_view_class = SeriesEditView
+    delete_view_class = SeriesDeleteView
 
     def get_queryset(self, request):
         return own_series(request.user, EventSeries.objects.all())
@@ -121,15 +136,18 @@ def generate_view(request, series_id):
         else:
             if result.created:
                 state = _("gepubliceerd") if result.published else _("als concept")
-                messages.success(
-                    request,
-                    _("%(count)d data aangemaakt (%(state)s); %(existing)d bestonden al.")
-                    % {
-                        "count": len(result.created),
-                        "state": state,
-                        "existing": result.existing,
-                    },
-                )
+                made = ngettext(
+                    "%(count)d datum aangemaakt (%(state)s).",
+                    "%(count)d data aangemaakt (%(state)s).",
+                    len(result.created),
+                ) % {"count": len(result.created), "state": state}
+                if result.existing:
+                    made += " " + ngettext(
+                        "%(count)d datum bestond al.",
+                        "%(count)d data bestonden al.",
+                        result.existing,
+                    ) % {"count": result.existing}
+                messages.success(request, made)
             else:
                 messages.info(request, _("Alle data bestaan al. Er is niets aangemaakt."))
         return redirect("events_series:generate", series_id=series.pk)
