@@ -165,3 +165,26 @@ def test_the_management_command_makes_the_dates(webinars):
 
     call_command("make_series_dates", "webinar-digitaal-werken", verbosity=0)
     assert webinars.occurrences.count() == 4
+
+
+def test_the_demo_has_a_monthly_webinar_with_a_summer_break_and_a_yearly_assembly(home_page):
+    from events import demo as events_demo
+    from members import demo as members_demo
+    from taxonomy import demo as taxonomy_demo
+
+    taxonomy_demo.load()
+    members_demo.load_organisations_and_networks()
+    events_demo.load(home_page)
+    events_demo.load(home_page)  # twice: nothing doubles
+    webinar = EventSeries.objects.get(slug="webinar-slim-samenwerken")
+    assembly = EventSeries.objects.get(slug="alv-netwerk-bedrijfsvoering")
+    assert webinar.description == "Elke eerste dinsdag van de maand, 10.00–11.00 uur"
+    [summer] = webinar.exceptions.all()
+    assert summer.date.month in (7, 8)
+    today = timezone.localdate()
+    days = set(occurrence_days(webinar))
+    assert {day for day in webinar.dates() if day >= today} <= days
+    assert summer.date not in days
+    assert webinar.occurrences.filter(end__lt=timezone.now()).count() >= 1  # the first one
+    assert assembly.occurrences.count() == 3
+    assert all(event.live for event in EventPage.objects.filter(series__isnull=False))
