@@ -563,11 +563,23 @@ def _first_weekday(year, month, weekday):
     return day + timedelta(days=(weekday - day.weekday()) % 7)
 
 
+def _yearly_workday(day_offset, today, years):
+    """A date ``day_offset`` days on (or soon after) that falls on Monday to Friday in each of
+    the next ``years`` years, as a yearly meeting in working hours must."""
+    day = today + timedelta(days=day_offset)
+    while any(
+        day.replace(year=day.year + n).weekday() >= 5 if (day.month, day.day) != (2, 29) else True
+        for n in range(years)
+    ):
+        day += timedelta(days=1)
+    return day
+
+
 def _series_specs(today):
     # The webinar starts last month, so its first date is past and shows under "Eerdere data".
     year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
     webinar_day = _first_weekday(year, month, Weekday.TUESDAY)
-    assembly_day = workday(75, timezone.now())
+    assembly_day = _yearly_workday(75, today, years=3)
     return [
         {
             "series": {
