@@ -8,7 +8,7 @@ Pillow at load time.
 import io
 import json
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -25,7 +25,17 @@ from members.models import Network, Organisation
 from taxonomy.models import Theme
 
 from .groups import setup_organiser_group
-from .models import EventIndexPage, EventPage, EventSpeaker, Registration
+from .models import (
+    EventIndexPage,
+    EventPage,
+    EventSeries,
+    EventSpeaker,
+    Frequency,
+    Registration,
+    SeriesException,
+    Weekday,
+    WeekOfMonth,
+)
 
 INDEX_SLUG = "agenda"
 
@@ -538,5 +548,130 @@ def load(home_page):
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     for spec in build_events(timezone.now()):
         load_event(index, spec, networks, organisations, themes)
+    load_series(index)
     setup_organiser_group()
     return index
+
+
+# --- Series -----------------------------------------------------------------------------------
+# Two fictional series: a monthly webinar "elke eerste dinsdag" with a summer break, and a
+# yearly general assembly. Each model event is the first date; "Data aanmaken" copies it.
+
+
+def _first_weekday(year, month, weekday):
+    day = date(year, month, 1)
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def _yearly_workday(day_offset, today, years):
+    """A date ``day_offset`` days on (or soon after) that falls on Monday to Friday in each of
+    the next ``years`` years, as a yearly meeting in working hours must."""
+    day = today + timedelta(days=day_offset)
+    while any(
+        day.replace(year=day.year + n).weekday() >= 5 if (day.month, day.day) != (2, 29) else True
+        for n in range(years)
+    ):
+        day += timedelta(days=1)
+    return day
+
+
+def _series_specs(today):
+    # The webinar starts last month, so its first date is past and shows under "Eerdere data".
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    webinar_day = _first_weekday(year, month, Weekday.TUESDAY)
+    assembly_day = _yearly_workday(75, today, years=3)
+    return [
+        {
+            "series": {
+                "title": "Webinar Slim Samenwerken",
+                "slug": "webinar-slim-samenwerken",
+                "intro": (
+                    "Elke eerste dinsdag van de maand een uur over samenwerken tussen "
+                    "gemeenten: een collega vertelt, daarna vragen. Online, dus zonder reistijd."
+                ),
+                "frequency": Frequency.MONTHLY_WEEKDAY,
+                "week_of_month": WeekOfMonth.FIRST,
+                "weekday": Weekday.TUESDAY,
+                "first_date": webinar_day.replace(day=1),
+                "start_time": time(10),
+                "end_time": time(11),
+                "count": 10,
+            },
+            "summer_break": True,
+            "event": {
+                "slug": "webinar-slim-samenwerken",
+                "title": "Webinar Slim Samenwerken",
+                "kind": "webinar",
+                "start": at(webinar_day, 10),
+                "end": at(webinar_day, 11),
+                "network": "netwerk-bedrijfsvoering-gemeenten",
+                "themes": ["samenwerking"],
+                "online_url": "https://webinar.vakgenoten.example/slim-samenwerken",
+                "capacity": 100,
+                "intro": (
+                    "Een uur over samenwerken tussen gemeenten: wat werkt, wat niet, en wat je "
+                    "morgen kunt proberen. Elke maand een andere gemeente aan het woord."
+                ),
+                "image": 9,
+            },
+        },
+        {
+            "series": {
+                "title": "Algemene ledenvergadering Netwerk Bedrijfsvoering",
+                "slug": "alv-netwerk-bedrijfsvoering",
+                "intro": (
+                    "Eens per jaar beslissen de leden over plannen, begroting en bestuur. "
+                    "Stukken komen vooraf op de pagina van elke vergadering."
+                ),
+                "frequency": Frequency.YEARLY,
+                "first_date": assembly_day,
+                "start_time": time(14),
+                "end_time": time(17),
+                "count": 3,
+            },
+            "summer_break": False,
+            "event": {
+                "slug": "alv-netwerk-bedrijfsvoering",
+                "title": "Algemene ledenvergadering Netwerk Bedrijfsvoering",
+                "kind": "alv",
+                "start": at(assembly_day, 14),
+                "end": at(assembly_day, 17),
+                "network": "netwerk-bedrijfsvoering-gemeenten",
+                "themes": ["samenwerking"],
+                "venue_name": "Stadhuis Lindenholt",
+                "venue_street": "Raadhuisplein 3",
+                "venue_postal_code": "6541 AA",
+                "venue_city": "Lindenholt",
+                "capacity": 80,
+                "intro": (
+                    "De jaarlijkse vergadering van de leden: jaarverslag, begroting en de keuze "
+                    "van twee nieuwe bestuursleden. Na afloop een borrel."
+                ),
+                "image": 10,
+            },
+        },
+    ]
+
+
+def load_series(index):
+    """The two demo series with their dates (idempotent: an existing series is left alone)."""
+    from .series import generate_occurrences, rule_dates
+
+    networks = {network.slug: network for network in Network.objects.all()}
+    organisations = {org.slug: org for org in Organisation.objects.all()}
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    for spec in _series_specs(timezone.localdate()):
+        if EventSeries.objects.filter(slug=spec["series"]["slug"]).exists():
+            continue
+        model = load_event(index, spec["event"], networks, organisations, themes)
+        if model is None:
+            model = EventPage.objects.get(slug=spec["event"]["slug"])
+        series = EventSeries(model_event=model, **spec["series"])
+        if spec["summer_break"]:
+            summer = [day for day in rule_dates(series) if day.month in (7, 8)][:1]
+            series.exceptions = [
+                SeriesException(date=day, reason="Geen webinar in de zomervakantie")
+                for day in summer
+            ]
+        series.save()
+        generate_occurrences(series)

@@ -12,6 +12,12 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 ORGANISERS = "Organisatoren"
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+SERIES_PERMISSIONS = [
+    "view_eventseries",
+    "add_eventseries",
+    "change_eventseries",
+    "delete_eventseries",
+]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
@@ -29,6 +35,13 @@ def setup_organiser_group():
     ).first()
     if access_admin:
         group.permissions.add(access_admin)
+
+    # Series (events.series_admin narrows them to the organiser's own).
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="events", codename__in=SERIES_PERMISSIONS
+        )
+    )
 
     root_collection = Collection.get_first_root_node()
     if root_collection:

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -30,6 +31,7 @@ from vakgenoten.text import validate_name, validate_single_line
 from .blocks import EventDocumentsBlock, ProgrammeBlock
 from .forms import EventPageForm
 from .permissions import EventPermissionTester
+from .series_forms import EventSeriesForm
 
 EVENTS_PER_PAGE = 12
 
@@ -205,6 +207,16 @@ class EventPage(Page):
     # Raised when the date, time, place or status changes, so calendar programs that already
     # hold the event replace it (RFC 5545 SEQUENCE).
     sequence = models.PositiveIntegerField(_("versie in agenda's"), default=0, editable=False)
+    # One date of a recurring series (``EventSeries``, below); each has its own registrations.
+    series = models.ForeignKey(
+        "events.EventSeries",
+        verbose_name=_("reeks"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="occurrences",
+        editable=False,
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
@@ -784,3 +796,185 @@ class GuestRequest(models.Model):
 
     def __str__(self):
         return f"{self.name} — {self.event}"
+
+
+# --- Series -----------------------------------------------------------------------------------
+# A webinar every first Tuesday, a general assembly every year: a rule an organiser can read,
+# dates the rule yields (``events.series``), and one EventPage per date, each with its own
+# registrations, capacity and page.
+
+MAX_OCCURRENCES = 60
+
+
+class Frequency(models.TextChoices):
+    WEEKLY = "wekelijks", _("Elke week (of om de zoveel weken) op een vaste dag")
+    MONTHLY_WEEKDAY = (
+        "maand-weekdag",
+        _("Elke maand op een vaste weekdag, zoals elke eerste dinsdag"),
+    )
+    MONTHLY_DATE = "maand-datum", _("Elke maand op dezelfde datum, zoals de 15e")
+    YEARLY = "jaarlijks", _("Elk jaar op dezelfde datum")
+
+
+class Weekday(models.IntegerChoices):
+    # Numbered as Python's date.weekday() and dateutil's MO…SU.
+    MONDAY = 0, _("maandag")
+    TUESDAY = 1, _("dinsdag")
+    WEDNESDAY = 2, _("woensdag")
+    THURSDAY = 3, _("donderdag")
+    FRIDAY = 4, _("vrijdag")
+    SATURDAY = 5, _("zaterdag")
+    SUNDAY = 6, _("zondag")
+
+
+class WeekOfMonth(models.IntegerChoices):
+    FIRST = 1, _("eerste")
+    SECOND = 2, _("tweede")
+    THIRD = 3, _("derde")
+    FOURTH = 4, _("vierde")
+    LAST = -1, _("laatste")
+
+
+class EventSeries(ClusterableModel):
+    """An event that comes back: the rule for its dates, the dates it skips, and a model event
+    whose copies become the occurrences. The rule is kept in fields an organiser recognises
+    ("elke eerste dinsdag van de maand") rather than as an RRULE string."""
+
+    title = models.CharField(_("titel"), max_length=200, validators=[validate_single_line])
+    slug = models.SlugField(
+        _("adres"),
+        max_length=100,
+        unique=True,
+        help_text=_("Het laatste deel van het webadres: /evenementen/reeks/<adres>/."),
+    )
+    intro = models.TextField(
+        _("introductie"), blank=True, help_text=_("Waar gaat de reeks over, voor wie is hij?")
+    )
+    model_event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("voorbeeldevenement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Elke nieuwe datum wordt een kopie van dit evenement (tekst, plaats, organisator, "
+            "aantal plaatsen). Leeg: de eerste datum van de reeks."
+        ),
+    )
+
+    frequency = models.CharField(
+        _("hoe vaak"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY_WEEKDAY
+    )
+    interval = models.PositiveSmallIntegerField(
+        _("om de hoeveel"),
+        default=1,
+        help_text=_("1 = elke week, maand of jaar; 2 = om de twee weken, maanden of jaren."),
+    )
+    week_of_month = models.SmallIntegerField(
+        _("welke in de maand"),
+        choices=WeekOfMonth.choices,
+        null=True,
+        blank=True,
+        help_text=_("Alleen bij een vaste weekdag in de maand: de eerste, tweede … of laatste."),
+    )
+    weekday = models.PositiveSmallIntegerField(
+        _("weekdag"),
+        choices=Weekday.choices,
+        null=True,
+        blank=True,
+        help_text=_("Bij wekelijks leeg laten: dan de weekdag van de eerste datum."),
+    )
+    first_date = models.DateField(
+        _("vanaf"),
+        help_text=_(
+            "De eerste datum van de reeks. Bij maandelijks op datum en jaarlijks bepaalt deze "
+            "datum de dag (en maand)."
+        ),
+    )
+    start_time = models.TimeField(_("begintijd"))
+    end_time = models.TimeField(_("eindtijd"))
+    until = models.DateField(_("tot en met"), null=True, blank=True)
+    count = models.PositiveSmallIntegerField(
+        _("aantal keer"),
+        null=True,
+        blank=True,
+        help_text=_("Vul een einddatum in of een aantal keer (hoogstens 60)."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("intro"),
+        FieldPanel("model_event"),
+        MultiFieldPanel(
+            [
+                FieldPanel("frequency"),
+                FieldPanel("interval"),
+                FieldRowPanel([FieldPanel("week_of_month"), FieldPanel("weekday")]),
+                FieldPanel("first_date"),
+                FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldRowPanel([FieldPanel("until"), FieldPanel("count")]),
+            ],
+            heading=_("Wanneer"),
+        ),
+        InlinePanel(
+            "exceptions",
+            heading=_("Uitzonderingen"),
+            label=_("Datum zonder bijeenkomst"),
+        ),
+    ]
+
+    base_form_class = EventSeriesForm
+
+    class Meta:
+        verbose_name = _("reeks")
+        verbose_name_plural = _("reeksen")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("events:series", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        from .series import rule_errors
+
+        errors = rule_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+    def dates(self):
+        """The dates of the rule without the exceptions (``events.series.occurrence_dates``)."""
+        from .series import occurrence_dates
+
+        return occurrence_dates(self)
+
+    @property
+    def description(self):
+        from .series import describe
+
+        return describe(self)
+
+
+class SeriesException(Orderable):
+    """A date the rule yields but the series skips: "geen webinar in de zomer"."""
+
+    series = ParentalKey(EventSeries, on_delete=models.CASCADE, related_name="exceptions")
+    date = models.DateField(_("datum"))
+    reason = models.CharField(
+        _("reden"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("reason")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("uitzondering")
+        verbose_name_plural = _("uitzonderingen")
+
+    def __str__(self):
+        return str(self.date)

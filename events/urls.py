@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import series_views, views
 
 app_name = "events"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("evenementen/agenda.ics", views.calendar_feed, name="feed"),
     path("evenementen/netwerk/<slug:slug>/agenda.ics", views.network_feed, name="network_feed"),
     path("evenementen/mijn-agenda/<str:token>.ics", views.personal_feed, name="personal_feed"),
+    path("evenementen/reeks/<slug:slug>/", series_views.series_view, name="series"),
+    path("evenementen/reeks/<slug:slug>/agenda.ics", series_views.series_ics, name="series_ics"),
     path("mijn-evenementen/", views.my_events, name="my_events"),
     path(
         "mijn-evenementen/agendalink-vernieuwen/",

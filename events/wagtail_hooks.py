@@ -9,10 +9,12 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
-from . import admin_views
-from .models import EventIndexPage, EventPage
+from . import admin_views, series_admin
+from .models import EventIndexPage, EventPage, EventSeries
 from .permissions import EventScope, OrganiserAwarePagePolicy, without_others_events
+from .series_admin import EventSeriesViewSet, SeriesPermissionPolicy
 
 # Before anything asks the registry for the page policy (Wagtail insists on it).
 register_permission_policy(Page, OrganiserAwarePagePolicy(), exact_class=True)
@@ -91,3 +93,15 @@ def hide_other_organisers_events(parent_page, pages, request):
     if EventScope.of(request.user).has_full_rights_over(parent_page):
         return pages
     return without_others_events(request.user, pages)
+
+
+# --- Series: the snippet and its "Data aanmaken" screen (events.series_admin) -----------------
+
+register_permission_policy(EventSeries, SeriesPermissionPolicy(EventSeries))
+register_snippet(EventSeriesViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_series_urls():
+    urls = [path("<int:series_id>/data/", series_admin.generate_view, name="generate")]
+    return [path("reeksen/", include((urls, "events_series"), namespace="events_series"))]

@@ -19,6 +19,7 @@ class HomeConfig(AppConfig):
         from collaborations.sitemap import CollaborationSitemap
         from comments.threads import latest_comments
         from events.listing import upcoming_events
+        from events.sitemap import EventSeriesSitemap
         from questions.listing import open_questions
         from vakgenoten.sections import register_home_section
 
@@ -28,3 +29,4 @@ class HomeConfig(AppConfig):
         register_home_section("open_questions", lambda: open_questions(limit=3))
         # The domains beside the blog add their pages to its sitemap from up here.
         SITEMAPS.setdefault("collaborations", CollaborationSitemap)
+        SITEMAPS.setdefault("event_series", EventSeriesSitemap)

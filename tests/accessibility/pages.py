@@ -304,6 +304,9 @@ def visits(site):
         Visit("samenwerkingsverband", "/samenwerkingen/jeugdhulp-regio-noord/"),
         Visit("samenwerkingskaart", "/samenwerkingen/kaart/?thema=sociaal-domein"),
         Visit("samenwerkingskaart-leeg", "/samenwerkingen/kaart/?thema=privacy&provincie=zeeland"),
+        # Series (issue 21): all dates of the monthly webinar, and one date linking to them.
+        Visit("reeks", "/evenementen/reeks/webinar-slim-samenwerken/"),
+        Visit("reeks-datum", "/agenda/webinar-slim-samenwerken/"),
     ]
 
 
