@@ -112,7 +112,6 @@ def certificate_pdf(registration, *, compress=True):
     pdf.setTitle(f"{title} — {registration.event.title}")
     pdf.setAuthor(site_name)
     pdf.setSubject(title)
-    pdf.setLang("nl-NL")
     width, height = A4
     left, text_width = 25 * mm, width - 50 * mm
     pdf.setFillColorRGB(*DARK)
