@@ -263,3 +263,28 @@ def test_the_check_in_list_takes_the_same_queries_for_many_people(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = organiser_client.get(url, {"code": first.code})
     assert "11</strong> van 41 aanwezig" in response.content.decode()
+
+
+def test_check_in_page_and_the_code_on_my_events_are_valid_html(
+    tmp_path, organiser_client, client, make_event, attendee
+):
+    from tests.accessibility.test_html_validity import check_folder, readable
+
+    full = make_event(capacity=1)
+    register(full, user=UserFactory(), notify=False)
+    waiting = register(full, guest_name="Sanne Visser", notify=False).registration
+    url = url_for(attendee.event)
+    pages = {
+        "leeg": organiser_client.get(url),
+        "persoon": organiser_client.get(url, {"code": attendee.code}),
+        "fout": organiser_client.post(url, {"code": ""}),
+        "wachtlijst": organiser_client.get(url_for(full), {"code": waiting.code}),
+    }
+    organiser_client.post(url, {"code": attendee.code})
+    pages["aanwezig"] = organiser_client.get(url, {"code": attendee.code})
+    client.force_login(attendee.user)
+    pages["mijn-evenementen"] = client.get("/mijn-evenementen/")
+    for name, response in pages.items():
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    errors = check_folder(tmp_path)
+    assert errors == [], readable(errors)
