@@ -9,6 +9,7 @@ POST the page redirects back (the browser's back button and reloading repeat not
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -163,7 +164,7 @@ def checkin_page(request, event_id):
             found = lookup(event, code)
     query = request.GET.get("zoek", "").strip()[:100]
     page_obj = Paginator(_people(event, query), PER_PAGE).get_page(request.GET.get("page"))
-    return render(
+    response = render(
         request,
         "events/checkin.html",
         {
@@ -182,6 +183,11 @@ def checkin_page(request, event_id):
         },
         status=status,
     )
+    # The site switches the camera off everywhere; this page may use it to read QR codes.
+    response["Permissions-Policy"] = settings.PERMISSIONS_POLICY.replace(
+        "camera=()", "camera=(self)"
+    )
+    return response
 
 
 def _act(request, event, found, action):

@@ -288,3 +288,10 @@ def test_check_in_page_and_the_code_on_my_events_are_valid_html(
         (tmp_path / f"{name}.html").write_bytes(response.content)
     errors = check_folder(tmp_path)
     assert errors == [], readable(errors)
+
+
+def test_only_the_check_in_page_may_use_the_camera(organiser_client, event):
+    response = organiser_client.get(url_for(event))
+    assert "camera=(self)" in response["Permissions-Policy"]
+    assert "microphone=()" in response["Permissions-Policy"]
+    assert "camera=()" in organiser_client.get("/mijn-evenementen/")["Permissions-Policy"]
