@@ -22,15 +22,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from .admin_views import _with_people, organisation_of
 from .checkin import (
     attendance_counts,
     check_in,
     display_code,
     normalise_code,
+    organisation_name,
     search_by_name,
     time_text,
     undo_check_in,
+    with_people,
 )
 from .models import EventPage, Registration
 
@@ -98,7 +99,7 @@ def _event_for(request, event_id):
 def lookup(event, code):
     """Find the registration behind a code and say whether it can be checked in here."""
     registration = (
-        _with_people(Registration.objects.filter(code=code)).select_related("checked_in_by").first()
+        with_people(Registration.objects.filter(code=code)).select_related("checked_in_by").first()
     )
     if registration is None:
         return Lookup(
@@ -115,7 +116,7 @@ def lookup(event, code):
                 "evenement en is niet aanwezig gemeld."
             ),
         )
-    found = Lookup(code, registration, organisation_of(registration))
+    found = Lookup(code, registration, organisation_name(registration))
     name = registration.display_name
     if registration.status == Registration.Status.WAITING:
         found.problem = _(
@@ -127,7 +128,7 @@ def lookup(event, code):
 
 
 def _people(event, query):
-    registrations = _with_people(
+    registrations = with_people(
         event.registrations.filter(status=Registration.Status.REGISTERED)
     ).order_by(Lower(Coalesce("user__last_name", "guest_name")), "pk")
     if query:
@@ -175,7 +176,7 @@ def checkin_page(request, event_id):
             "query": query,
             "page_obj": page_obj,
             "people": [
-                (registration, organisation_of(registration))
+                (registration, organisation_name(registration))
                 for registration in page_obj.object_list
             ],
             "check_in_action": CHECK_IN,

@@ -106,10 +106,15 @@ def test_outbox_keeps_the_png_as_base64_text(event):
 
 
 def test_opening_the_qr_link_shows_the_person_and_changes_nothing(organiser_client, attendee):
+    from tests.factories import OrganisationFactory
+
+    attendee.user.profile.organisation = OrganisationFactory(name="Gemeente Oosterdijk")
+    attendee.user.profile.save()
     response = organiser_client.get(url_for(attendee.event), {"code": attendee.code.lower()})
     html = response.content.decode()
     assert response.status_code == 200
     assert "Fatima El Amrani" in html
+    assert "Gemeente Oosterdijk" in html
     assert "Aanwezig melden" in html
     attendee.refresh_from_db()
     assert attendee.checked_in_at is None
@@ -231,13 +236,16 @@ def test_members_get_403_and_visitors_the_login(client, attendee):
 
 
 def test_the_list_searches_by_name_and_counts_who_is_present(organiser_client, event, attendee):
-    register(event, guest_name="Joost Bakker", notify=False)
+    register(
+        event, guest_name="Joost Bakker", guest_organisation="Gemeente Westerveen", notify=False
+    )
     register(event, guest_name="Bram Jansen", notify=False)
     organiser_client.post(url_for(event), {"code": attendee.code})
     html = organiser_client.get(url_for(event)).content.decode()
     assert "1</strong> van 3 aanwezig" in html
     html = organiser_client.get(url_for(event), {"zoek": "bakk"}).content.decode()
     assert "Joost Bakker" in html
+    assert "Gemeente Westerveen" in html
     assert "Bram Jansen" not in html
 
 
