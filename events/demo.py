@@ -550,6 +550,7 @@ def load(home_page):
         load_event(index, spec, networks, organisations, themes)
     load_series(index)
     setup_organiser_group()
+    load_attendance()
     return index
 
 
@@ -675,3 +676,35 @@ def load_series(index):
             ]
         series.save()
         generate_occurrences(series)
+
+
+def load_attendance(now=None):
+    """Demo members at the past member day, checked in at the door, so a demo member (the
+    "lid" account among them) can download a certificate of attendance from "Mijn
+    evenementen". Idempotent: members already registered are left as they are."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Max
+
+    event = EventPage.objects.filter(slug="ledendag-standaardiseren-voor-digitaliseren").first()
+    if event is None or not event.is_past(now):
+        return
+    members = get_user_model().objects.filter(
+        email__in=[
+            "anouk.devries@lindenholt.example",
+            "eline.vos@lindenholt.example",
+            "iris.mulder@oosterdijk.example",
+        ]
+    )
+    checked_in = event.start + timedelta(minutes=12)
+    for member in members:
+        if event.registrations.filter(user=member).exists():
+            continue
+        seat = (event.registrations.aggregate(last=Max("seat"))["last"] or 0) + 1
+        Registration.objects.create(
+            event=event,
+            user=member,
+            status=Registration.Status.REGISTERED,
+            seat=seat,
+            created_at=event.start - timedelta(days=20),
+            checked_in_at=checked_in,
+        )

@@ -9,6 +9,8 @@ preference (``members.notifications``) and carries its one-click unsubscribe lin
 and in the List-Unsubscribe headers; confirmations answer what the member did and always go.
 """
 
+import base64
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,13 +21,14 @@ from members.notifications import unsubscribe_headers, unsubscribe_url, wants_no
 from vakgenoten import links
 from vakgenoten.mail import queue_email
 
+from .checkin import display_code, qr_png
 from .ical import event_ics
 from .models import Registration
 
 REMINDER = "event_updates"  # members.notifications kind for e-mail about events
 
 
-def _queue(registration, *, occasion, subject, template, attach_ics, kind=None):
+def _queue(registration, *, occasion, subject, template, attach_ics, kind=None, attach_qr=False):
     event = registration.event
     unsubscribe = unsubscribe_url(registration.user, kind) if kind else ""
     holds_seat = registration.status == Registration.Status.REGISTERED
@@ -38,6 +41,7 @@ def _queue(registration, *, occasion, subject, template, attach_ics, kind=None):
             "my_events_url": links.absolute_url(reverse("events:my_events")),
             "show_online_link": holds_seat and bool(event.online_url),
             "unsubscribe_url": unsubscribe,
+            "checkin_code": display_code(registration.code) if attach_qr else "",
         }
         body = render_to_string(template, context)
         attachments = []
@@ -47,6 +51,15 @@ def _queue(registration, *, occasion, subject, template, attach_ics, kind=None):
                     f"{event.slug}.ics",
                     event_ics(event, include_online_link=holds_seat).decode(),
                     "text/calendar",
+                )
+            )
+        if attach_qr:
+            attachments.append(
+                (
+                    f"code-{registration.code}.png",
+                    base64.b64encode(qr_png(registration)).decode("ascii"),
+                    "image/png",
+                    "base64",
                 )
             )
         return queue_email(
@@ -70,6 +83,7 @@ def queue_registration_confirmation(registration):
             subject=_("Je bent aangemeld: %(title)s"),
             template="events/email/registration_confirmed.txt",
             attach_ics=True,
+            attach_qr=True,
         )
     return _queue(
         registration,
@@ -90,6 +104,7 @@ def queue_promotion_notice(registration):
         subject=_("Er is een plaats vrij: je bent aangemeld voor %(title)s"),
         template="events/email/registration_promoted.txt",
         attach_ics=True,
+        attach_qr=True,
     )
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import series_views, views
+from . import certificates, checkin_views, series_views, views
 
 app_name = "events"
 
@@ -24,5 +24,17 @@ urlpatterns = [
         "mijn-evenementen/agendalink-vernieuwen/",
         views.renew_calendar_link,
         name="renew_calendar_link",
+    ),
+    # Check-in at the door and certificates of attendance (events.checkin, events.certificates).
+    path("evenementen/<int:event_id>/inchecken/", checkin_views.checkin_page, name="checkin"),
+    path(
+        "evenementen/aanmeldingen/<int:registration_id>/bewijs.pdf",
+        certificates.member_certificate,
+        name="certificate",
+    ),
+    path(
+        "evenementen/aanmelding/<str:access_token>/bewijs.pdf",
+        certificates.guest_certificate,
+        name="guest_certificate",
     ),
 ]

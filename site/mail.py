@@ -6,6 +6,7 @@ transaction commits. ``deliver_due_email`` retries what failed, with exponential
 from the worker (the task re-schedules itself) or from cron (``manage.py send_queued_email``).
 """
 
+import base64
 import logging
 from datetime import timedelta
 
@@ -44,6 +45,8 @@ def queue_email(
 
     Returns the OutgoingEmail, or None when a message with this key was queued before (the
     same notification is never sent twice).
+    ``attachments`` are ``(filename, text, mimetype)``, or ``(filename, base64_text, mimetype,
+    "base64")`` for binary content (the outbox stores them as JSON).
     """
     message, created = OutgoingEmail.objects.get_or_create(
         key=key[:200],
@@ -148,7 +151,10 @@ def send_one(message_id):
         )
         if message.html_body:
             email.attach_alternative(message.html_body, "text/html")
-        for filename, content, mimetype in message.attachments:
+        for filename, content, mimetype, *encoding in message.attachments:
+            # Binary files (a PNG) are stored as base64 text with a fourth item "base64".
+            if encoding == ["base64"]:
+                content = base64.b64decode(content)
             email.attach(filename, content, mimetype)
         try:
             email.send()
