@@ -9,7 +9,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Evenementen")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_save, pre_save
 
         from wagtail.signals import page_published
 
@@ -22,6 +22,7 @@ class EventsConfig(AppConfig):
         register_baseline(ensure_organiser_group)
 
         page_published.connect(signals.fill_seats_after_publish, sender=EventPage)
+        pre_save.connect(signals.raise_sequence_when_moved, sender=EventPage)
         post_save.connect(signals.give_organisers_the_agenda, sender=EventIndexPage)
         self.register_personal_data()
         self.register_sections()

@@ -8,7 +8,7 @@ Calendar and Apple Calendar show them at the right hour. Each event has a stable
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from django.conf import settings
 from django.utils import timezone
@@ -16,6 +16,8 @@ from django.utils.html import strip_tags
 
 from vakgenoten import links
 from vakgenoten.text import single_line
+
+from .models import EventStatus
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Vakgenoten//Agenda//NL"
@@ -46,6 +48,9 @@ def build_event(event, *, url, include_online_link=False, cancelled=False, stamp
     """One VEVENT. ``include_online_link`` only for people who registered."""
     vevent = Event()
     vevent.add("uid", uid_for(event))
+    # Raised whenever the date, time, place or status was published changed
+    # (``events.signals.raise_sequence_when_moved``): calendars replace their copy.
+    vevent.add("sequence", event.sequence)
     vevent.add("dtstamp", stamp or timezone.now())
     vevent.add("dtstart", event.start.astimezone(AMSTERDAM))
     vevent.add("dtend", event.end.astimezone(AMSTERDAM))
@@ -60,13 +65,18 @@ def build_event(event, *, url, include_online_link=False, cancelled=False, stamp
     vevent.add("url", url)
     if event.last_published_at:
         vevent.add("last-modified", event.last_published_at)
+    cancelled = cancelled or event.status == EventStatus.CANCELLED
     vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     vevent.add("transp", "OPAQUE")
     return vevent
 
 
 def build_calendar(entries, *, name, request=None):
-    """A calendar of ``entries``: (event, include_online_link, cancelled) triples."""
+    """A calendar of ``entries``: (event, include_online_link, cancelled) triples.
+
+    Always with the Europe/Amsterdam VTIMEZONE, also when there are no events: RFC 5545 wants
+    at least one component in a VCALENDAR, and an empty feed must stay a valid calendar.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -93,10 +103,17 @@ def build_calendar(entries, *, name, request=None):
         latest = max(latest, event.end) if latest else event.end
     if earliest is None:
         earliest = latest = stamp
-    calendar.add_missing_timezones(
-        first_date=(earliest - timedelta(days=366)).date(),
-        last_date=(latest + timedelta(days=366)).date(),
-    )
+    first_date = (earliest - timedelta(days=366)).date()
+    last_date = (latest + timedelta(days=366)).date()
+    if calendar.walk("VEVENT"):
+        calendar.add_missing_timezones(first_date=first_date, last_date=last_date)
+    else:
+        # No event names the zone, so add it ourselves: the calendar's one component.
+        calendar.add_component(
+            Timezone.from_tzinfo(
+                AMSTERDAM, tzid="Europe/Amsterdam", first_date=first_date, last_date=last_date
+            )
+        )
     return calendar.to_ical()
 
 

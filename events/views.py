@@ -1,5 +1,6 @@
 """Public views: register and cancel, "Mijn evenementen", and the calendar files and feeds."""
 
+import hashlib
 from datetime import timedelta
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -143,8 +145,29 @@ def renew_calendar_link(request):
     return redirect("events:my_events")
 
 
-def _calendar_response(content, filename, *, download=False, private=False):
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+def _calendar_etag(content):
+    """A weak ETag over the calendar without its DTSTAMP lines, which hold the moment of the
+    download: two downloads of the same events get the same tag. Any change a reader could see
+    (an event moved, a registration cancelled, a new event) changes the content and so the tag.
+    """
+    lines = (line for line in content.splitlines() if not line.startswith(b"DTSTAMP"))
+    digest = hashlib.sha256(b"\n".join(lines)).hexdigest()[:32]
+    return f'W/"{digest}"'
+
+
+def _calendar_response(request, content, filename, *, download=False, private=False):
+    """The calendar file, or 304 Not Modified when the reader's copy (If-None-Match) is current.
+
+    Only an ETag, no Last-Modified: a feed also changes when an event leaves it (unpublished,
+    too old, a registration cancelled), which no modification date in the database shows.
+    """
+    etag = _calendar_etag(content)
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        response = not_modified
+    else:
+        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["ETag"] = etag
     disposition = "attachment" if download else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     if private:
@@ -159,7 +182,9 @@ def event_ics_view(request, event_id):
     registration = event.active_registration_for(request.user)
     holds_seat = bool(registration and registration.status == Registration.Status.REGISTERED)
     content = ical.event_ics(event, include_online_link=holds_seat, request=request)
-    return _calendar_response(content, f"{event.slug}.ics", download=True, private=holds_seat)
+    return _calendar_response(
+        request, content, f"{event.slug}.ics", download=True, private=holds_seat
+    )
 
 
 def _feed_events():
@@ -175,7 +200,7 @@ def _feed_events():
 def calendar_feed(request):
     entries = [(event, False, False) for event in _feed_events()]
     content = ical.build_calendar(entries, name=_("Agenda Vakgenoten"), request=request)
-    return _calendar_response(content, "vakgenoten.ics")
+    return _calendar_response(request, content, "vakgenoten.ics")
 
 
 @require_GET
@@ -185,7 +210,7 @@ def network_feed(request, slug):
     entries = [(event, False, False) for event in events]
     name = _("%(network)s — agenda Vakgenoten") % {"network": network.name}
     return _calendar_response(
-        ical.build_calendar(entries, name=name, request=request), f"{network.slug}.ics"
+        request, ical.build_calendar(entries, name=name, request=request), f"{network.slug}.ics"
     )
 
 
@@ -207,4 +232,4 @@ def personal_feed(request, token):
     )
     entries = [(registration.event, True, False) for registration in registrations]
     content = ical.build_calendar(entries, name=_("Mijn evenementen — Vakgenoten"), request=request)
-    return _calendar_response(content, "mijn-evenementen.ics", private=True)
+    return _calendar_response(request, content, "mijn-evenementen.ics", private=True)

@@ -137,3 +137,16 @@ def event_schema(event, request, image_url=""):
 def event_json_ld(context, event, image_url=""):
     """``<script type="application/ld+json">`` with the schema.org Event of ``event``."""
     return json_ld_script(event_schema(event, context.get("request"), image_url))
+
+
+@register.filter
+def webcal(url):
+    """``webcal://host/path`` for a calendar feed (a path or an absolute URL): the link that
+    makes a calendar program subscribe, where the https link downloads the file once."""
+    absolute = links.absolute_url(str(url))
+    if not absolute:
+        return ""
+    scheme, _sep, rest = absolute.partition("://")
+    if scheme not in ("http", "https"):
+        return ""
+    return f"webcal://{rest}"
