@@ -539,4 +539,46 @@ def load(home_page):
     for spec in build_events(timezone.now()):
         load_event(index, spec, networks, organisations, themes)
     setup_organiser_group()
+    open_to_guests(index)
     return index
+
+
+GUEST_EVENTS = (
+    "Webinar: vroegsignalering van schulden met woningcorporaties",
+    "Regiobijeenkomst Noord: samenwerken zonder nieuwe bestuurslaag",
+)
+
+
+def open_to_guests(index):
+    """Two events take guests (events.guests); the webinar has one guest who confirmed."""
+    from .guests import json_safe
+    from .models import GuestRequest
+    from .registration import register
+
+    events = EventPage.objects.child_of(index).filter(title__in=GUEST_EVENTS)
+    for event in events:
+        event.guests_may_register = True
+        event.save_revision().publish()
+    webinar = events.filter(title=GUEST_EVENTS[0]).first()
+    if webinar is None:
+        return
+    name = "Marleen Dijkhuis"
+    email = "marleen.dijkhuis@woonstichting-noord.example"
+    registration = register(
+        webinar,
+        guest_name=name,
+        guest_email=email,
+        guest_organisation="Woonstichting Noord",
+        remark="Ik werk bij een woningcorporatie.",
+        notify=False,
+    ).registration
+    GuestRequest.objects.create(
+        event=webinar,
+        name=name,
+        email=email,
+        organisation="Woonstichting Noord",
+        remark=registration.remark,
+        details=json_safe({}),
+        confirmed_at=timezone.now(),
+        registration=registration,
+    )
