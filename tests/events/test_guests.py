@@ -496,3 +496,28 @@ def test_private_page_queries_do_not_grow_with_registrations(
     large = queries(make_event(guests_may_register=True, capacity=None), 60)
     assert small == large
     assert small <= 6
+
+
+def test_guest_pages_speak_dutch(client, guest_event, mailoutbox, run_on_commit):
+    from tests.accessibility.english_phrases import english_on
+
+    error_page = client.post(guest_register_url(guest_event), {**GUEST, "gast-email": "x"})
+    requested = ask(client, guest_event, run_on_commit)
+    link = confirm_link(mailoutbox[-1])
+    confirm_page = client.get(link)
+    with run_on_commit():
+        private = client.post(link)["Location"]
+    pages = {
+        "evenement": client.get(guest_event.url),
+        "fouten": error_page,
+        "verstuurd": client.get(requested["Location"]),
+        "bevestigen": confirm_page,
+        "aanmelding": client.get(private),
+        "afmelden": client.get(f"{private}afmelden/"),
+        "verlopen": client.get("/evenementen/gast/bevestigen/onbekend/"),
+    }
+    for name, response in pages.items():
+        assert not english_on(response.content.decode()), (
+            name,
+            english_on(response.content.decode()),
+        )
