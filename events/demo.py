@@ -550,20 +550,21 @@ GUEST_EVENTS = (
 
 
 def open_to_guests(index):
-    """Two events take guests (events.guests); the webinar has one guest who confirmed."""
+    """Two events take guests (events.guests); the webinar has one guest who confirmed.
+    Loading the demo again changes nothing."""
     from .guests import json_safe
     from .models import GuestRequest
     from .registration import register
 
     events = EventPage.objects.child_of(index).filter(title__in=GUEST_EVENTS)
-    for event in events:
+    for event in events.filter(guests_may_register=False):
         event.guests_may_register = True
         event.save_revision().publish()
     webinar = events.filter(title=GUEST_EVENTS[0]).first()
-    if webinar is None:
-        return
     name = "Marleen Dijkhuis"
     email = "marleen.dijkhuis@woonstichting-noord.example"
+    if webinar is None or Registration.objects.filter(event=webinar, guest_email=email).exists():
+        return
     registration = register(
         webinar,
         guest_name=name,

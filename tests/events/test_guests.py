@@ -449,7 +449,7 @@ def test_members_keep_the_my_events_footer(member, event, mailoutbox, run_on_com
 # --- Details, retention, demo ----------------------------------------------------------------
 
 
-def test_details_are_stored_as_json_and_given_back_to_register():
+def test_details_are_stored_as_json_safe_data():
     from events.models import EventPage
 
     assert guests.json_safe(
@@ -521,3 +521,33 @@ def test_guest_pages_speak_dutch(client, guest_event, mailoutbox, run_on_commit)
             name,
             english_on(response.content.decode()),
         )
+
+
+def test_demo_opens_two_events_to_guests_with_one_confirmed_guest_and_loads_twice(
+    agenda, make_event
+):
+    from events.demo import GUEST_EVENTS, open_to_guests
+    from events.models import EventPage
+
+    for number, title in enumerate(GUEST_EVENTS):
+        make_event(title=title, slug=f"demo-gasten-{number}", capacity=None)
+    open_to_guests(agenda)
+    open_to_guests(agenda)
+    assert EventPage.objects.filter(guests_may_register=True).count() == 2
+    registration = Registration.objects.get(user__isnull=True)
+    assert registration.guest_request.confirmed_at is not None
+    assert registration.status == Registration.Status.REGISTERED
+
+
+def test_event_page_with_the_guest_form_takes_the_same_queries_for_few_and_many(client, make_event):
+    def queries(extra):
+        event = make_event(guests_may_register=True, capacity=None)
+        for number in range(extra):
+            register(event, guest_name=f"Gast {number}", guest_email=f"g{number}@x.example")
+        client.get(event.url)
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(event.url + "?miss=1")
+        assert "Aanmelden als gast" in response.content.decode()
+        return len(context.captured_queries)
+
+    assert queries(1) == queries(60)
