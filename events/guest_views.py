@@ -8,6 +8,7 @@ which the CSRF check refuses). Opening them is counted per visitor
 that says so, never an error.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -94,6 +95,7 @@ def _link_page(request, reason, status, event=None):
                 "reason": reason,
                 "event": event,
                 "wait": limits.window_text("guest_link"),
+                "hours": settings.GUEST_REQUEST_LINK_HOURS,
             },
             status=status,
         )
