@@ -549,6 +549,7 @@ def load(home_page):
     for spec in build_events(timezone.now()):
         load_event(index, spec, networks, organisations, themes)
     load_series(index)
+    open_to_guests(index)
     setup_organiser_group()
     load_attendance()
     return index
@@ -708,3 +709,47 @@ def load_attendance(now=None):
             created_at=event.start - timedelta(days=20),
             checked_in_at=checked_in,
         )
+    open_to_guests(index)
+    return index
+
+
+GUEST_EVENTS = (
+    "Webinar: vroegsignalering van schulden met woningcorporaties",
+    "Regiobijeenkomst Noord: samenwerken zonder nieuwe bestuurslaag",
+)
+
+
+def open_to_guests(index):
+    """Two events take guests (events.guests); the webinar has one guest who confirmed.
+    Loading the demo again changes nothing."""
+    from .guests import json_safe
+    from .models import GuestRequest
+    from .registration import register
+
+    events = EventPage.objects.child_of(index).filter(title__in=GUEST_EVENTS)
+    for event in events.filter(guests_may_register=False):
+        event.guests_may_register = True
+        event.save_revision().publish()
+    webinar = events.filter(title=GUEST_EVENTS[0]).first()
+    name = "Marleen Dijkhuis"
+    email = "marleen.dijkhuis@woonstichting-noord.example"
+    if webinar is None or Registration.objects.filter(event=webinar, guest_email=email).exists():
+        return
+    registration = register(
+        webinar,
+        guest_name=name,
+        guest_email=email,
+        guest_organisation="Woonstichting Noord",
+        remark="Ik werk bij een woningcorporatie.",
+        notify=False,
+    ).registration
+    GuestRequest.objects.create(
+        event=webinar,
+        name=name,
+        email=email,
+        organisation="Woonstichting Noord",
+        remark=registration.remark,
+        details=json_safe({}),
+        confirmed_at=timezone.now(),
+        registration=registration,
+    )

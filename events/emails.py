@@ -7,6 +7,8 @@ seat carries the event as an .ics file, so one click puts it in the member's cal
 people who hold a seat get the online link. A member's reminder follows their "event_updates"
 preference (``members.notifications``) and carries its one-click unsubscribe link, in the text
 and in the List-Unsubscribe headers; confirmations answer what the member did and always go.
+A guest has no account: each e-mail to a guest carries the private link to the registration
+(``events.guests``) where a member's has "Mijn evenementen".
 """
 
 import base64
@@ -28,6 +30,14 @@ from .models import Registration
 REMINDER = "event_updates"  # members.notifications kind for e-mail about events
 
 
+def _guest_url(registration):
+    if not registration.is_guest:
+        return ""
+    return links.absolute_url(
+        reverse("events:guest_registration", args=[registration.access_token])
+    )
+
+
 def _queue(registration, *, occasion, subject, template, attach_ics, kind=None, attach_qr=False):
     event = registration.event
     unsubscribe = unsubscribe_url(registration.user, kind) if kind else ""
@@ -39,6 +49,8 @@ def _queue(registration, *, occasion, subject, template, attach_ics, kind=None, 
             "name": registration.display_name,
             "event_url": links.page_url(event),
             "my_events_url": links.absolute_url(reverse("events:my_events")),
+            # A guest has no "Mijn evenementen": the private link to see and cancel instead.
+            "guest_url": _guest_url(registration),
             "show_online_link": holds_seat and bool(event.online_url),
             "unsubscribe_url": unsubscribe,
             "checkin_code": display_code(registration.code) if attach_qr else "",

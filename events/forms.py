@@ -43,6 +43,71 @@ class RegistrationForm(forms.Form):
         return {}
 
 
+class GuestRegistrationForm(RegistrationForm):
+    """A guest (no account) registers: name, address and organisation besides the member form.
+
+    Everything the member form asks (the remark and, through ``extras()``, whatever else it
+    grows) is asked here too. ``website`` is a honeypot: people never fill it in.
+    """
+
+    name = forms.CharField(
+        label=_("Naam"),
+        max_length=150,
+        validators=[validate_name],
+        error_messages={"required": _("Vul je naam in.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        help_text=_("We sturen je een link om je aanmelding te bevestigen."),
+        error_messages={
+            "required": _("Vul je e-mailadres in."),
+            "invalid": _("Vul een geldig e-mailadres in, zoals naam@gemeente.nl."),
+        },
+    )
+    organisation = forms.CharField(
+        label=_("Organisatie"),
+        required=False,
+        max_length=150,
+        validators=[validate_single_line],
+        help_text=_("Niet verplicht."),
+    )
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+
+    field_order = ["name", "email", "organisation"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "gast")
+        super().__init__(*args, **kwargs)
+        for name, autocomplete in (
+            ("name", "name"),
+            ("email", "email"),
+            ("organisation", "organization"),
+        ):
+            self.fields[name].widget.attrs["autocomplete"] = autocomplete
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
+
+    def clean_organisation(self):
+        return self.cleaned_data["organisation"].strip()
+
+    def is_spam(self):
+        """True when the honeypot was filled in, which only automated senders do."""
+        return bool(self.cleaned_data.get("website"))
+
+    def own_fields(self):
+        """The fields only guests get, in order; the template shows the rest after them."""
+        return [self[name] for name in ("name", "email", "organisation")]
+
+    def shared_fields(self):
+        """The fields of the member form (remark, and what it gains later)."""
+        own = {"name", "email", "organisation", "website"}
+        return [field for field in self.visible_fields() if field.name not in own]
+
+
 class ManualRegistrationForm(forms.Form):
     """An organiser adds someone who registered by phone: a member, or a guest by name."""
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import certificates, checkin_views, series_views, views
+from . import certificates, checkin_views, guest_views, series_views, views
 
 app_name = "events"
 
@@ -36,5 +36,36 @@ urlpatterns = [
         "evenementen/aanmelding/<str:access_token>/bewijs.pdf",
         certificates.guest_certificate,
         name="guest_certificate",
+    ),
+    # Guests (events.guests): the form, its confirmation link and the private registration page.
+    path(
+        "evenementen/<int:event_id>/aanmelden-als-gast/",
+        guest_views.guest_register,
+        name="guest_register",
+    ),
+    path(
+        "evenementen/<int:event_id>/aanmelden-als-gast/verstuurd/",
+        guest_views.guest_requested,
+        name="guest_requested",
+    ),
+    path(
+        "evenementen/gast/bevestigen/<str:token>/",
+        guest_views.guest_confirm,
+        name="guest_confirm",
+    ),
+    path(
+        "evenementen/aanmelding/<str:token>/",
+        guest_views.guest_registration,
+        name="guest_registration",
+    ),
+    path(
+        "evenementen/aanmelding/<str:token>/afmelden/",
+        guest_views.guest_cancel,
+        name="guest_cancel",
+    ),
+    path(
+        "evenementen/aanmelding/<str:token>/agenda.ics",
+        guest_views.guest_ics,
+        name="guest_ics",
     ),
 ]

@@ -358,6 +358,8 @@ SCHEDULED_JOBS = {
     "notification_retention": ("40 3 * * *", "members.inbox.prune_notifications"),
     # Unanswered questions go to the members who follow their themes (questions.jobs).
     "question_offers": ("0 9 * * *", "questions.jobs.offer_unanswered_questions"),
+    # Guests' registration requests go after a week, confirmed or not (events.guests).
+    "guest_request_retention": ("50 3 * * *", "events.guests.forget_old_requests"),
 }
 # Of several schedulers one leads; a spare takes over this long after the leader died.
 SCHEDULER_LEASE_SECONDS = int(os.environ.get("SCHEDULER_LEASE_SECONDS", "60"))
@@ -593,6 +595,12 @@ SITE_RATE_LIMITS = {
     # "Wij doen dit ook" on practice examples (blog.adoptions): adding, changing or removing
     # an organisation, per member.
     "adoption": (20, 60 * 60),
+    # A guest's own registration for an event (events.guests): requests per visitor, e-mails
+    # per address (so nobody can flood someone else's mailbox), and openings of a guest's
+    # private links per visitor.
+    "guest_registration": (10, 60 * 60),
+    "guest_registration_address": (3, 60 * 60),
+    "guest_link": (60, 15 * 60),
 }
 # How long an interviewee's link to approve the text of their interview works (blog.approval).
 INTERVIEWEE_APPROVAL_LINK_DAYS = 14
@@ -612,6 +620,10 @@ PERMISSIONS_POLICY = (
 # means the host of SITE_URL. Keep it fixed once calendars subscribe, or their programs see
 # every event as new: a site that moves to another host sets the old one here.
 EVENTS_CALENDAR_UID_DOMAIN = os.environ.get("EVENTS_CALENDAR_UID_DOMAIN", "")
+# A guest's link to confirm a registration works this many hours; the request itself (name,
+# address, answers) is deleted after this many days, confirmed or not (events.guests).
+GUEST_REQUEST_LINK_HOURS = int(os.environ.get("GUEST_REQUEST_LINK_HOURS", "72"))
+GUEST_REQUEST_RETENTION_DAYS = int(os.environ.get("GUEST_REQUEST_RETENTION_DAYS", "7"))
 
 # --- Performance: frontend cache (CDN) invalidation ----------------------------------------------
 # Wagtail purges a page's URLs from a CDN or caching proxy when it is published, unpublished or

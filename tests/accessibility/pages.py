@@ -307,6 +307,39 @@ def visits(site):
         # Series (issue 21): all dates of the monthly webinar, and one date linking to them.
         Visit("reeks", "/evenementen/reeks/webinar-slim-samenwerken/"),
         Visit("reeks-datum", "/agenda/webinar-slim-samenwerken/"),
+        # Guests (issue 21): an event open to guests, its guest form with errors, the page
+        # after it, and a guest's private registration page.
+        *_guest_visits(),
+    ]
+
+
+def _guest_visits():
+    from events.demo import GUEST_EVENTS
+    from events.models import EventPage, Registration
+
+    webinar = EventPage.objects.get(title=GUEST_EVENTS[0])
+    registration = Registration.objects.filter(event=webinar, user__isnull=True).first()
+    return [
+        Visit("evenement-voor-gasten", webinar.url, who=(ANONYMOUS,)),
+        Visit(
+            "aanmelden-als-gast-met-fouten",
+            webinar.url,
+            who=(ANONYMOUS,),
+            form=".registration-box__guest form",
+            action=f"/evenementen/{webinar.pk}/aanmelden-als-gast/",
+            data={"gast-name": "Sanne Bakker", "gast-email": "sanne@"},
+        ),
+        Visit(
+            "aanmelden-als-gast-verstuurd",
+            f"/evenementen/{webinar.pk}/aanmelden-als-gast/verstuurd/",
+            who=(ANONYMOUS,),
+        ),
+        Visit("aanmelding-gast", f"/evenementen/aanmelding/{registration.access_token}/"),
+        Visit(
+            "aanmelding-gast-afmelden",
+            f"/evenementen/aanmelding/{registration.access_token}/afmelden/",
+            who=(ANONYMOUS,),
+        ),
     ]
 
 

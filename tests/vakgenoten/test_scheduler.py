@@ -29,6 +29,7 @@ EXPECTED_JOBS = {
     "member_message_retention",
     "notification_retention",
     "question_offers",
+    "guest_request_retention",
 }
 
 
