@@ -860,6 +860,70 @@ def journey_adoption(browser_context, client, env, member):
     )
 
 
+def journey_guest(browser, client):
+    """A guest without an account registers through nginx, confirms with the link from the
+    e-mail (on the public address), and the private page with the check-in code answers on
+    both nodes; the confirmation carries the QR code; the guest cancels through the link. The
+    agenda's calendar answers a repeat with its ETag with 304 through the proxy."""
+    address = f"gast-{secrets.token_hex(3)}@stacktest.example"
+    context = browser.new_context(ignore_https_errors=True)
+    try:
+        page = context.new_page()
+        page.goto(ORIGIN + "/agenda/")
+        page.get_by_role("link", name=re.compile("Regiobijeenkomst Noord")).first.click()
+        guest = page.locator(".registration-box__guest")
+        guest.get_by_label("Naam").fill("Stacktest Gast")
+        guest.get_by_label("E-mailadres").fill(address)
+        guest.get_by_role("button", name="Aanmelden als gast").click()
+        page.wait_for_load_state()
+        check(
+            "Kijk in je e-mail" in page.content(), "geen 'Kijk in je e-mail' na het gastformulier"
+        )
+        mail = wait_for_mail(address, 1)[-1]
+        found = [link for link in absolute_links(text_of(mail)) if "/gast/bevestigen/" in link]
+        check(found and found[0].startswith(ORIGIN + "/"), f"bevestigingslink niet op {ORIGIN}")
+        page.goto(found[0])
+        page.get_by_role("button", name="Ja, meld mij aan").click()
+        page.wait_for_load_state()
+        check("Je bent aangemeld" in page.content(), "gast niet aangemeld na bevestigen")
+        private = page.url[len(ORIGIN) :]
+        check(private.startswith("/evenementen/aanmelding/"), f"geen eigen pagina: {private}")
+        confirmation = wait_for_mail(address, 2)[-1]
+        check(
+            ORIGIN + private in text_of(confirmation),
+            "de bevestiging mist de link naar de aanmelding",
+        )
+        attachments = [part.get_filename() or "" for part in confirmation.iter_attachments()]
+        check(any(name.endswith(".png") for name in attachments), f"geen QR-code: {attachments}")
+        visitor = Client(client.cafile)
+        since = time.time()
+        for _ in range(6):
+            status, headers, html, _u = visitor.request(private)
+            check(status == 200 and "Je code om in te checken" in html, f"eigen pagina: {status}")
+            check("no-store" in headers.get("Cache-Control", ""), "eigen pagina wordt bewaard")
+        nodes = on_both_nodes(since, private)
+        page.get_by_role("link", name="Afmelden").click()
+        page.get_by_role("button", name="Ja, meld mij af").click()
+        page.wait_for_load_state()
+        check("Je bent afgemeld" in page.content(), "afmelden via de eigen link mislukte")
+    finally:
+        context.close()
+    status, headers, _body, _u = client.request("/evenementen/agenda.ics")
+    etag = headers.get("ETag", "")
+    check(status == 200 and etag, f"agenda.ics zonder ETag ({status})")
+    since = time.time()
+    for _ in range(6):
+        status, _h, _b, _u = client.request(
+            "/evenementen/agenda.ics", headers={"If-None-Match": etag}
+        )
+        check(status == 304, f"agenda.ics met If-None-Match gaf {status}, geen 304")
+    feed_nodes = on_both_nodes(since, "/evenementen/agenda.ics")
+    return (
+        f"{address}: aangemeld, eigen pagina op {dict(nodes)}, afgemeld; "
+        f"agenda.ics 304 op {dict(feed_nodes)}"
+    )
+
+
 def journey_interview_approval(client, env):
     """An interview submitted for review mails each interviewee a link on the public address;
     the link opens the submitted version through nginx on both nodes, privately and for this
@@ -1291,6 +1355,9 @@ def main():
                     "Wij doen dit ook, zichtbaar op beide nodes",
                     lambda: journey_adoption(context, base, env, member),
                 )
+            )
+            journeys.append(
+                ("Gast meldt zich aan en af, op beide nodes", lambda: journey_guest(browser, base))
             )
             for name, journey in journeys:
                 results.append(run_journey(name, journey))
