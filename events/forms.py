@@ -65,6 +65,8 @@ class RegistrationForm(forms.Form):
     hands what was chosen to ``events.registration.register``; a guest's form subclasses this.
     """
 
+    ask_questions = True
+
     remark = forms.CharField(
         label=_("Opmerking"),
         required=False,
@@ -89,7 +91,8 @@ class RegistrationForm(forms.Form):
         if event is not None:
             remark = self.fields.pop("remark")
             self.add_session_fields()
-            self.add_question_fields()
+            if self.ask_questions:
+                self.add_question_fields()
             self.fields["remark"] = remark  # the remark stays last, as before
 
     # --- Sessions -----------------------------------------------------------------------------
@@ -216,13 +219,12 @@ class SessionChoiceForm(RegistrationForm):
     seat does not count as taken, so a full session they already hold stays choosable.
     """
 
+    ask_questions = False
+
     def __init__(self, *args, registration=None, **kwargs):
         self.registration = registration
         super().__init__(*args, **kwargs)
         del self.fields["remark"]
-        for question in self.questions:
-            del self.fields[f"{QUESTION_PREFIX}{question.pk}"]
-        self.questions = []
         mine = set()
         if registration is not None:
             mine = {choice.session_id for choice in registration.session_choices.all()}
