@@ -243,9 +243,11 @@ def change_sessions_view(request, registration_id):
     )
     event = registration.event
     form = SessionChoiceForm(request.POST, event=event, registration=registration)
+    form_ok = form.is_valid()
     if event.start <= timezone.now():
         form.add_error(None, _("Dit evenement is al begonnen. Je sessies wijzigen kan niet meer."))
-    if form.is_valid():
+        form_ok = False
+    if form_ok:
         try:
             change_sessions(registration, form.extras()["sessions"])
         except RegistrationRefused as refused:

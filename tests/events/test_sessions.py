@@ -333,3 +333,24 @@ def test_organiser_cannot_lower_a_session_below_its_taken_seats(organiser_client
     assert "Er hebben al 3 deelnemers voor deze sessie gekozen." in response.content.decode()
     session.refresh_from_db()
     assert session.capacity == 10
+
+
+def test_the_demo_congress_has_two_rounds_of_sessions_and_two_questions(client):
+    from events import demo as events_demo
+    from events.models import EventPage
+    from home import demo as home_demo
+    from members import demo as members_demo
+    from vakgenoten import demo
+
+    home = demo.load()
+    home_demo.load_shared()
+    members_demo.load(home)
+    events_demo.load(home)
+    events_demo.load(home)  # a second run adds nothing
+    congress = EventPage.objects.get(slug=events_demo.CONGRESS_SLUG)
+    assert congress.sessions.count() == 5
+    assert congress.questions.count() == 2
+    # In the published revision too, so the page editor opens with them.
+    assert len(congress.get_latest_revision_as_object().sessions.all()) == 5
+    html = client.get(congress.url).content.decode()
+    assert "Workshop: een zaaksysteem aanbesteden" in html
