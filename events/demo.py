@@ -598,7 +598,6 @@ def load_sessions_and_questions():
         RegistrationQuestion(
             label="Kom je met het openbaar vervoer?",
             kind=RegistrationQuestion.Kind.YES_NO,
-            required=True,
             help_text="Dan sturen we je de looproute vanaf Utrecht Centraal.",
         ),
     ]
