@@ -550,6 +550,7 @@ def load(home_page):
         load_event(index, spec, networks, organisations, themes)
     load_series(index)
     open_to_guests(index)
+    load_sessions_and_questions()
     setup_organiser_group()
     load_attendance()
     return index
@@ -751,3 +752,65 @@ def open_to_guests(index):
         confirmed_at=timezone.now(),
         registration=registration,
     )
+
+
+# --- Sessions and registration questions (issue 21) --------------------------------------------
+
+CONGRESS_SLUG = "congres-samen-digitaal-2027"
+
+
+def load_sessions_and_questions():
+    """Two parallel rounds of workshops with few seats on the congress's first afternoon, and
+    two questions at registration. Saved as a new published revision, so the page editor
+    opens with them (an editor working from an older revision would drop them). Once only."""
+    from .models import EventSession, RegistrationQuestion
+
+    congress = EventPage.objects.filter(slug=CONGRESS_SLUG).first()
+    if congress is None or congress.sessions.exists():
+        return None
+    day = timezone.localtime(congress.start).date()
+    rounds = [
+        (
+            at(day, 13, 30),
+            at(day, 14, 30),
+            [
+                ("Workshop: een zaaksysteem aanbesteden", "Zaal 3", 8),
+                ("Workshop: API's ontwerpen volgens de standaard", "Zaal 4", 6),
+                ("Rondetafel: samen inkopen in de regio", "Zaal 5", 4),
+            ],
+        ),
+        (
+            at(day, 14, 45),
+            at(day, 15, 45),
+            [
+                ("Workshop: gegevens bij de bron in de praktijk", "Zaal 3", 8),
+                ("Spreekuur: vragen aan de architecten", "Zaal 4", 3),
+            ],
+        ),
+    ]
+    congress.sessions = [
+        EventSession(
+            title=title,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            room=room,
+            capacity=capacity,
+            description="Kies bij het aanmelden; er zijn maar weinig plaatsen.",
+        )
+        for starts_at, ends_at, sessions in rounds
+        for title, room, capacity in sessions
+    ]
+    congress.questions = [
+        RegistrationQuestion(
+            label="Heb je een dieetwens?",
+            kind=RegistrationQuestion.Kind.TEXT,
+            help_text="Bijvoorbeeld vegetarisch, veganistisch of een allergie.",
+        ),
+        RegistrationQuestion(
+            label="Kom je met het openbaar vervoer?",
+            kind=RegistrationQuestion.Kind.YES_NO,
+            help_text="Dan sturen we je de looproute vanaf Utrecht Centraal.",
+        ),
+    ]
+    congress.save_revision().publish()
+    return congress

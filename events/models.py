@@ -240,12 +240,28 @@ class EventPage(Page):
         FieldPanel("themes"),
         FieldPanel("body"),
     ]
-    programme_panels = [FieldPanel("programme"), InlinePanel("speakers", label=_("Sprekers"))]
+    programme_panels = [
+        FieldPanel("programme"),
+        InlinePanel("speakers", label=_("Sprekers")),
+        InlinePanel(
+            "sessions",
+            label=_("Sessies met eigen plaatsen"),
+            help_text=_(
+                "Sessies die tegelijk beginnen vormen één ronde: een deelnemer kiest per ronde "
+                "één sessie bij het aanmelden."
+            ),
+        ),
+    ]
     registration_panels = [
         FieldPanel("registration_enabled"),
         FieldPanel("guests_may_register"),
         FieldPanel("capacity"),
         FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_deadline")]),
+        InlinePanel(
+            "questions",
+            label=_("Vragen bij het aanmelden"),
+            help_text=_("Bijvoorbeeld naar een dieetwens of een voorkeur voor een workshop."),
+        ),
     ]
     report_panels = [FieldPanel("report"), FieldPanel("documents")]
 
@@ -444,6 +460,23 @@ class EventPage(Page):
             registration and registration.status == Registration.Status.REGISTERED
         )
         context["programme_days"] = self.programme_by_day()
+        context.update(self.session_context(registration))
+        return context
+
+    def session_context(self, registration):
+        """The sessions per time slot with their seats; for a registered member their answers
+        and the form to choose or change their sessions."""
+        from .forms import SessionChoiceForm
+        from .sessions import sessions_with_seats, slots_of
+
+        slots = slots_of(sessions_with_seats(self))
+        context = {"session_slots": slots, "registration_answers": []}
+        if registration is not None:
+            context["registration_answers"] = registration.answer_list()
+        if slots and registration and registration.status == Registration.Status.REGISTERED:
+            context["session_choice_form"] = SessionChoiceForm(
+                event=self, registration=registration
+            )
         return context
 
     def programme_by_day(self):
@@ -608,6 +641,19 @@ class Registration(models.Model):
     def is_active(self):
         return self.status != self.Status.CANCELLED
 
+    def chosen_sessions(self):
+        """The sessions this registration holds a seat in, in time order."""
+        return [
+            choice.session
+            for choice in self.session_choices.select_related("session").order_by("slot")
+        ]
+
+    def answer_list(self):
+        """The answers to the event's questions, in the order the questions are asked."""
+        return list(
+            self.answers.select_related("question").order_by("question__sort_order", "question_id")
+        )
+
 
 def new_calendar_token():
     return secrets.token_urlsafe(32)
@@ -675,6 +721,13 @@ class EventSession(Orderable):
             )
         ]
 
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("room"), FieldPanel("capacity")]),
+        FieldPanel("description"),
+    ]
+
     def __str__(self):
         return self.title
 
@@ -729,6 +782,13 @@ class RegistrationQuestion(Orderable):
     help_text = models.CharField(
         _("toelichting"), max_length=250, blank=True, validators=[validate_single_line]
     )
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]),
+        FieldPanel("choices"),
+        FieldPanel("help_text"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("aanmeldvraag")

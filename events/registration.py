@@ -19,7 +19,15 @@ from members.models import Notification
 from vakgenoten.cache import purge_page_and_listings
 
 from .emails import queue_promotion_notice, queue_registration_confirmation
-from .models import EventPage, Registration
+from .models import (
+    EventPage,
+    EventSession,
+    Registration,
+    RegistrationAnswer,
+    RegistrationQuestion,
+    SessionChoice,
+)
+from .sessions import forget_seats
 
 MAX_ATTEMPTS = 5
 
@@ -75,10 +83,15 @@ def register(
     remark="",
     added_by=None,
     notify=True,
+    answers=None,
+    sessions=None,
 ):
     """Give ``user`` (or a guest) a seat, or a place on the waiting list when it is full.
 
-    Raises RegistrationRefused when the member already has an active registration.
+    ``answers`` ({question_id: text}) are stored with the registration; ``sessions``
+    ([session_id, ...], at most one per time slot) each get a seat when the registration does
+    (see ``take_sessions``). Raises RegistrationRefused when the member already has an active
+    registration or a chosen session is full; then nothing is stored.
     The confirmation e-mail is queued in the same transaction and sent after it commits.
     """
     for _attempt in range(MAX_ATTEMPTS):
@@ -117,10 +130,16 @@ def register(
                         else Registration.Status.WAITING
                     ),
                 )
+                store_answers(registration, answers)
+                if seat is not None and sessions:
+                    take_sessions(registration, sessions)
                 if notify:
                     queue_registration_confirmation(registration)
                 _refresh_cached_pages(locked)
                 return Outcome(registration, True)
+        except RegistrationRefused:
+            forget_seats(event)  # the page shows the form again: with the seats as they are now
+            raise
         except IntegrityError:
             # Someone took the same seat, or registered the same member, a moment earlier.
             if user is not None and (
@@ -146,6 +165,7 @@ def cancel(registration, *, notify=True):
         current.status = Registration.Status.CANCELLED
         current.seat = None
         current.save(update_fields=["status", "seat", "updated_at"])
+        SessionChoice.objects.filter(registration=current).delete()  # free the session seats
         _refresh_cached_pages(event)
         if had_seat:
             fill_free_seats(event, notify=notify, locked=True)
@@ -204,3 +224,118 @@ def claim_reminder(registration_id, now=None):
         reminder_sent_at__isnull=True,
     ).update(reminder_sent_at=now or timezone.now())
     return updated == 1
+
+
+# --- Registration questions and sessions -------------------------------------------------------
+#
+# Answers are stored with the registration, whatever its status. Sessions hold seats of their
+# own, kept as the event's are: the database allows each seat once per session
+# (``events_one_person_per_session_seat``) and one session per time slot per registration
+# (``events_one_session_per_slot``); the bound (the session's capacity) is checked in code while
+# the event row is locked. A registration on the waiting list holds no sessions: a session seat
+# is only taken with an event seat. When a member moves up from the waiting list, they choose
+# their sessions on the event page (the promotion e-mail says so).
+
+
+def store_answers(registration, answers):
+    """Save ``{question_id: text}`` for the questions of the registration's event."""
+    if not answers:
+        return
+    questions = set(
+        RegistrationQuestion.objects.filter(
+            event_id=registration.event_id, pk__in=[int(pk) for pk in answers]
+        ).values_list("pk", flat=True)
+    )
+    RegistrationAnswer.objects.bulk_create(
+        [
+            RegistrationAnswer(registration=registration, question_id=int(pk), value=str(value))
+            for pk, value in answers.items()
+            if int(pk) in questions and str(value).strip()
+        ]
+    )
+
+
+def _free_session_seat(session, taken):
+    """The lowest seat of ``session`` not in ``taken``, or None when the session is full."""
+    limit = session.capacity if session.capacity is not None else len(taken) + 1
+    for seat in range(1, limit + 1):
+        if seat not in taken:
+            return seat
+    return None
+
+
+def take_sessions(registration, session_ids, *, keep=()):
+    """Give the registration a seat in each chosen session; call with the event row locked.
+
+    ``keep``: sessions the registration already holds (changing one's choice), whose seats it
+    keeps. Raises RegistrationRefused naming a session that is full, or when two chosen
+    sessions fall in the same time slot. Choices for other events are ignored.
+    """
+    wanted = [int(pk) for pk in session_ids]
+    sessions = list(
+        EventSession.objects.filter(event_id=registration.event_id, pk__in=wanted).order_by(
+            "starts_at", "sort_order"
+        )
+    )
+    starts = [session.starts_at for session in sessions]
+    if len(set(starts)) < len(starts):
+        raise RegistrationRefused(_("Kies per ronde één sessie."))
+    taken = {}
+    for session_id, seat in SessionChoice.objects.filter(
+        session_id__in=[session.pk for session in sessions]
+    ).values_list("session_id", "seat"):
+        taken.setdefault(session_id, set()).add(seat)
+    choices = []
+    for session in sessions:
+        if session.pk in keep:
+            continue
+        seat = _free_session_seat(session, taken.get(session.pk, set()))
+        if seat is None:
+            raise RegistrationRefused(
+                _(
+                    "De sessie “%(session)s” is vol. Kies een andere sessie of geen sessie in "
+                    "die ronde; wat je hebt ingevuld staat er nog."
+                )
+                % {"session": session.title}
+            )
+        choices.append(
+            SessionChoice(
+                registration=registration, session=session, slot=session.starts_at, seat=seat
+            )
+        )
+    SessionChoice.objects.bulk_create(choices)
+    return choices
+
+
+def change_sessions(registration, session_ids):
+    """A registered member changes their sessions: keep what stays, free what goes, take what
+    is new, all or nothing, under the event's lock. Returns the registration's choices."""
+    for _attempt in range(MAX_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                event = _lock_event(registration.event_id)
+                current = Registration.objects.get(pk=registration.pk)
+                if current.status != Registration.Status.REGISTERED:
+                    raise RegistrationRefused(_("Alleen wie een plaats heeft, kan sessies kiezen."))
+                wanted = {int(pk) for pk in session_ids}
+                held = set(
+                    SessionChoice.objects.filter(registration=current).values_list(
+                        "session_id", flat=True
+                    )
+                )
+                SessionChoice.objects.filter(registration=current).exclude(
+                    session_id__in=wanted
+                ).delete()
+                take_sessions(current, wanted, keep=held & wanted)
+                _refresh_cached_pages(event)
+                return list(
+                    SessionChoice.objects.filter(registration=current).select_related("session")
+                )
+        except RegistrationRefused:
+            forget_seats(registration.event)
+            raise
+        except IntegrityError:
+            continue  # a seat was taken a moment earlier: count again
+    raise RegistrationRefused(
+        _("Het is nu erg druk met aanmeldingen. Probeer het over een minuut opnieuw.")
+    )

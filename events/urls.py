@@ -13,6 +13,11 @@ urlpatterns = [
         views.cancel_view,
         name="cancel",
     ),
+    path(
+        "evenementen/aanmeldingen/<int:registration_id>/sessies/",
+        views.change_sessions_view,
+        name="change_sessions",
+    ),
     path("evenementen/<int:event_id>/agenda.ics", views.event_ics_view, name="event_ics"),
     path("evenementen/agenda.ics", views.calendar_feed, name="feed"),
     path("evenementen/netwerk/<slug:slug>/agenda.ics", views.network_feed, name="network_feed"),

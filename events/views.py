@@ -24,7 +24,7 @@ from . import ical
 from .forms import RegistrationForm
 from .models import CalendarToken, EventPage, Registration
 from .participation import redirect_to_missing_step
-from .registration import RegistrationRefused, cancel, register
+from .registration import RegistrationRefused, cancel, change_sessions, register
 
 FEED_HISTORY = timedelta(days=180)
 MY_EVENTS_PER_PAGE = 20
@@ -108,13 +108,29 @@ def cancel_view(request, registration_id):
     )
 
 
+def _chosen_sessions():
+    """Each registration's sessions in time order, in one query for the whole list."""
+    from django.db.models import Prefetch
+
+    from .models import SessionChoice
+
+    return Prefetch(
+        "session_choices",
+        queryset=SessionChoice.objects.select_related("session").order_by("slot"),
+    )
+
+
 @login_required
 @never_cache
 def my_events(request):
     """The member's registrations: upcoming by default, or the past ones."""
     now = timezone.now()
     past = request.GET.get("voorbij") == "1"
-    registrations = Registration.objects.filter(user=request.user).select_related("event")
+    registrations = (
+        Registration.objects.filter(user=request.user)
+        .select_related("event")
+        .prefetch_related(_chosen_sessions())
+    )
     if past:
         registrations = registrations.filter(event__end__lt=now).order_by("-event__start")
     else:
@@ -233,3 +249,37 @@ def personal_feed(request, token):
     entries = [(registration.event, True, False) for registration in registrations]
     content = ical.build_calendar(entries, name=_("Mijn evenementen — Vakgenoten"), request=request)
     return _calendar_response(request, content, "mijn-evenementen.ics", private=True)
+
+
+# --- Changing one's sessions -------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def change_sessions_view(request, registration_id):
+    """A member with a seat chooses other sessions, as long as the event has not begun."""
+    from .forms import SessionChoiceForm
+
+    registration = get_object_or_404(
+        Registration.objects.select_related("event"),
+        pk=registration_id,
+        user=request.user,
+        status=Registration.Status.REGISTERED,
+    )
+    event = registration.event
+    form = SessionChoiceForm(request.POST, event=event, registration=registration)
+    form_ok = form.is_valid()
+    if event.start <= timezone.now():
+        form.add_error(None, _("Dit evenement is al begonnen. Je sessies wijzigen kan niet meer."))
+        form_ok = False
+    if form_ok:
+        try:
+            change_sessions(registration, form.extras()["sessions"])
+        except RegistrationRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, _("Je sessiekeuze is opgeslagen."))
+            return redirect(f"{event.url}#sessies-kiezen")
+    context = event.get_context(request)
+    context["session_choice_form"] = form
+    return TemplateResponse(request, event.get_template(request), context, status=400)
