@@ -85,4 +85,6 @@ def series_ics(request, slug):
     for component in calendar.walk("VEVENT"):
         component.add("related-to", series_uid, parameters={"RELTYPE": "PARENT"})
         component.add("categories", [single_line(series.title)])
-    return _calendar_response(calendar.to_ical(), f"reeks-{series.slug}.ics", download=True)
+    return _calendar_response(
+        request, calendar.to_ical(), f"reeks-{series.slug}.ics", download=True
+    )
