@@ -3,19 +3,16 @@
 The session's seats are kept as the event's are (``events.registration``): unique per session
 in the database, the capacity counted while the event row is locked. A full session refuses
 the whole registration, so the fifteen others are not registered at all and may choose again.
-Real threads against PostgreSQL; SQLite serialises all writes with one database lock, so there
-is no race to test there (as in test_capacity_concurrency.py).
+Real threads on both databases (``tests.concurrency.at_once``, as test_capacity_concurrency).
 """
 
-import threading
 from datetime import timedelta
 
 import pytest
 
-from django.db import connection
-
 from events.models import EventSession, Registration, SessionChoice
 from events.registration import RegistrationRefused, register
+from tests.concurrency import at_once
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,13 +21,7 @@ THREADS = 20
 SESSION_SEATS = 5
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs PostgreSQL: SQLite allows one writer at a time, so requests cannot race",
-)
-def test_twenty_members_choose_a_five_seat_session_at_once(make_event):
-    from django.db import connections
-
+def test_twenty_members_choose_a_five_seat_session_at_once(make_event, tmp_path):
     event = make_event(capacity=None)
     session = EventSession.objects.create(
         event=event,
@@ -40,27 +31,21 @@ def test_twenty_members_choose_a_five_seat_session_at_once(make_event):
         capacity=SESSION_SEATS,
     )
     users = [UserFactory() for _ in range(THREADS)]
-    barrier = threading.Barrier(THREADS)
-    refused, errors = [], []
 
     def attempt(user):
-        try:
-            barrier.wait(timeout=30)
-            register(event, user=user, sessions=[session.pk], notify=False)
-        except RegistrationRefused as refusal:
-            refused.append(str(refusal.message))
-        except Exception as error:  # pragma: no cover - would fail the test below
-            errors.append(error)
-        finally:
-            connections.close_all()
+        def call():
+            try:
+                register(event, user=user, sessions=[session.pk], notify=False)
+            except RegistrationRefused as refusal:
+                return str(refusal.message)
+            return "registered"
 
-    threads = [threading.Thread(target=attempt, args=(user,)) for user in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+        return call
 
-    assert errors == []
+    outcomes = at_once([attempt(user) for user in users], tmp_path)
+
+    refused = [outcome for outcome in outcomes if outcome != "registered"]
+    assert outcomes.count("registered") == SESSION_SEATS
     assert len(refused) == THREADS - SESSION_SEATS
     assert all("Workshop Archiveren" in message for message in refused)
     seats = SessionChoice.objects.filter(session=session).values_list("seat", flat=True)
