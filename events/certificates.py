@@ -21,7 +21,7 @@ from django.utils import dateformat, formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .checkin import organisation_name
+from .exports import organisation_of
 from .models import Registration
 
 DARK = (0.04, 0.21, 0.25)  # the site's dark teal
@@ -65,7 +65,7 @@ def certificate_lines(registration):
     event = registration.event
     lines = [
         (_("Naam"), registration.display_name),
-        (_("Organisatie"), organisation_name(registration)),
+        (_("Organisatie"), organisation_of(registration)),
         (_("Evenement"), event.title),
         (_("Soort"), event.get_kind_display()),
         (_("Datum"), dates_text(event)),

@@ -134,18 +134,3 @@ def search_by_name(queryset, query):
             | Q(code=normalise_code(word))
         )
     return queryset
-
-
-def with_people(queryset):
-    """Registrations with the member, their profile and organisation, for lists and lookups."""
-    return queryset.select_related("user", "user__profile", "user__profile__organisation")
-
-
-def organisation_name(registration):
-    """The member's organisation from their profile, or what was entered for a guest."""
-    if registration.user_id:
-        profile = getattr(registration.user, "profile", None)
-        organisation = getattr(profile, "organisation", None)
-        if organisation:
-            return str(organisation)
-    return registration.guest_organisation

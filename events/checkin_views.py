@@ -27,12 +27,11 @@ from .checkin import (
     check_in,
     display_code,
     normalise_code,
-    organisation_name,
     search_by_name,
     time_text,
     undo_check_in,
-    with_people,
 )
+from .exports import organisation_of, with_people
 from .models import EventPage, Registration
 
 PER_PAGE = 100
@@ -116,7 +115,7 @@ def lookup(event, code):
                 "evenement en is niet aanwezig gemeld."
             ),
         )
-    found = Lookup(code, registration, organisation_name(registration))
+    found = Lookup(code, registration, organisation_of(registration))
     name = registration.display_name
     if registration.status == Registration.Status.WAITING:
         found.problem = _(
@@ -176,7 +175,7 @@ def checkin_page(request, event_id):
             "query": query,
             "page_obj": page_obj,
             "people": [
-                (registration, organisation_name(registration))
+                (registration, organisation_of(registration))
                 for registration in page_obj.object_list
             ],
             "check_in_action": CHECK_IN,

@@ -15,7 +15,6 @@ import io
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
 from django.utils import dateformat, timezone
 from django.utils.text import slugify
@@ -46,15 +45,8 @@ def spreadsheet_safe(value):
 
 
 def with_people(queryset):
-    """Registrations with the member, and the member's organisation when profiles have one."""
-    queryset = queryset.select_related("user")
-    user_model = get_user_model()
-    if hasattr(user_model, "profile"):
-        queryset = queryset.select_related("user__profile")
-        profile_model = user_model.profile.related.related_model
-        if any(f.name == "organisation" for f in profile_model._meta.get_fields()):
-            queryset = queryset.select_related("user__profile__organisation")
-    return queryset
+    """Registrations with the member, their profile and organisation: lists, exports, check-in."""
+    return queryset.select_related("user", "user__profile", "user__profile__organisation")
 
 
 def organisation_of(registration):

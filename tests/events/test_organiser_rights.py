@@ -13,6 +13,7 @@ from events.models import EventPage, Registration
 from events.permissions import EventScope, manageable_events
 from events.registration import register
 from members.models import NetworkMembership
+from tests.events.admin_forms import EMPTY_PARTS
 from tests.factories import EditorFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,25 +38,9 @@ def event_form_data(agenda_network=None, organisation=None, **fields):
         "organiser_network": agenda_network.pk if agenda_network else "",
         "organiser_organisation": organisation.pk if organisation else "",
         "image_alt": "",
-        "body-count": "0",
-        "programme-count": "0",
-        "speakers-TOTAL_FORMS": "0",
-        "speakers-INITIAL_FORMS": "0",
-        "speakers-MIN_NUM_FORMS": "0",
-        "speakers-MAX_NUM_FORMS": "1000",
-        # The inline panels of sessions and registration questions (issue 21): none.
-        "sessions-TOTAL_FORMS": "0",
-        "sessions-INITIAL_FORMS": "0",
-        "sessions-MIN_NUM_FORMS": "0",
-        "sessions-MAX_NUM_FORMS": "1000",
-        "questions-TOTAL_FORMS": "0",
-        "questions-INITIAL_FORMS": "0",
-        "questions-MIN_NUM_FORMS": "0",
-        "questions-MAX_NUM_FORMS": "1000",
+        **EMPTY_PARTS,
         "registration_enabled": "on",
         "capacity": "",
-        "report-count": "0",
-        "documents-count": "0",
     }
     data.update(fields)
     return data

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from events.groups import ORGANISERS, setup_organiser_group
 from events.models import EventPage, Registration
 from events.registration import register
+from tests.events.admin_forms import EMPTY_PARTS
 from tests.factories import ARTICLE_FACTORIES, UserFactory
 from vakgenoten.models import StandardPage
 
@@ -157,25 +158,9 @@ def test_organiser_can_publish_a_new_congress(organiser_client, agenda, network)
             "online_url": "",
             "organiser_network": network.pk,
             "image_alt": "",
-            "body-count": "0",
-            "programme-count": "0",
-            "speakers-TOTAL_FORMS": "0",
-            "speakers-INITIAL_FORMS": "0",
-            "speakers-MIN_NUM_FORMS": "0",
-            "speakers-MAX_NUM_FORMS": "1000",
-            # The inline panels of sessions and registration questions (issue 21): none.
-            "sessions-TOTAL_FORMS": "0",
-            "sessions-INITIAL_FORMS": "0",
-            "sessions-MIN_NUM_FORMS": "0",
-            "sessions-MAX_NUM_FORMS": "1000",
-            "questions-TOTAL_FORMS": "0",
-            "questions-INITIAL_FORMS": "0",
-            "questions-MIN_NUM_FORMS": "0",
-            "questions-MAX_NUM_FORMS": "1000",
+            **EMPTY_PARTS,
             "registration_enabled": "on",
             "capacity": "150",
-            "report-count": "0",
-            "documents-count": "0",
             "action-publish": "action-publish",
         },
     )
