@@ -14,7 +14,12 @@ from django.utils import timezone
 from events import guests
 from events.checkin import display_code
 from events.emails import queue_reminder
-from events.models import GuestRequest, Registration
+from events.models import (
+    EventSession,
+    GuestRequest,
+    Registration,
+    RegistrationQuestion,
+)
 from events.registration import register
 from tests.factories import UserFactory
 
@@ -114,6 +119,35 @@ def test_event_closed_to_guests_refuses_the_form(client, event):
     assert GuestRequest.objects.count() == 0
 
 
+def test_a_guests_answers_and_session_wait_in_the_request_and_arrive_with_the_registration(
+    client, guest_event, mailoutbox, run_on_commit
+):
+    question = RegistrationQuestion.objects.create(
+        event=guest_event, label="Dieetwens", kind=RegistrationQuestion.Kind.TEXT
+    )
+    session = EventSession.objects.create(
+        event=guest_event,
+        title="Workshop Vroegsignalering",
+        starts_at=guest_event.start,
+        ends_at=guest_event.start + timedelta(minutes=30),
+        capacity=5,
+    )
+    slot = f"gast-sessie_{timezone.localtime(session.starts_at):%Y%m%d%H%M}"
+    data = {**GUEST, f"gast-vraag_{question.pk}": "Geen noten", slot: str(session.pk)}
+    response = ask(client, guest_event, run_on_commit, data=data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert GuestRequest.objects.get().details == {
+        "answers": {str(question.pk): "Geen noten"},
+        "sessions": [session.pk],
+    }
+
+    with run_on_commit():
+        client.post(confirm_link(mailoutbox[0]))
+    registration = Registration.objects.get()
+    assert registration.answers.get().value == "Geen noten"
+    assert registration.session_choices.get().session == session
+
+
 # --- Request, confirmation, private page --------------------------------------------------------
 
 
@@ -133,7 +167,7 @@ def test_guest_registers_confirms_and_sees_the_private_page(
         "Woonstichting Noord",
         "Vegetarisch graag",
     )
-    assert request.details == {}
+    assert request.details == {"answers": {}, "sessions": []}
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["anouk@woonstichting.example"]
     assert "Bevestig je aanmelding" in mailoutbox[0].subject
