@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
@@ -115,7 +116,7 @@ class EventSeriesViewSet(SnippetViewSet):
     # Beside "Aanmeldingen" in the main menu, where organisers look for their events' tools.
     add_to_admin_menu = True
     menu_order = 221
-    list_display = ["title", "description", "first_date"]
+    list_display = ["title", Column("description", label=gettext_lazy("Wanneer")), "first_date"]
     search_fields = ["title", "intro"]
     search_backend_name = None
     edit_view_class = SeriesEditView

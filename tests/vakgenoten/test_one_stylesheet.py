@@ -22,7 +22,7 @@ IMPORTED = re.findall(r'^@import "([^"]+)";', INDEX, re.MULTILINE)
 
 
 # Loaded by the admin views the project adds, next to Wagtail's own stylesheets.
-ADMIN_ONLY = {"components/comment-admin.css"}
+ADMIN_ONLY = {"components/comment-admin.css", "components/attendee-admin.css"}
 
 
 def test_the_index_imports_every_component_of_the_public_site():
