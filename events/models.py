@@ -217,6 +217,9 @@ class EventPage(Page):
         related_name="occurrences",
         editable=False,
     )
+    # The rule's date this occurrence stands for: an occurrence moved to another day still
+    # counts for its own date, so "Data aanmaken" does not make that date a second time.
+    series_date = models.DateField(_("datum in de reeks"), null=True, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),

@@ -220,10 +220,11 @@ def model_event_for(series):
 
 
 def existing_occurrences(series):
-    """{local start date: occurrence}; the earliest one when a date somehow has two."""
+    """{date in the series: occurrence}; the earliest one when a date somehow has two. An
+    occurrence moved to another day keeps standing for its own date (``series_date``)."""
     found = {}
     for event in series.occurrences.order_by("-start", "-pk"):
-        found[timezone.localdate(event.start)] = event
+        found[event.series_date or timezone.localdate(event.start)] = event
     return found
 
 
@@ -265,6 +266,7 @@ def _copy_for(series, model, parent, day, *, user, keep_live):
         "start": start,
         "end": end,
         "series": series,
+        "series_date": day,
         "status": EventStatus.SCHEDULED,
         "sequence": 0,
         # What belongs to the model's own date stays with it.
@@ -288,10 +290,11 @@ def _copy_for(series, model, parent, day, *, user, keep_live):
 def generate_occurrences(series, *, user=None, today=None):
     """Make the occurrences the series lacks, from today on; never a second one for a date.
 
-    Idempotent: a date that has an occurrence of this series (matched by its start date) is
-    left alone, so clicking twice, or after changing the rule, only adds what is missing. The
-    copies are published when the model event is live (and ``user``, if given, may publish
-    it), as drafts otherwise. Raises ``SeriesProblem`` with a Dutch reason.
+    Idempotent: a date that has an occurrence of this series (matched by the date it stands
+    for, even when it was moved to another day) is left alone, so clicking twice, or after
+    changing the rule, only adds what is missing. The copies are published when the model
+    event is live (and ``user``, if given, may publish it), as drafts otherwise. Raises
+    ``SeriesProblem`` with a Dutch reason.
     """
     today = today or timezone.localdate()
     with transaction.atomic():
@@ -310,8 +313,8 @@ def generate_occurrences(series, *, user=None, today=None):
         model_day = timezone.localdate(model.start)
         if model.series_id is None and model_day in dates and model_day not in existing:
             # The model event is itself one of the dates: it becomes that occurrence.
-            EventPage.objects.filter(pk=model.pk).update(series=series)
-            model.series = series
+            EventPage.objects.filter(pk=model.pk).update(series=series, series_date=model_day)
+            model.series, model.series_date = series, model_day
             existing[model_day] = model
         keep_live = model.live and (user is None or model.permissions_for_user(user).can_publish())
         result = Generated(published=keep_live)

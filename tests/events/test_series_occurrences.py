@@ -100,6 +100,20 @@ def test_making_the_dates_twice_makes_nothing_new(webinars):
     assert webinars.occurrences.count() == 4
 
 
+def test_a_date_moved_to_another_day_is_not_made_again(webinars):
+    """An organiser moves one webinar a day later; the next "Data aanmaken" leaves it."""
+    made = generate_occurrences(webinars, today=date(2026, 12, 1)).created
+    moved = EventPage.objects.get(pk=made[-1].pk)
+    original = moved.series_date
+    moved.start += timedelta(days=1)
+    moved.end += timedelta(days=1)
+    moved.save()
+    again = generate_occurrences(webinars, today=date(2026, 12, 1))
+    assert again.created == []
+    assert webinars.occurrences.count() == 4
+    assert EventPage.objects.get(pk=moved.pk).series_date == original
+
+
 def test_a_longer_rule_adds_only_the_missing_dates(webinars):
     generate_occurrences(webinars, today=date(2026, 12, 1))
     first_ids = set(webinars.occurrences.values_list("pk", flat=True))
