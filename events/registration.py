@@ -59,6 +59,16 @@ def _refresh_cached_pages(event):
     transaction.on_commit(lambda: purge_page_and_listings(event))
 
 
+def lowest_free_seat(taken, capacity):
+    """The lowest seat number from 1 not in ``taken``, or None when all ``capacity`` seats are
+    taken (no maximum when ``capacity`` is None). For the event's seats and a session's."""
+    limit = capacity if capacity is not None else len(taken) + 1
+    for seat in range(1, limit + 1):
+        if seat not in taken:
+            return seat
+    return None
+
+
 def _free_seat(event):
     """The lowest seat number not taken, or None when the event is full."""
     taken = set(
@@ -66,11 +76,7 @@ def _free_seat(event):
             "seat", flat=True
         )
     )
-    limit = event.capacity if event.capacity is not None else len(taken) + 1
-    for seat in range(1, limit + 1):
-        if seat not in taken:
-            return seat
-    return None
+    return lowest_free_seat(taken, event.capacity)
 
 
 def register(
@@ -255,15 +261,6 @@ def store_answers(registration, answers):
     )
 
 
-def _free_session_seat(session, taken):
-    """The lowest seat of ``session`` not in ``taken``, or None when the session is full."""
-    limit = session.capacity if session.capacity is not None else len(taken) + 1
-    for seat in range(1, limit + 1):
-        if seat not in taken:
-            return seat
-    return None
-
-
 def take_sessions(registration, session_ids, *, keep=()):
     """Give the registration a seat in each chosen session; call with the event row locked.
 
@@ -289,7 +286,7 @@ def take_sessions(registration, session_ids, *, keep=()):
     for session in sessions:
         if session.pk in keep:
             continue
-        seat = _free_session_seat(session, taken.get(session.pk, set()))
+        seat = lowest_free_seat(taken.get(session.pk, set()), session.capacity)
         if seat is None:
             raise RegistrationRefused(
                 _(
