@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
+from django.forms import CheckboxSelectMultiple
 from django.utils import dateformat, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from members.models import NetworkContent
 from vakgenoten.blocks import BaseStreamBlock
 from vakgenoten.models import PersonOnPage
 from vakgenoten.text import validate_name, validate_single_line
@@ -77,7 +79,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(NetworkContent, Page):
     """One event members can come to: when, where, who organises it, the programme and seats."""
 
     kind = models.CharField(
@@ -241,6 +243,7 @@ class EventPage(Page):
         ),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Afbeelding")),
         FieldPanel("themes"),
+        FieldPanel("networks", widget=CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
     programme_panels = [

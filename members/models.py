@@ -11,6 +11,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
+
+from vakgenoten.colours import validate_accent_colour
 from vakgenoten.text import validate_name, validate_single_line
 
 
@@ -223,6 +226,32 @@ class Network(models.Model):
         default=False,
         help_text=_("Zet aan als beheerders van het netwerk nieuwe leden eerst goedkeuren."),
     )
+    is_closed = models.BooleanField(
+        _("besloten netwerk"),
+        default=False,
+        help_text=_(
+            "Artikelen, evenementen en vragen van een besloten netwerk zien alleen de "
+            "goedgekeurde leden. Nieuwe leden worden dan altijd eerst goedgekeurd."
+        ),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accent_colour = models.CharField(
+        _("accentkleur"),
+        max_length=7,
+        blank=True,
+        validators=[validate_accent_colour],
+        help_text=_(
+            "Eén kleur voor de pagina's van het netwerk, als #rrggbb. Witte tekst moet er goed "
+            "op te lezen zijn (contrast minstens 4,5:1); een te lichte kleur wordt geweigerd."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -234,6 +263,12 @@ class Network(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:network", args=[self.slug])
+
+    @property
+    def approves_members(self):
+        """Whether joining waits for a manager: always so for a closed network, whose members
+        see its closed content."""
+        return self.requires_approval or self.is_closed
 
 
 class OrganisationRequestQuerySet(models.QuerySet):
@@ -746,3 +781,26 @@ class MemberBlock(models.Model):
 
     def __str__(self):
         return f"{self.blocker} ⊘ {self.blocked}"
+
+
+class NetworkContent(models.Model):
+    """Content that can belong to networks: articles, events and questions.
+
+    Content of an open network is public as any other; content of a closed network is seen only
+    by that network's approved members. ``members.visibility`` holds the one rule that every
+    page, list, feed, calendar, sitemap and e-mail applies.
+    """
+
+    networks = ParentalManyToManyField(
+        Network,
+        verbose_name=_("netwerken"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "De netwerken waar dit bij hoort. Hoort het bij een besloten netwerk, dan zien "
+            "alleen de leden van dat netwerk het."
+        ),
+    )
+
+    class Meta:
+        abstract = True

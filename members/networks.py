@@ -45,7 +45,7 @@ def join(request, network):
         return existing
     status = (
         NetworkMembership.Status.PENDING
-        if network.requires_approval
+        if network.approves_members
         else NetworkMembership.Status.APPROVED
     )
     try:
@@ -54,7 +54,7 @@ def join(request, network):
                 user=user,
                 network=network,
                 status=status,
-                decided_at=None if network.requires_approval else timezone.now(),
+                decided_at=None if network.approves_members else timezone.now(),
             )
     except IntegrityError:  # a double click: the first request already created it
         return membership_of(user, network)
@@ -68,7 +68,7 @@ def leave(user, network):
     membership = membership_of(user, network)
     if membership is None:
         return False
-    if membership.is_manager and network.requires_approval:
+    if membership.is_manager and network.approves_members:
         others = NetworkMembership.objects.managers().filter(network=network).exclude(user=user)
         if not others.exists():
             raise LastManagerError

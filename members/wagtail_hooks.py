@@ -1,6 +1,8 @@
 """Admin screens for the organisations and networks members belong to, who manages them, and
 the members' requests for organisations that are missing from the register."""
 
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +15,7 @@ from vakgenoten.admin_menu import QueueMenuItem
 
 from . import admin_views
 from .models import Network, NetworkMembership, Organisation, OrganisationRequest
+from .visibility import hidden_by
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -45,8 +48,27 @@ class OrganisationViewSet(SnippetViewSet):
 class NetworkViewSet(SnippetViewSet):
     model = Network
     icon = "group"
-    list_display = ["name", "requires_approval"]
+    list_display = ["name", "requires_approval", "is_closed"]
     search_fields = ["name"]
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("slug"),
+                FieldPanel("description"),
+                FieldPanel("website"),
+            ],
+            heading=_("Wat het netwerk is"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("requires_approval"), FieldPanel("is_closed")],
+            heading=_("Wie er lid wordt en wat er besloten is"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("accent_colour")],
+            heading=_("Hoe het netwerk eruitziet"),
+        ),
+    ]
 
 
 class NetworkMembershipViewSet(SnippetViewSet):
@@ -91,3 +113,15 @@ def register_organisation_requests_menu():
         icon_name="home",
         order=270,
     )
+
+
+@hooks.register("before_serve_page")
+def refuse_closed_network_content(page, request, serve_args, serve_kwargs):
+    """Content of a closed network is served to its approved members only: a visitor signs in
+    first, another member hears which network it belongs to (never what it says)."""
+    closed = hidden_by(request.user, page.specific_deferred)
+    if not closed:
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return render(request, "members/closed_content.html", {"networks": closed}, status=403)

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from comments.models import MAX_COMMENT_LENGTH, Comment
+from members.models import NetworkContent
 
 QUESTIONS_PER_PAGE = 20
 MAX_TITLE_LENGTH = 150
@@ -71,7 +73,7 @@ class QuestionQuerySet(PageQuerySet):
         return self.filter(live=True).exclude(Exists(answers))
 
 
-class QuestionPage(Page):
+class QuestionPage(NetworkContent, Page):
     """One question: who asks it, the text, what it is about; its answers are its comments."""
 
     class Status(models.TextChoices):
@@ -153,7 +155,12 @@ class QuestionPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("themes"), FieldPanel("organisation"), FieldPanel("network")],
+            [
+                FieldPanel("themes"),
+                FieldPanel("organisation"),
+                FieldPanel("network"),
+                FieldPanel("networks", widget=CheckboxSelectMultiple),
+            ],
             heading=_("Waarover"),
         ),
         FieldPanel("asker"),

@@ -26,6 +26,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from members.models import NetworkContent
 from taxonomy.models import Theme
 from vakgenoten.models import PersonOnPage
 
@@ -147,7 +148,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(NetworkContent, Page):
     """What every article shares: intro, hero image, body, authors, themes, tags, date.
 
     Not created directly: editors choose one of the four article types. Because this is a
@@ -352,6 +353,7 @@ def article_content_panels(*type_panels, after_authors=()):
                 FieldRowPanel([FieldPanel("publication_date"), FieldPanel("featured")]),
                 FieldPanel("themes", widget=CheckboxSelectMultiple),
                 FieldPanel("tags"),
+                FieldPanel("networks", widget=CheckboxSelectMultiple),
             ],
             heading=_("Ordening"),
         ),

@@ -1,0 +1,96 @@
+"""Who may see what belongs to a closed network: one rule for every place content appears.
+
+Articles, events and questions can belong to networks (``members.models.NetworkContent``).
+Content is hidden from a viewer when it belongs to at least one closed network and the viewer
+is an approved member of none of its closed networks; everything else is as public as before.
+Superusers see everything. Open networks never hide anything.
+
+The rule exists once, as a ``Q`` (:func:`visible_q`) built from ``EXISTS`` subqueries: it adds
+no query of its own, works on any queryset of pages (the page's id is ``pk``) or of things that
+point at a page (comments: ``visible_q(user, outer="page_id")``), and every list, search, feed,
+calendar, sitemap, e-mail and comment listing filters with it. A single page is checked with
+:func:`hidden_by` (the page serve hook in ``members.wagtail_hooks`` refuses it).
+"""
+
+from functools import cache
+
+from django.apps import apps
+from django.db.models import Exists, OuterRef, Q
+
+from .models import Network, NetworkContent, NetworkMembership
+
+
+@cache
+def link_tables():
+    """``(through model, column of the content's id)`` for every model that has networks."""
+    tables = []
+    for model in apps.get_models():
+        if not issubclass(model, NetworkContent):
+            continue
+        field = model._meta.get_field("networks")
+        if field.model is not model:  # inherited from a concrete parent: that parent's table
+            continue
+        tables.append((field.remote_field.through, f"{field.m2m_field_name()}_id"))
+    return tuple(tables)
+
+
+def _sees_everything(user):
+    return bool(getattr(user, "is_superuser", False) and getattr(user, "is_active", False))
+
+
+def visible_q(user, outer="pk"):
+    """Rows whose content ``user`` (a member, or an anonymous visitor) may see.
+
+    ``outer`` names the field of the filtered model that holds the content page's id.
+    """
+    if _sees_everything(user):
+        return Q()
+    member = getattr(user, "is_authenticated", False)
+    allowed = Q()
+    for through, column in link_tables():
+        closed = through.objects.filter(**{column: OuterRef(outer)}, network__is_closed=True)
+        rule = ~Exists(closed)
+        if member:
+            rule |= Exists(
+                closed.filter(
+                    network__memberships__user=user,
+                    network__memberships__status=NetworkMembership.Status.APPROVED,
+                )
+            )
+        allowed &= rule
+    return allowed
+
+
+def visible(queryset, user, outer="pk"):
+    """``queryset`` without what ``user`` may not see."""
+    return queryset.filter(visible_q(user, outer))
+
+
+def closed_networks_of(content):
+    """The closed networks ``content`` belongs to (a page, or None)."""
+    if not isinstance(content, NetworkContent) or content.pk is None:
+        return []
+    return list(content.networks.filter(is_closed=True))
+
+
+def hidden_by(user, content):
+    """The closed networks that keep ``content`` from ``user``: empty when they may see it."""
+    closed = closed_networks_of(content)
+    if not closed or _sees_everything(user):
+        return []
+    if getattr(user, "is_authenticated", False) and (
+        NetworkMembership.objects.approved()
+        .filter(user=user, network__in=[network.pk for network in closed])
+        .exists()
+    ):
+        return []
+    return closed
+
+
+def can_see(user, content):
+    return not hidden_by(user, content)
+
+
+def closed_network_ids():
+    """Ids of the closed networks (a subquery, for filters that want them)."""
+    return Network.objects.filter(is_closed=True).values("pk")
