@@ -3,7 +3,7 @@ and remove.
 
 Who may see an event's registrations: whoever may edit the event page. Editors and superusers
 may edit every event; organisers only the events of their own networks and organisation
-(``events.permissions``), so every view here starts from ``_event_for`` or
+(``events.permissions``), so every view here starts from ``event_for_editing`` or
 ``manageable_events``.
 """
 
@@ -23,7 +23,6 @@ from .exports import (
     AttendeeTable,
     export_filename,
     organisation_of,
-    sessions_with_seats,
     with_answers_and_sessions,
     write_csv,
     xlsx_bytes,
@@ -40,7 +39,8 @@ PER_PAGE = 50
 MAX_QUESTION_COLUMNS = 3
 
 
-def _event_for(request, page_id):
+def event_for_editing(request, page_id):
+    """The event, when this user may edit it (the organisers' rule included); 404 or 403."""
     event = get_object_or_404(EventPage, pk=page_id)
     if not event.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
@@ -109,7 +109,7 @@ def _session_from(request, table):
 
 
 def registrations_index(request, page_id):
-    event = _event_for(request, page_id)
+    event = event_for_editing(request, page_id)
     table = AttendeeTable(event)
     registrations, filters = _filtered(request, event, table)
     page_obj = Paginator(with_answers_and_sessions(registrations), PER_PAGE).get_page(
@@ -130,7 +130,7 @@ def registrations_index(request, page_id):
             "rows": [table.row(registration) for registration in page_obj.object_list],
             "table": table,
             "answers_in_columns": answers_in_columns,
-            "sessions": list(sessions_with_seats(event)) if table.sessions else [],
+            "sessions": table.sessions,
             "filters": filters,
             "filtered": any(filters.values()),
             "status": filters["status"],
@@ -165,7 +165,7 @@ def registrations_csv(request, page_id):
     The e-mail address is included because organisers must be able to reach the people who
     come (changes, the online link, the attendance list).
     """
-    event = _event_for(request, page_id)
+    event = event_for_editing(request, page_id)
     table = AttendeeTable(event)
     registrations, session = _export_scope(request, event, table)
     response = _file_response("text/csv; charset=utf-8", export_filename(event, "csv", session))
@@ -176,7 +176,7 @@ def registrations_csv(request, page_id):
 
 def registrations_xlsx(request, page_id):
     """The same list as the CSV, as an Excel workbook (dates as dates, seats as numbers)."""
-    event = _event_for(request, page_id)
+    event = event_for_editing(request, page_id)
     table = AttendeeTable(event)
     registrations, session = _export_scope(request, event, table)
     response = _file_response(XLSX_CONTENT_TYPE, export_filename(event, "xlsx", session))
@@ -186,7 +186,7 @@ def registrations_xlsx(request, page_id):
 
 def registration_add(request, page_id):
     """Register someone by hand: a member by e-mail address, or a guest by name."""
-    event = _event_for(request, page_id)
+    event = event_for_editing(request, page_id)
     if request.method == "POST":
         form = ManualRegistrationForm(request.POST)
         if form.is_valid():
@@ -236,7 +236,7 @@ def registration_add(request, page_id):
 
 def registration_cancel(request, page_id, registration_id):
     """Ask first, then cancel: a GET shows what will happen, only a POST cancels."""
-    event = _event_for(request, page_id)
+    event = event_for_editing(request, page_id)
     registration = get_object_or_404(_with_people(event.registrations.all()), pk=registration_id)
     back = redirect("events_admin:registrations", page_id=event.pk)
     if registration.status == Registration.Status.CANCELLED:

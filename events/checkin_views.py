@@ -12,16 +12,16 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models.functions import Coalesce, Lower
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from .admin_views import event_for_editing
 from .checkin import (
     attendance_counts,
     check_in,
@@ -32,7 +32,7 @@ from .checkin import (
     undo_check_in,
 )
 from .exports import organisation_of, with_people
-from .models import EventPage, Registration
+from .models import Registration
 
 PER_PAGE = 100
 CHECK_IN = "aanwezig"
@@ -88,13 +88,6 @@ class Lookup:
         }
 
 
-def _event_for(request, event_id):
-    event = get_object_or_404(EventPage, pk=event_id)
-    if not event.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
-    return event
-
-
 def lookup(event, code):
     """Find the registration behind a code and say whether it can be checked in here."""
     registration = (
@@ -144,7 +137,7 @@ def _page_url(event, **params):
 @login_required
 @never_cache
 def checkin_page(request, event_id):
-    event = _event_for(request, event_id)
+    event = event_for_editing(request, event_id)
     found = None
     status = 200
     if request.method == "POST":

@@ -12,25 +12,23 @@ memory at once).
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import dateformat, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .forms import NO, YES
 from .models import Registration, RegistrationAnswer, RegistrationQuestion, SessionChoice
+from .sessions import sessions_with_seats, slots_of
 
 CHUNK_SIZE = 500
 TIME = "G.i"  # "9.12", as the event pages write times
 DATE_TIME = "%d-%m-%Y %H:%M"  # the CSV's dates, as they always were
 XLSX_DATE_TIME = "dd-mm-yyyy hh:mm"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-# What a yes/no question's answer may have been stored as, and how it reads.
-YES_VALUES = {"ja", "yes", "true", "1", "on", "j", "y"}
-NO_VALUES = {"nee", "no", "false", "0", "off", "n"}
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -73,25 +71,11 @@ def with_answers_and_sessions(queryset):
     )
 
 
-def sessions_with_seats(event):
-    """The event's sessions in programme order, each with ``taken``: the seats chosen by
-    people who have not cancelled."""
-    return event.sessions.annotate(
-        taken=Count(
-            "choices",
-            filter=~Q(choices__registration__status=Registration.Status.CANCELLED),
-        )
-    ).order_by("starts_at", "sort_order", "pk")
-
-
 def answer_text(question, value):
-    """An answer as it reads in the list: a yes/no question says "ja" or "nee"."""
+    """An answer as it reads in the list: a yes/no question says "ja" or "nee" (the form
+    stores ``forms.YES`` or ``forms.NO`` whatever the language)."""
     if question.kind == RegistrationQuestion.Kind.YES_NO:
-        normalised = (value or "").strip().lower()
-        if normalised in YES_VALUES:
-            return _("ja")
-        if normalised in NO_VALUES:
-            return _("nee")
+        return {YES: _("ja"), NO: _("nee")}.get(value, value or "")
     return value or ""
 
 
@@ -109,17 +93,11 @@ def checked_in_text(registration, event):
     }
 
 
-@dataclass
-class Slot:
-    """Sessions that start at the same moment: a registration chooses one of them."""
-
-    starts_at: datetime
-    sessions: list = field(default_factory=list)
-
-    def label(self, with_day):
-        moment = timezone.localtime(self.starts_at)
-        when = dateformat.format(moment, f"D j N {TIME}" if with_day else TIME)
-        return _("Sessie %(when)s") % {"when": when}
+def slot_header(slot, with_day):
+    """A time slot's column: "Sessie 9.12", with the day when the sessions span days."""
+    moment = timezone.localtime(slot.starts_at)
+    when = dateformat.format(moment, f"D j N {TIME}" if with_day else TIME)
+    return _("Sessie %(when)s") % {"when": when}
 
 
 @dataclass
@@ -146,12 +124,9 @@ class AttendeeTable:
 
     def __init__(self, event):
         self.event = event
-        self.sessions = list(event.sessions.order_by("starts_at", "sort_order", "pk"))
+        self.sessions = sessions_with_seats(event)
         self.questions = list(event.questions.order_by("sort_order", "pk"))
-        slots = {}
-        for session in self.sessions:
-            slots.setdefault(session.starts_at, Slot(session.starts_at)).sessions.append(session)
-        self.slots = list(slots.values())
+        self.slots = slots_of(self.sessions)
         self._session_by_pk = {session.pk: session for session in self.sessions}
         self._slot_index = {slot.starts_at: index for index, slot in enumerate(self.slots)}
         start = timezone.localtime(event.start).date()
@@ -162,7 +137,7 @@ class AttendeeTable:
     # Columns ---------------------------------------------------------------------------------
 
     def slot_headers(self):
-        return [slot.label(self._slots_need_day) for slot in self.slots]
+        return [slot_header(slot, self._slots_need_day) for slot in self.slots]
 
     def file_header(self):
         """The columns of the CSV and XLSX files. The first eight are the ones the CSV always

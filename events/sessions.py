@@ -25,13 +25,12 @@ class Slot:
     starts_at: datetime
     ends_at: datetime
     sessions: list = field(default_factory=list)
+    show_day: bool = False
 
     @property
     def key(self):
         """The name of the slot's form field: stable while the start time stays the same."""
         return "sessie_" + timezone.localtime(self.starts_at).strftime("%Y%m%d%H%M")
-
-    show_day: bool = False
 
     @property
     def label(self):

@@ -249,10 +249,9 @@ def test_control_characters_do_not_break_the_excel_file(organiser_client, congre
     assert rows[1][5] == "Bel even terug"
 
 
-def test_yes_no_answers_read_as_ja_or_nee_whatever_was_stored(congress, fatima):
+def test_yes_no_answers_read_as_ja_or_nee(congress, fatima):
     dinner = congress.test_questions["dinner"]
-    for stored, shown in [("ja", "ja"), ("True", "ja"), ("1", "ja"), ("nee", "nee"),
-                          ("false", "nee"), ("", ""), ("misschien", "misschien")]:  # fmt: skip
+    for stored, shown in [("Ja", "ja"), ("Nee", "nee"), ("", ""), ("misschien", "misschien")]:
         assert exports.answer_text(dinner, stored) == shown
     assert exports.answer_text(congress.test_questions["diet"], "1") == "1"
 
