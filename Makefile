@@ -86,7 +86,7 @@ audit: install-test
 test: install-test lint security
 	@$(BIN)/python scripts/audit_if_reachable.py
 	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest $(COVERAGE)
+	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest $(COVERAGE) --durations=25
 
 ## While working: lint and every test except the browser tests, without coverage.
 test-fast: install-test lint

@@ -76,3 +76,16 @@ def page(browser, live_server):
     )
     yield page
     context.close()
+
+
+@pytest.fixture
+def agenda_site(transactional_db):
+    """The demo's agenda (and what it refers to: themes, organisations, networks, members)."""
+    from events import demo as events_demo
+    from home import demo as home_demo
+    from vakgenoten import demo
+
+    home = demo.load()
+    home_demo.load_shared()
+    events_demo.load(home)
+    return home

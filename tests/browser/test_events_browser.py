@@ -15,18 +15,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def agenda_site(transactional_db):
-    from events import demo as events_demo
-    from home import demo as home_demo
-    from vakgenoten import demo
-
-    home = demo.load()
-    home_demo.load_shared()
-    events_demo.load(home)
-    return home
-
-
-@pytest.fixture
 def signed_in_page(page, live_server, agenda_site):
     member = UserFactory(first_name="Anouk", last_name="de Vries")
     client = Client()

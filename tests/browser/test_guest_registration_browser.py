@@ -14,18 +14,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 WEBINAR = "Webinar: vroegsignalering van schulden met woningcorporaties"
 
 
-@pytest.fixture
-def agenda_site(transactional_db):
-    from events import demo as events_demo
-    from home import demo as home_demo
-    from vakgenoten import demo
-
-    home = demo.load()
-    home_demo.load_shared()
-    events_demo.load(home)
-    return home
-
-
 def link_from(mail, path):
     match = re.search(r"https?://[^/\s]+(" + re.escape(path) + r"\S*)", mail.body)
     assert match, mail.body
