@@ -7,8 +7,9 @@ the new Moderatoren group get the moderation and ban permissions (idempotent).
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+from vakgenoten.group_permissions import grant_permissions
 
 MODERATOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
@@ -44,22 +45,8 @@ def answered_top_level(apps, schema_editor):
 
 
 def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for name, permissions in GROUPS.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        for app_label, codename in permissions:
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission is not None:
-                group.permissions.add(permission)
+        grant_permissions(apps, name, permissions)
 
 
 class Migration(migrations.Migration):

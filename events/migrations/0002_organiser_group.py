@@ -1,7 +1,8 @@
 """Create the "Organisatoren" group with its permissions (idempotent; see events.groups)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from vakgenoten.group_permissions import create_all_permissions
 
 ORGANISERS = "Organisatoren"
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
@@ -14,11 +15,7 @@ COLLECTION_PERMISSIONS = [
 
 
 def create_group(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    create_all_permissions(apps)
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

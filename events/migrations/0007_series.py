@@ -7,26 +7,17 @@ the admin; which series an organiser may touch is narrowed in events.series_admi
 import django.db.models.deletion
 import modelcluster.fields
 import vakgenoten.text
-from django.contrib.auth.management import create_permissions
+from vakgenoten.group_permissions import grant_permissions
 from django.db import migrations, models
 
 CODENAMES = ["view_eventseries", "add_eventseries", "change_eventseries", "delete_eventseries"]
 
 
 def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(content_type__app_label="events", codename__in=CODENAMES)
-    editors, _created = Group.objects.get_or_create(name="Redactie")
-    editors.permissions.add(*permissions)
+    permissions = [("events", name) for name in CODENAMES]
+    grant_permissions(apps, "Redactie", permissions)
     # The organisers group is made with its page rights by events.groups; never half here.
-    for group in Group.objects.filter(name="Organisatoren"):
-        group.permissions.add(*permissions)
+    grant_permissions(apps, "Organisatoren", permissions, create_group=False)
 
 
 class Migration(migrations.Migration):

@@ -1,8 +1,9 @@
 """Give the "Redactie" group the organisation register and the requests for missing
 organisations (idempotent; creates the group when it is missing)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from vakgenoten.group_permissions import grant_permissions
 
 EDITORS_GROUP = "Redactie"
 PERMISSIONS = [
@@ -16,21 +17,7 @@ PERMISSIONS = [
 
 
 def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
-    for app_label, codename in PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission is not None:
-            group.permissions.add(permission)
+    grant_permissions(apps, EDITORS_GROUP, PERMISSIONS)
 
 
 class Migration(migrations.Migration):
