@@ -139,3 +139,43 @@ def test_bad_input_and_non_managers(client, network, people):
     assert client.get(url(network)).status_code == 403
     assert client.post(url(network), data(delivery="now", action="send")).status_code == 403
     assert not NetworkMessage.objects.exists()
+
+
+def test_the_manager_pages_render_without_inline_code(
+    client, network, people, django_assert_max_num_queries
+):
+    """The invitation page, an invitation link and the message preview. (The Nu HTML checker
+    passed them too: ``check_folder`` over these pages; left out here to keep CI fast.)"""
+    from members.models import NetworkInvite
+    from members.network_invites import token_hash
+    from tests.vakgenoten.test_pages import assert_csp_clean
+
+    client.force_login(people["manager"])
+    with django_assert_max_num_queries(14):
+        write = client.get(url(network))
+    pages = {
+        "uitnodigen": client.post(f"/netwerken/{network.slug}/uitnodigen/", {"addresses": "x"}),
+        "bericht": write,
+        "voorbeeld": client.post(url(network), data(delivery="now", action="preview")),
+        "bericht-fout": client.post(url(network), data(subject="", action="preview")),
+    }
+    NetworkInvite.objects.create(
+        network=network,
+        email="a@b.example",
+        token_hash=token_hash("geheim"),
+        note="Kom erbij!",
+        invited_by=people["manager"],
+        expires_at=timezone.now() + timedelta(days=1),
+    )
+    invite = f"/netwerken/{network.slug}/uitnodiging/geheim/"
+    pages["link-onbekend"] = client.get(f"/netwerken/{network.slug}/uitnodiging/onzin/")
+    client.force_login(UserFactory())
+    pages["link-ingelogd"] = client.get(invite)
+    client.logout()
+    pages["link-afgemeld"] = client.get(invite)
+    for name, response in pages.items():
+        assert response.status_code in (200, 404), name
+        assert_csp_clean(response)
+    assert "Uitnodiging aannemen" in pages["link-ingelogd"].content.decode()
+    assert "Account aanmaken" in pages["link-afgemeld"].content.decode()
+    assert "Kom erbij!" in pages["link-afgemeld"].content.decode()
