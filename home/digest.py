@@ -60,6 +60,7 @@ from comments.visibility import readable_by_every_member
 from events.models import EventPage
 from members.follows import interests_for_users
 from members.models import NotificationPreferences, User
+from members.network_messages import DigestMessages
 from members.notifications import unsubscribe_headers, unsubscribe_url
 from questions.models import QuestionPage
 from vakgenoten import links
@@ -545,27 +546,30 @@ def render_items(items):
     }
 
 
-def build_message(period, user_id, email, first_name, interests, index, rendered, shared):
+def build_message(
+    period, user_id, email, first_name, interests, index, rendered, shared, network_messages=()
+):
     """The outbox row (a dict for ``queue_emails``) of one member's digest, or None when
     nothing is new for them. ``index`` is the period's :class:`ItemIndex`, ``rendered``
     the items' lines (:func:`render_items`) and ``shared`` what is the same for every
-    member."""
+    member; ``network_messages`` what network managers wrote to them (members.network_messages)."""
     mine = [rendered[item.kind, item.pk] for item in index.items_for(user_id, interests)]
-    if not mine:
+    if not mine and not network_messages:
         return None
     unsubscribe = unsubscribe_url(_Recipient(user_id), KIND)
     context = {
         **shared,
         "name": first_name,
         "groups": _groups(mine),
-        "count": len(mine),
+        "count": len(mine) + len(network_messages),
+        "network_messages": network_messages,
         "from_profile": interests.from_profile,
         "unsubscribe_url": unsubscribe,
     }
     return {
         "key": period.key(user_id),
         "to": email,
-        "subject": subject_for(period, len(mine)),
+        "subject": subject_for(period, len(mine) + len(network_messages)),
         "body": render_to_string("home/email/digest.txt", context),
         "html_body": render_to_string("home/email/digest.html", context),
         "headers": {**unsubscribe_headers(unsubscribe), "Auto-Submitted": "auto-generated"},
@@ -592,7 +596,8 @@ def send_digest(period, now=None, batch_size=BATCH_SIZE):
     summary = RunSummary()
     items = load_items(period, now)
     summary.items = len(items)
-    if not items:
+    network_news = DigestMessages(period.start, period.end)  # managers' messages to members
+    if not items and not network_news:
         return summary  # nothing new for anyone: no member needs to be read
     with translation.override(settings.LANGUAGE_CODE):
         shared = {
@@ -616,6 +621,7 @@ def send_digest(period, now=None, batch_size=BATCH_SIZE):
             if not batch:
                 continue
             interests = interests_for_users([pk for pk, _email, _name in batch])
+            news = network_news.for_users([pk for pk, _email, _name in batch])
             messages = []
             for user_id, email, first_name in batch:
                 message = build_message(
@@ -627,6 +633,7 @@ def send_digest(period, now=None, batch_size=BATCH_SIZE):
                     index,
                     rendered,
                     shared,
+                    network_messages=news.get(user_id, ()),
                 )
                 if message is not None:
                     messages.append(message)

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, URLVali
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -480,6 +481,11 @@ class NetworkMembership(models.Model):
         related_name="+",
         verbose_name=_("goedgekeurd door"),
     )
+    receives_messages = models.BooleanField(
+        _("krijgt berichten van de beheerders"),
+        default=True,
+        help_text=_("Uit wanneer het lid zich afmeldde voor berichten van dit netwerk."),
+    )
 
     objects = NetworkMembershipQuerySet.as_manager()
 
@@ -533,6 +539,10 @@ class NotificationPreferences(models.Model):
         )
         DIGEST = "digest", _("Het overzicht van het nieuws over wat ik volg")
         MEMBER_MESSAGES = "member_messages", _("Berichten van andere leden")
+        NETWORK_MESSAGES = (
+            "network_messages",
+            _("Berichten van de beheerders van mijn netwerken"),
+        )
 
     class DigestFrequency(models.TextChoices):
         WEEKLY = "weekly", _("Wekelijks")
@@ -563,6 +573,7 @@ class NotificationPreferences(models.Model):
         default=DigestFrequency.WEEKLY,
     )
     member_messages = models.BooleanField(Kind.MEMBER_MESSAGES.label, default=True)
+    network_messages = models.BooleanField(Kind.NETWORK_MESSAGES.label, default=True)
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     class Meta:
@@ -804,3 +815,84 @@ class NetworkContent(models.Model):
 
     class Meta:
         abstract = True
+
+
+class NetworkInvite(models.Model):
+    """A manager's invitation to one e-mail address to join a network.
+
+    The link in the e-mail holds a random token; only its SHA-256 hash is stored, so the
+    database alone cannot be used to accept an invitation. Accepting is the manager's approval.
+    """
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="invites", verbose_name=_("netwerk")
+    )
+    email = models.EmailField(_("e-mailadres"))
+    token_hash = models.CharField(_("kenmerk"), max_length=64, unique=True, editable=False)
+    note = models.CharField(_("persoonlijke regel"), max_length=300, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uitgenodigd door"),
+    )
+    created_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("verloopt op"))
+    accepted_at = models.DateTimeField(_("aangenomen op"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangenomen door"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("uitnodiging voor een netwerk")
+        verbose_name_plural = _("uitnodigingen voor netwerken")
+        indexes = [models.Index(fields=["network", "email"], name="network_invite_email")]
+
+    def __str__(self):
+        return f"{self.email} — {self.network}"
+
+    def is_open(self, now=None):
+        return self.accepted_at is None and self.expires_at > (now or timezone.now())
+
+
+class NetworkMessage(models.Model):
+    """A manager's message to the approved members of a network: e-mailed at once (by a
+    background task) or listed in each member's next digest."""
+
+    class Delivery(models.TextChoices):
+        NOW = "now", _("Nu per e-mail")
+        DIGEST = "digest", _("In de volgende samenvatting")
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="messages", verbose_name=_("netwerk")
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("afzender"),
+    )
+    subject = models.CharField(_("onderwerp"), max_length=150)
+    body = models.TextField(_("tekst"), max_length=5000)
+    delivery = models.CharField(
+        _("bezorging"), max_length=10, choices=Delivery.choices, default=Delivery.NOW
+    )
+    created_at = models.DateTimeField(_("geschreven op"), auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    recipient_count = models.PositiveIntegerField(_("aantal ontvangers"), default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("bericht aan de leden van een netwerk")
+        verbose_name_plural = _("berichten aan de leden van netwerken")
+
+    def __str__(self):
+        return f"{self.network}: {self.subject}"

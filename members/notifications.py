@@ -76,9 +76,17 @@ def set_notification(user, kind, wanted):
     return preferences
 
 
-def unsubscribe_token(user, kind, page=None):
+# Kinds that can be switched off for one network only (the membership's receives_messages).
+NETWORK_KINDS = (NotificationPreferences.Kind.NETWORK_MESSAGES.value,)
+
+
+def unsubscribe_token(user, kind, page=None, network=None):
     _check_kind(kind)
     payload = {"u": user.pk, "k": kind}
+    if network is not None:
+        if kind not in NETWORK_KINDS:
+            raise ValueError(f"Notification kind {kind!r} cannot be switched off per network.")
+        payload["n"] = network.pk
     if page is not None:
         if kind not in _page_unsubscribes:
             raise ValueError(f"Notification kind {kind!r} cannot be switched off for one page.")
@@ -91,6 +99,17 @@ def read_unsubscribe_token(token):
 
     Raises ``signing.BadSignature`` when the token is forged, cut short or names no known kind.
     """
+    data = _load(token)
+    return data.get("u"), data["k"], data.get("p")
+
+
+def read_unsubscribe_network(token):
+    """The network id a token for one network's messages names, or None (all networks)."""
+    network_id = _load(token).get("n")
+    return network_id if isinstance(network_id, int) else None
+
+
+def _load(token):
     for salt in (UNSUBSCRIBE_SALT, *LEGACY_SALTS):
         try:
             data = signing.loads(token, salt=salt)
@@ -106,19 +125,22 @@ def read_unsubscribe_token(token):
         data["k"] not in _page_unsubscribes or not isinstance(page_id, int)
     ):
         raise signing.BadSignature("This kind cannot be switched off for one page")
-    return data.get("u"), data["k"], page_id
+    if data.get("n") is not None and data["k"] not in NETWORK_KINDS:
+        raise signing.BadSignature("This kind cannot be switched off for one network")
+    return data
 
 
-def unsubscribe_path(user, kind, page=None):
-    return reverse("members:unsubscribe", args=[unsubscribe_token(user, kind, page)])
+def unsubscribe_path(user, kind, page=None, network=None):
+    return reverse("members:unsubscribe", args=[unsubscribe_token(user, kind, page, network)])
 
 
-def unsubscribe_url(user, kind, page=None):
+def unsubscribe_url(user, kind, page=None, network=None):
     """The absolute one-click unsubscribe URL for e-mails (works without logging in).
 
-    With ``page`` the link switches ``kind`` off for that page only.
+    With ``page`` the link switches ``kind`` off for that page only; with ``network`` (for
+    ``network_messages``) for that network only.
     """
-    return links.absolute_url(unsubscribe_path(user, kind, page))
+    return links.absolute_url(unsubscribe_path(user, kind, page, network))
 
 
 def unsubscribe_headers(url):

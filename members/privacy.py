@@ -191,6 +191,7 @@ def _export_networks(user):
             "rol": membership.get_role_display(),
             "aangevraagd_op": membership.created_at,
             "goedgekeurd_op": membership.decided_at,
+            "krijgt_berichten_van_de_beheerders": membership.receives_messages,
         }
         for membership in NetworkMembership.objects.filter(user=user).select_related("network")
     ]
@@ -326,12 +327,40 @@ def _erase_organisation_requests(user, keep_comments):
     mine.update(requested_by=None)
 
 
+def _export_network_mail(user):
+    """What the member wrote to a network's members, and whom they invited, as a manager."""
+    from .models import NetworkInvite, NetworkMessage
+
+    return {
+        "berichten": [
+            {
+                "netwerk": message.network.name,
+                "onderwerp": message.subject,
+                "tekst": message.body,
+                "bezorging": message.get_delivery_display(),
+                "geschreven_op": message.created_at,
+            }
+            for message in NetworkMessage.objects.filter(sender=user).select_related("network")
+        ],
+        "uitnodigingen": [
+            {
+                "netwerk": invite.network.name,
+                "e-mailadres": invite.email,
+                "verstuurd_op": invite.created_at,
+                "aangenomen_op": invite.accepted_at,
+            }
+            for invite in NetworkInvite.objects.filter(invited_by=user).select_related("network")
+        ],
+    }
+
+
 def register_members_data():
     """Called from MembersConfig.ready(): the members app's own part of the registry."""
     register_personal_data("account", export=_export_account)
     register_personal_data("e-mailadressen", export=_export_email_addresses)
     register_personal_data("profiel", export=_export_profile)
     register_personal_data("netwerken", export=_export_networks)
+    register_personal_data("netwerkberichten-en-uitnodigingen", export=_export_network_mail)
     register_personal_data("meldingen", export=_export_notification_preferences)
     register_personal_data("meldingen-op-de-site", export=_export_notifications)
     register_personal_data("sessies", export=_export_sessions)

@@ -43,3 +43,25 @@ urlpatterns = [
     path("meldingen/gelezen/", inbox.notification_mark_all_read, name="inbox_mark_all_read"),
     path("meldingen/<int:pk>/", inbox.notification_open, name="inbox_open"),
 ]
+
+# Managers invite people and write to their network's members (views.network_manage).
+from .views import network_manage  # noqa: E402
+
+urlpatterns += [
+    path(
+        "netwerken/<slug:slug>/uitnodigen/",
+        network_manage.invite,
+        name="network_invite_form",
+    ),
+    path(
+        "netwerken/<slug:slug>/uitnodigen/<int:pk>/intrekken/",
+        network_manage.invite_withdraw,
+        name="network_invite_withdraw",
+    ),
+    path(
+        "netwerken/<slug:slug>/uitnodiging/<str:token>/",
+        network_manage.invite_open,
+        name="network_invite",
+    ),
+    path("netwerken/<slug:slug>/bericht/", network_manage.message, name="network_message"),
+]

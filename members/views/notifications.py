@@ -11,8 +11,13 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
 from ..forms import NotificationPreferencesForm
-from ..models import NotificationPreferences, User
-from ..notifications import page_unsubscribe, read_unsubscribe_token, set_notification
+from ..models import Network, NetworkMembership, NotificationPreferences, User
+from ..notifications import (
+    page_unsubscribe,
+    read_unsubscribe_network,
+    read_unsubscribe_token,
+    set_notification,
+)
 
 
 @never_cache
@@ -36,6 +41,7 @@ def unsubscribe(request, token):
     one unsubscribe system (``/reacties/afmelden/``)."""
     try:
         user_id, kind, page_id = read_unsubscribe_token(token)
+        network_id = read_unsubscribe_network(token)
     except signing.BadSignature:
         return render(request, "members/unsubscribe_invalid.html", status=400)
     user = User.objects.filter(pk=user_id, is_active=True).first()
@@ -48,9 +54,21 @@ def unsubscribe(request, token):
         title = page.title if page else _("een pagina die niet meer bestaat")
         context["question"] = for_page["question"] % {"title": title}
         context["done"] = for_page["done"] % {"title": title}
+    network = Network.objects.filter(pk=network_id).first() if network_id else None
+    if network is not None:
+        context["question"] = _(
+            "Wil je geen berichten meer krijgen van de beheerders van %(network)s?"
+        ) % {"network": network.name}
+        context["done"] = _("Je krijgt geen berichten meer van de beheerders van %(network)s.") % {
+            "network": network.name
+        }
     if request.method != "POST":
         return render(request, "members/unsubscribe_confirm.html", context)
-    if for_page:
+    if network is not None:
+        NetworkMembership.objects.filter(user=user, network=network).update(receives_messages=False)
+    elif network_id:
+        pass  # a network that is gone sends no more messages anyway
+    elif for_page:
         if page is not None:  # a page that is gone sends no more e-mail anyway
             for_page["stop"](user, page)
     else:

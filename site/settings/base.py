@@ -692,3 +692,17 @@ if _metrics_ports:
     _engine = DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     if _engine in ("postgresql", "sqlite3"):
         DATABASES["default"]["ENGINE"] = f"django_prometheus.db.backends.{_engine}"
+
+# --- Network invitations and messages (members.network_invites, members.network_messages) ------
+# An invitation link to join a network works this many days; the scheduler deletes invitations
+# that have expired or were accepted this long ago.
+NETWORK_INVITE_DAYS = int(os.environ.get("NETWORK_INVITE_DAYS", "14"))
+# A network's managers write to its members at most this many times per window of days.
+NETWORK_MESSAGES_PER_WINDOW = int(os.environ.get("NETWORK_MESSAGES_PER_WINDOW", "2"))
+NETWORK_MESSAGE_WINDOW_DAYS = int(os.environ.get("NETWORK_MESSAGE_WINDOW_DAYS", "7"))
+SCHEDULED_JOBS["network_invite_retention"] = (
+    "55 3 * * *",
+    "members.network_invites.forget_old_invites",
+)
+# Invitations a manager sends: submissions of the form per manager (each up to 20 addresses).
+SITE_RATE_LIMITS["network_invite"] = (5, 60 * 60)

@@ -29,6 +29,7 @@ def test_every_kind_is_on_until_the_member_switches_it_off(member):
         "comment_moderation_queue",
         "digest",
         "member_messages",
+        "network_messages",
     )
     assert all(wants_notification(member, kind) for kind in KINDS)
     assert not NotificationPreferences.objects.exists()  # defaults need no row

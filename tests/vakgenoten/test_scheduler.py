@@ -30,6 +30,7 @@ EXPECTED_JOBS = {
     "notification_retention",
     "question_offers",
     "guest_request_retention",
+    "network_invite_retention",
 }
 
 
