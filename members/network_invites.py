@@ -11,6 +11,8 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
@@ -115,6 +117,17 @@ def find(network, token):
         .select_related("invited_by")
         .first()
     )
+
+
+def meant_for(user, invitation):
+    """Whether ``user`` holds the invited address (verified). A network that approves its
+    members, closed ones above all, lets in only the person the manager invited, never whoever
+    a forwarded link reaches; an open network lets anyone join anyway."""
+    if not invitation.network.approves_members:
+        return True
+    return EmailAddress.objects.filter(
+        user=user, email__iexact=invitation.email, verified=True
+    ).exists()
 
 
 def accept(user, invitation):

@@ -133,6 +133,16 @@ def invite_open(request, slug, token):
 
 @participation_required
 def _accept(request, network, invitation):
+    if not network_invites.meant_for(request.user, invitation):
+        messages.error(
+            request,
+            _(
+                "Deze uitnodiging is voor een ander e-mailadres dan dat van je account. Log in "
+                "met het account van het uitgenodigde adres, of voeg dat adres toe onder "
+                "E-mailadressen en bevestig het; daarna kun je de uitnodiging aannemen."
+            ),
+        )
+        return redirect(request.get_full_path())
     if not network_invites.accept(request.user, invitation):
         return _invalid(request, network, "used")
     messages.success(request, _("Welkom! Je bent lid van %(network)s.") % {"network": network.name})

@@ -81,7 +81,13 @@ def test_manager_invites_and_an_existing_member_accepts(
         page = manager_client.get(url(network))
     assert "anouk@lindenholt.example" in page.content.decode()
 
-    anouk = UserFactory(email="anouk.devries@lindenholt.example")  # another address: fine
+    forwarded_to = UserFactory(email="iemand.anders@oosterdijk.example")
+    client.force_login(forwarded_to)
+    refused = client.post(path, follow=True).content.decode()
+    assert "Deze uitnodiging is voor een ander e-mailadres" in refused
+    assert not NetworkMembership.objects.filter(user=forwarded_to, network=network).exists()
+
+    anouk = UserFactory(email="Anouk@Lindenholt.example")  # the invited address
     client.logout()
     client.force_login(anouk)
     page = client.get(path)
