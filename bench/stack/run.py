@@ -998,7 +998,8 @@ def _signed_in(cafile, email):
 def journey_closed_network(client, env):
     """An article of a closed network, just published by an editor: every visitor is sent to
     sign in on both nodes; a member of the network reads it on both nodes; a member of another
-    network gets 403 without its text."""
+    network gets 403 without its text; the knowledge base, from the page cache, never lists it
+    for visitors."""
     scene = editor(env, "closed-network-scene", PASSWORD)
     path, title = scene["path"], scene["title"]
     visitor = Client(client.cafile)
@@ -1028,9 +1029,20 @@ def journey_closed_network(client, env):
         check(title not in html, "een lid van een ander netwerk zag de titel")
         check(scene["network"] in html, "de weigering noemt het netwerk niet")
     outsider_nodes = on_both_nodes(since, path)
+
+    since = time.time()
+    cached = 0
+    for _ in range(6):
+        status, headers, html, _u = visitor.request("/kennisbank/")
+        check(status == 200, f"kennisbank gaf {status}")
+        check(headers.get("X-Page-Cache") in ("hit", "miss"), "kennisbank buiten de paginacache")
+        check(title not in html, "de kennisbank toont een bezoeker het besloten artikel")
+        cached += headers.get("X-Page-Cache") == "hit"
+    listing_nodes = on_both_nodes(since, "/kennisbank/")
     return (
         f"bezoekers naar inloggen ({dict(visitor_nodes)}); lid leest het ({dict(member_nodes)}); "
-        f"lid van {scene['outsider_network']} krijgt 403 ({dict(outsider_nodes)})"
+        f"lid van {scene['outsider_network']} krijgt 403 ({dict(outsider_nodes)}); kennisbank "
+        f"zonder het artikel ({dict(listing_nodes)}, {cached} van 6 uit de cache)"
     )
 
 
