@@ -20,7 +20,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
-from members.models import Organisation
+from members.demo import BEDRIJFSVOERING, OVERHEID_2_0, SAMEN_DIGITAAL
+from members.models import Network, Organisation
 from taxonomy.models import Theme
 
 from .editorial import ensure_editorial_setup
@@ -1076,6 +1077,9 @@ def load_article(index, spec, authors, themes, organisations, number=None):
             page.documents.model(document=demo_document(title, slug), sort_order=number)
             for number, (title, slug) in enumerate(spec["documents"])
         ]
+    network_slugs = networks_of(spec)
+    if network_slugs:
+        page.networks = list(Network.objects.filter(slug__in=network_slugs))
     index.add_child(instance=page)
     page.save_revision().publish()
     if page.live:
@@ -1098,6 +1102,7 @@ def load(home_page):
     organisations = {org.slug: org for org in Organisation.objects.all()}
     for number, spec in enumerate(ARTICLES):
         load_article(index, spec, authors, themes, organisations, number)
+    load_network_articles(index, authors, themes, organisations)
     load_reading(index)
     load_adoptions()
     return index
@@ -1229,3 +1234,164 @@ def load_reading(index):
             for day, views in enumerate(daily)
         )
         ArticleViewCount.objects.update_or_create(page=article, defaults={"views": sum(daily)})
+
+
+# --- Articles of the demo networks (issue 23) ------------------------------------------------
+# Open networks' articles are public as before; these three belong to the closed Netwerk
+# Bedrijfsvoering Gemeenten, so only its approved members read them (members.visibility).
+CLOSED_NETWORK_ARTICLES = [
+    {
+        "model": NewsPage,
+        "slug": "salarisonderzoek-leden-bedrijfsvoering",
+        "title": "Salarisonderzoek onder leden: wat verdient een manager bedrijfsvoering?",
+        "intro": (
+            "Bijna tweehonderd leden vulden de vragenlijst in. De uitkomsten delen we alleen "
+            "binnen het netwerk: handig bij je eigen functiegesprek of bij een nieuwe vacature."
+        ),
+        "days_ago": 5,
+        "networks": [BEDRIJFSVOERING],
+        "themes": ["bedrijfsvoering"],
+        "tags": ["salarisonderzoek", "arbeidsvoorwaarden", "netwerk"],
+        "authors": ["hans-kuipers"],
+        "body": [
+            p(
+                "Elke twee jaar vraagt het netwerk zijn leden naar hun functie, schaal en "
+                "werkweek. Dit voorjaar deden 196 leden mee, uit gemeenten van alle groottes. "
+                "De antwoorden zijn anoniem verwerkt; groepen van minder dan tien mensen tonen "
+                "we niet.",
+            ),
+            h("Schalen naar omvang van de gemeente"),
+            table(
+                "Mediane inschaling van een manager bedrijfsvoering (fictieve demogegevens)",
+                [
+                    ["Inwoners", "Deelnemers", "Mediane schaal", "Werkweek"],
+                    ["tot 25.000", "58", "12", "36 uur"],
+                    ["25.000 tot 75.000", "81", "13", "36 uur"],
+                    ["75.000 en meer", "57", "14", "38 uur"],
+                ],
+            ),
+            h("Wat opvalt"),
+            ul(
+                "In kleine gemeenten valt vaker ook ICT of inkoop onder dezelfde manager.",
+                "Een op de drie leden heeft afspraken over thuiswerken die verder gaan dan de cao.",
+                "Leden die een regionale samenwerking aansturen, zitten gemiddeld een schaal "
+                "hoger.",
+            ),
+            p(
+                "Het volledige rapport met de verdeling per regio bespreken we op de rondetafel "
+                "voor leden. Gebruik de cijfers gerust in je eigen organisatie, maar deel ze "
+                "niet buiten het netwerk: de deelnemers deden mee op die voorwaarde.",
+            ),
+        ],
+    },
+    {
+        "model": NewsPage,
+        "slug": "verslag-kring-zuidwest-grip-op-inhuur",
+        "title": "Verslag kring Zuidwest: grip op de inhuur van personeel",
+        "intro": (
+            "Negen leden van de regionale kring Zuidwest bespraken hoe zij de kosten van "
+            "tijdelijke krachten in de hand houden. Een kort verslag met de afspraken die we "
+            "maakten."
+        ),
+        "days_ago": 16,
+        "networks": [BEDRIJFSVOERING],
+        "themes": ["bedrijfsvoering", "samenwerking"],
+        "tags": ["inhuur", "kring zuidwest", "verslag"],
+        "authors": ["redactie-vakgenoten"],
+        "body": [
+            p(
+                "Bram Jansen van de gemeente Bergambacht aan Zee zat de bijeenkomst voor. Aan "
+                "tafel zaten managers en controllers uit zeven gemeenten en een "
+                "uitvoeringsorganisatie. Iedereen bracht de eigen cijfers over inhuur van het "
+                "afgelopen jaar mee.",
+            ),
+            h("Wat we hoorden"),
+            p(
+                "De meeste gemeenten huren vooral in bij ICT, vergunningverlening en het "
+                "sociaal domein. Twee gemeenten zagen de kosten dalen nadat ze een vaste pool "
+                "van flexibele medewerkers deelden met hun buurgemeenten.",
+                "Een lid vertelde eerlijk dat een project van drie maanden twee jaar duurde, met "
+                "dezelfde ingehuurde projectleider. Niemand had het moment gepland om te "
+                "beslissen of het zo door moest gaan.",
+            ),
+            h("Afspraken"),
+            ul(
+                "Bergambacht aan Zee en Leppedyk werken een gezamenlijke flexpool uit en "
+                "vertellen er in de volgende kring over.",
+                "Elke inhuuropdracht krijgt in onze gemeenten een vast evaluatiemoment na drie "
+                "maanden.",
+                "De cijfers die vandaag op tafel lagen, blijven binnen de kring.",
+            ),
+        ],
+    },
+    {
+        "model": BlogPostPage,
+        "kind": BlogPostPage.Kind.BLOG,
+        "slug": "overhead-per-inwoner-leden-leggen-cijfers-naast-elkaar",
+        "title": "Overhead per inwoner: twaalf leden leggen hun cijfers naast elkaar",
+        "intro": (
+            "Hoeveel kost de bedrijfsvoering van een gemeente per inwoner? Erik Veenstra "
+            "verzamelde de cijfers van twaalf leden en vertelt wat de verschillen verklaart."
+        ),
+        "days_ago": 24,
+        "networks": [BEDRIJFSVOERING],
+        "themes": ["bedrijfsvoering"],
+        "tags": ["overhead", "benchmark", "control"],
+        "authors": ["erik-veenstra"],
+        "body": [
+            p(
+                "In de raad krijg ik elk jaar dezelfde vraag: is onze overhead te hoog? Een "
+                "eerlijk antwoord kan ik alleen geven als ik weet wat vergelijkbare gemeenten "
+                "uitgeven. Daarom vroeg ik twaalf leden van het netwerk om hun cijfers, met de "
+                "belofte dat ze niet buiten het netwerk komen.",
+            ),
+            h("De verschillen zijn groot, maar verklaarbaar"),
+            p(
+                "De laagste gemeente gaf per inwoner bijna de helft uit van de hoogste. Wie "
+                "beter kijkt, ziet dat de verschillen vooral ontstaan door wat je meetelt. De "
+                "ene gemeente boekt de kosten van een samenwerkingsverband als overhead, de "
+                "andere als uitvoering.",
+            ),
+            pull("Wie overhead wil vergelijken, moet eerst afspreken wat overhead is."),
+            h("Wat ik voorstel"),
+            ul(
+                "We gebruiken in het netwerk één definitie, die van de begrotingsvoorschriften.",
+                "Elk jaar leveren de deelnemers hun cijfers in dezelfde vorm aan.",
+                "We bespreken de uitkomsten alleen onder leden, zodat iedereen open kan zijn.",
+            ),
+        ],
+    },
+]
+
+# Existing demo articles that belong to an open network: public as before, and listed as that
+# network's articles.
+NETWORK_ARTICLES = {
+    "eerst-het-proces-dan-de-techniek": [SAMEN_DIGITAAL],
+    "zaakgericht-werken-met-gedeelde-componenten": [SAMEN_DIGITAAL],
+    "een-keer-ontwikkelen-niet-340-keer": [SAMEN_DIGITAAL],
+    "informatieveiligheid-begint-bij-de-koffieautomaat": [OVERHEID_2_0],
+    "wat-de-avg-ons-leerde-over-archiveren": [OVERHEID_2_0],
+    "handreiking-informatiebeveiliging-kleine-gemeenten": [OVERHEID_2_0],
+}
+
+
+def networks_of(spec):
+    """The networks a demo article belongs to, by slug."""
+    return spec.get("networks") or NETWORK_ARTICLES.get(spec["slug"], [])
+
+
+def load_network_articles(index, authors, themes, organisations):
+    """The closed network's articles, then the open networks' links on articles loaded before
+    articles could belong to networks (an article that has networks is left alone)."""
+    for number, spec in enumerate(CLOSED_NETWORK_ARTICLES, start=len(ARTICLES)):
+        load_article(index, spec, authors, themes, organisations, number)
+    networks = {network.slug: network for network in Network.objects.all()}
+    for spec in [*ARTICLES, *CLOSED_NETWORK_ARTICLES]:
+        wanted = [networks[slug] for slug in networks_of(spec) if slug in networks]
+        page = spec["model"].objects.filter(slug=spec["slug"]).first()
+        if not wanted or page is None or page.networks.exists():
+            continue
+        page.networks = wanted
+        revision = page.save_revision()
+        if page.live:
+            revision.publish()

@@ -21,6 +21,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
+from members.demo import BEDRIJFSVOERING, OVERHEID_2_0, SAMEN_DIGITAAL
 from members.models import Network, Organisation
 from taxonomy.models import Theme
 
@@ -524,6 +525,7 @@ def load_event(index, spec, networks, organisations, themes):
         EventSpeaker(name=name, role=role, organisation=organisation)
         for name, role, organisation in spec.get("speakers", [])
     ]
+    event.networks = [networks[slug] for slug in networks_of(spec) if slug in networks]
     index.add_child(instance=event)
     event.save_revision().publish()
     for number, name in enumerate(GUESTS[: spec.get("nearly_full", 0)], start=1):
@@ -548,6 +550,7 @@ def load(home_page):
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     for spec in build_events(timezone.now()):
         load_event(index, spec, networks, organisations, themes)
+    load_network_events(index, networks, organisations, themes, timezone.now())
     load_series(index)
     open_to_guests(index)
     load_sessions_and_questions()
@@ -814,3 +817,118 @@ def load_sessions_and_questions():
     ]
     congress.save_revision().publish()
     return congress
+
+
+# --- Events of the demo networks (issue 23) ----------------------------------------------------
+# Open networks' events are public as before; these two belong to the closed Netwerk
+# Bedrijfsvoering Gemeenten, so only its approved members see them (members.visibility).
+
+
+def closed_network_events(now):
+    """The closed network's events; dates relative to ``now``."""
+    round_table = workday(21, now)
+    circle = workday(35, now)
+    return [
+        {
+            "slug": "rondetafel-leden-salarisonderzoek",
+            "title": "Rondetafel voor leden: de uitkomsten van het salarisonderzoek",
+            "kind": "bijeenkomst",
+            "start": at(round_table, 13, 30),
+            "end": at(round_table, 16, 0),
+            "network": BEDRIJFSVOERING,
+            "networks": [BEDRIJFSVOERING],
+            "organisation": "vereniging-van-bedrijfsvoerders",
+            "themes": ["bedrijfsvoering"],
+            "venue_name": "Bureau Vereniging van Bedrijfsvoerders",
+            "venue_street": "Kromme Nieuwegracht 40",
+            "venue_postal_code": "3512 HK",
+            "venue_city": "Utrecht",
+            "capacity": 16,
+            "intro": (
+                "Zestien leden bespreken het volledige rapport van het salarisonderzoek, met de "
+                "cijfers per regio. Wat gezegd wordt, blijft aan tafel."
+            ),
+            "body": [
+                paragraph(
+                    "<p>Hans Kuipers licht de uitkomsten toe. Daarna praten we over wat je met "
+                    "de cijfers kunt doen: bij het eigen functiegesprek, bij een vacature en in "
+                    "het gesprek met de gemeentesecretaris over het functiehuis.</p>"
+                    "<p>Het rapport krijg je na aanmelden; neem het mee.</p>"
+                )
+            ],
+            "programme": [
+                session("13:30", "Ontvangst met koffie"),
+                session("13:45", "De uitkomsten per regio", "14:30", "Hans Kuipers"),
+                session("14:30", "Gesprek aan tafel", "15:45"),
+                session("15:45", "Afspraken en afsluiting", "16:00", "Bram Jansen"),
+            ],
+            "image": 11,
+        },
+        {
+            "slug": "kring-zuidwest-najaarsbijeenkomst",
+            "title": "Kring Zuidwest: najaarsbijeenkomst over de gezamenlijke flexpool",
+            "kind": "bijeenkomst",
+            "start": at(circle, 14, 0),
+            "end": at(circle, 17, 0),
+            "network": BEDRIJFSVOERING,
+            "networks": [BEDRIJFSVOERING],
+            "organisation": "gemeente-bergambacht-aan-zee",
+            "themes": ["bedrijfsvoering", "samenwerking"],
+            "venue_name": "Gemeentehuis Bergambacht aan Zee",
+            "venue_street": "Dijkweg 2",
+            "venue_postal_code": "8881 BZ",
+            "venue_city": "Bergambacht aan Zee",
+            "capacity": 20,
+            "intro": (
+                "De regionale kring komt weer bijeen. Bergambacht aan Zee en Leppedyk laten "
+                "zien hoe ver ze zijn met een flexpool die ze delen, en wat het kost."
+            ),
+            "body": [
+                paragraph(
+                    "<p>Op de vorige bijeenkomst spraken we af dat twee gemeenten een "
+                    "gezamenlijke flexpool zouden uitwerken. Nu horen we wat dat heeft "
+                    "opgeleverd, en kijken we of meer gemeenten in de kring willen aansluiten."
+                    "</p>"
+                )
+            ],
+            "programme": [
+                session("14:00", "Welkom en terugblik", "14:15", "Bram Jansen"),
+                session("14:15", "De flexpool: opzet, kosten en eerste ervaringen", "15:15"),
+                session("15:30", "Wie sluit aan? Gesprek in kleine groepen", "16:30"),
+                session("16:30", "Afspraken voor de volgende kring", "17:00"),
+            ],
+            "image": 12,
+        },
+    ]
+
+
+# Existing demo events that belong to an open network: public as before, and listed as that
+# network's events.
+NETWORK_EVENTS = {
+    "congres-samen-digitaal-2027": [SAMEN_DIGITAAL],
+    "webinar-bio-in-kleine-gemeenten": [OVERHEID_2_0],
+    "webinar-omgevingswet-een-jaar-later": [OVERHEID_2_0],
+}
+
+
+def networks_of(spec):
+    """The networks a demo event belongs to, by slug."""
+    return spec.get("networks") or NETWORK_EVENTS.get(spec["slug"], [])
+
+
+def load_network_events(index, networks, organisations, themes, now):
+    """The closed network's events, then the open networks' links on events loaded before
+    events could belong to networks (an event that has networks is left alone)."""
+    closed = closed_network_events(now)
+    for spec in closed:
+        load_event(index, spec, networks, organisations, themes)
+    belonging = {**NETWORK_EVENTS, **{spec["slug"]: spec["networks"] for spec in closed}}
+    for slug, names in belonging.items():
+        event = EventPage.objects.filter(slug=slug).first()
+        wanted = [networks[name] for name in names if name in networks]
+        if not wanted or event is None or event.networks.exists():
+            continue
+        event.networks = wanted
+        revision = event.save_revision()
+        if event.live:
+            revision.publish()

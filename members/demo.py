@@ -17,7 +17,11 @@ from allauth.account.models import EmailAddress
 from PIL import Image, ImageDraw
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.utils import timezone
+
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from taxonomy.models import Theme
 
@@ -590,6 +594,7 @@ def load_organisations_and_networks():
                 "requires_approval": requires_approval,
             },
         )
+    load_network_faces()
 
 
 # What demo members follow: (follower, [("theme", slug) | ("member", e-mail) | ("network", slug)
@@ -651,3 +656,77 @@ def load(home_page=None):
             )
     load_follows()
     return created
+
+
+# Each demo network's own face (issue 23): an accent colour that carries white text (checked by
+# vakgenoten.colours) and a logo of white shapes on that colour. The Netwerk Bedrijfsvoering
+# Gemeenten is the closed one: what it publishes for its members only (blog/demo.py,
+# events/demo.py) is read by its approved members alone.
+NETWORK_FACES = {
+    BEDRIJFSVOERING: {"is_closed": True, "accent_colour": "#7b2d55", "shape": "bars"},
+    OVERHEID_2_0: {"is_closed": False, "accent_colour": "#2b5797", "shape": "rings"},
+    SAMEN_DIGITAAL: {"is_closed": False, "accent_colour": "#1d6b45", "shape": "nodes"},
+}
+
+
+def _logo_shapes(draw, shape, size):
+    """White shapes that tell the three logos apart: rising bars (figures and control), two
+    linked rings (a community) and connected dots (shared components)."""
+    white = (255, 255, 255)
+    unit = size // 8
+    if shape == "bars":
+        for number, height in enumerate((3, 4, 6)):
+            left, bottom = unit * (1 + number * 2) + unit // 2, size - unit
+            draw.rectangle([left, bottom - height * unit, left + unit, bottom], fill=white)
+    elif shape == "rings":
+        for left in (unit + unit // 2, unit * 3 + unit // 2):
+            box = [left, unit * 2, left + unit * 3, unit * 5]
+            draw.ellipse(box, outline=white, width=unit // 2)
+    else:
+        points = [(unit * 2, unit * 2), (unit * 6, unit * 3), (unit * 3, unit * 6)]
+        draw.line([*points, points[0]], fill=white, width=unit // 3)
+        for x, y in points:
+            draw.ellipse([x - unit, y - unit, x + unit, y + unit], fill=white)
+
+
+def network_logo(network, colour, shape):
+    """A small square logo drawn with Pillow, made once and found again by its title."""
+    WagtailImage = get_image_model()
+    title = f"Demo: logo {network.name}"
+    logo = WagtailImage.objects.filter(title=title).first()
+    if logo is not None:
+        return logo
+    size = 256
+    picture = Image.new("RGB", (size, size), colour)
+    _logo_shapes(ImageDraw.Draw(picture), shape, size)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    logo = WagtailImage(
+        title=title,
+        file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"logo-{network.slug}.png"),
+        collection=collection,
+    )
+    logo.save()
+    return logo
+
+
+def load_network_faces():
+    """Close the demo's closed network and give every demo network its colour and logo. Only
+    what is missing is filled in (a colour or logo chosen since is kept), so loading twice
+    changes nothing; a demo loaded before networks could be closed is closed on the next run."""
+    for network in Network.objects.filter(slug__in=NETWORK_FACES):
+        face = NETWORK_FACES[network.slug]
+        changed = []
+        if face["is_closed"] and not network.is_closed:
+            network.is_closed = True
+            changed.append("is_closed")
+        if not network.accent_colour:
+            network.accent_colour = face["accent_colour"]
+            changed.append("accent_colour")
+        if network.logo_id is None:
+            network.logo = network_logo(network, network.accent_colour, face["shape"])
+            changed.append("logo")
+        if changed:
+            network.full_clean()
+            network.save(update_fields=changed)

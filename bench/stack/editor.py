@@ -57,9 +57,15 @@ def editor():
 
 
 def public_articles():
-    """Live articles any visitor may read, oldest first (the demo's)."""
+    """Live articles any visitor may read, oldest first (the demo's): not restricted, and not
+    of a closed network."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from members.visibility import visible
+
     restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-    articles = ArticlePage.objects.live().public().specific().order_by("pk")
+    articles = visible(ArticlePage.objects.live().public(), AnonymousUser())
+    articles = articles.specific().order_by("pk")
     return [a for a in articles if not any(a.path.startswith(p) for p in restricted)]
 
 
@@ -328,7 +334,52 @@ def adoption_scene(email):
     }
 
 
+def closed_network_scene(password):
+    """A news item of the demo's closed network, published now as an editor does, and two
+    members who sign in with ``password``: an approved member of that network and an approved
+    member of an open one."""
+    from allauth.account.models import EmailAddress
+
+    from members.demo import BEDRIJFSVOERING
+    from members.models import Network, NetworkMembership
+
+    closed = Network.objects.get(slug=BEDRIJFSVOERING, is_closed=True)
+    other = Network.objects.filter(is_closed=False).order_by("name").first()
+    local = timezone.localtime()
+    page = NewsPage(
+        title=f"Alleen voor leden {local:%H:%M:%S}",
+        slug=f"alleen-voor-leden-{local:%H%M%S}",
+        intro="Een bericht van de stacktest voor de leden van het besloten netwerk.",
+    )
+    page.networks = [closed]
+    BlogIndexPage.objects.get().add_child(instance=page)
+    page.save_revision(user=editor()).publish(user=editor())
+    emails = {}
+    for role, network in (("lid", closed), ("buitenstaander", other)):
+        address = f"{role}.{local:%H%M%S}@stack.vakgenoten.test"
+        member = User.objects.create_user(
+            address, password=password, first_name="Besloten", last_name=role.capitalize()
+        )
+        EmailAddress.objects.create(user=member, email=address, verified=True, primary=True)
+        NetworkMembership.objects.create(
+            user=member,
+            network=network,
+            status=NetworkMembership.Status.APPROVED,
+            decided_at=timezone.now(),
+        )
+        emails[role] = address
+    return {
+        "path": page.url,
+        "title": page.title,
+        "network": closed.name,
+        "member": emails["lid"],
+        "outsider": emails["buitenstaander"],
+        "outsider_network": other.name,
+    }
+
+
 ACTIONS = {
+    "closed-network-scene": closed_network_scene,
     "adoption-scene": adoption_scene,
     "answer-question": answer_question,
     "follow-theme": follow_theme,

@@ -982,6 +982,70 @@ def journey_restriction(client, env):
     return f"direct na afschermen 10 van 10 bezoekers naar inloggen gestuurd ({dict(nodes)})"
 
 
+def _signed_in(cafile, email):
+    """A client signed in through nginx with the login form, as a member's browser would be."""
+    member = Client(cafile)
+    _s, _h, html, _u = member.request("/accounts/login/")
+    status, _h, _html, _u = member.request(
+        "/accounts/login/",
+        {"csrfmiddlewaretoken": csrf_token(html), "login": email, "password": PASSWORD},
+        headers={"Referer": ORIGIN + "/accounts/login/"},
+    )
+    check(status == 302, f"inloggen als {email} gaf {status}")
+    return member
+
+
+def journey_closed_network(client, env):
+    """An article of a closed network, just published by an editor: every visitor is sent to
+    sign in on both nodes; a member of the network reads it on both nodes; a member of another
+    network gets 403 without its text; the knowledge base, from the page cache, never lists it
+    for visitors."""
+    scene = editor(env, "closed-network-scene", PASSWORD)
+    path, title = scene["path"], scene["title"]
+    visitor = Client(client.cafile)
+    since = time.time()
+    for _ in range(6):
+        status, headers, html, _u = visitor.request(path)
+        check(
+            status == 302 and "/accounts/login/" in headers.get("Location", ""),
+            f"besloten artikel gaf {status} aan een bezoeker",
+        )
+        check(title not in html, "een bezoeker kreeg de titel van het besloten artikel te zien")
+    visitor_nodes = on_both_nodes(since, path)
+
+    member = _signed_in(client.cafile, scene["member"])
+    since = time.time()
+    for _ in range(6):
+        status, headers, html, _u = member.request(path)
+        check(status == 200 and title in html, f"lid van het netwerk kreeg {status}")
+        check("X-Page-Cache" not in headers, "het besloten artikel kwam uit de paginacache")
+    member_nodes = on_both_nodes(since, path)
+
+    outsider = _signed_in(client.cafile, scene["outsider"])
+    since = time.time()
+    for _ in range(6):
+        status, _h, html, _u = outsider.request(path)
+        check(status == 403, f"lid van {scene['outsider_network']} kreeg {status}, geen 403")
+        check(title not in html, "een lid van een ander netwerk zag de titel")
+        check(scene["network"] in html, "de weigering noemt het netwerk niet")
+    outsider_nodes = on_both_nodes(since, path)
+
+    since = time.time()
+    cached = 0
+    for _ in range(6):
+        status, headers, html, _u = visitor.request("/kennisbank/")
+        check(status == 200, f"kennisbank gaf {status}")
+        check(headers.get("X-Page-Cache") in ("hit", "miss"), "kennisbank buiten de paginacache")
+        check(title not in html, "de kennisbank toont een bezoeker het besloten artikel")
+        cached += headers.get("X-Page-Cache") == "hit"
+    listing_nodes = on_both_nodes(since, "/kennisbank/")
+    return (
+        f"bezoekers naar inloggen ({dict(visitor_nodes)}); lid leest het ({dict(member_nodes)}); "
+        f"lid van {scene['outsider_network']} krijgt 403 ({dict(outsider_nodes)}); kennisbank "
+        f"zonder het artikel ({dict(listing_nodes)}, {cached} van 6 uit de cache)"
+    )
+
+
 def journey_home_and_search(client):
     """The roof on both nodes: the home page shows every domain's section, and one search finds
     articles and events together (sections are registered in each process at start-up)."""
@@ -1364,6 +1428,10 @@ def main():
             browser.close()
         more = [
             ("Afgeschermd voor bezoekers op beide nodes", lambda: journey_restriction(base, env)),
+            (
+                "Besloten netwerk: alleen leden lezen mee, op beide nodes",
+                lambda: journey_closed_network(base, env),
+            ),
             ("Afbeeldingen uit /media/", lambda: journey_media(base, ["/", "/leden/"])),
             ("Startpagina en zoeken over alle soorten", lambda: journey_home_and_search(base)),
             ("Organisaties, samenwerkingen en de kaart", lambda: journey_collaborations(base)),

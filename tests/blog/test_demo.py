@@ -15,6 +15,7 @@ from blog.models import (
     InterviewPage,
     NewsPage,
 )
+from members.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +69,14 @@ def test_every_demo_article_renders(client):
     call_command("load_demo")
     articles = ArticlePage.objects.live()
     assert articles.count() >= 12  # every article the demo loads, not an empty loop
-    for article in articles:
+    closed = articles.filter(networks__is_closed=True)
+    assert closed.count() >= 2  # the closed demo network's articles (issue 23)
+    for article in articles.exclude(pk__in=closed):
         response = client.get(article.url)
         assert response.status_code == 200, article.url
+    # A visitor is sent to sign in; a member of the closed network reads them.
+    for article in closed:
+        assert client.get(article.url).status_code == 302, article.url
+    client.force_login(User.objects.get(email="bram.jansen@bergambacht.example"))
+    for article in closed:
+        assert client.get(article.url).status_code == 200, article.url

@@ -1,18 +1,20 @@
 """The demo content agrees with itself: a demo member named in an article, an interview, a
 programme or an author record has the same job and organisation everywhere; events fall on
-working days; every article has its own picture; guests have names."""
+working days; every article has its own picture; guests have names; each demo network has its own
+face and content, one of them closed to all but its members."""
 
 import hashlib
 import re
 
 import pytest
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.test import override_settings
 
 from blog.models import ArticlePage, Author, BestPracticePage, Interviewee
 from events.models import EventPage, EventSpeaker, Registration
-from members.demo import MEMBERS_DEMO
+from members.demo import BEDRIJFSVOERING, MEMBERS_DEMO
 from members.models import User
 from tests.module_data import kept_for_the_module
 
@@ -108,3 +110,60 @@ def test_guests_have_names(demo):
     for name in guests.values_list("guest_name", flat=True):
         assert not name.startswith("Deelnemer")
         assert len(name.split()) >= 2
+
+
+# --- The demo networks (issue 23): one closed, each with its own face, articles and events ---
+
+
+def demo_networks():
+    from members.demo import NETWORK_FACES
+    from members.models import Network
+
+    return Network.objects.filter(slug__in=NETWORK_FACES).select_related("logo")
+
+
+def test_each_demo_network_has_its_own_colour_logo_articles_and_events(demo):
+    from members.visibility import can_see
+    from vakgenoten.colours import validate_accent_colour
+
+    networks = list(demo_networks())
+    assert len(networks) == 3
+    assert [network.slug for network in networks if network.is_closed] == [BEDRIJFSVOERING]
+    assert len({network.accent_colour for network in networks}) == 3
+    assert len({network.logo_id for network in networks}) == 3
+    for network in networks:
+        validate_accent_colour(network.accent_colour)
+        assert network.logo.width == network.logo.height == 256
+        articles = ArticlePage.objects.live().filter(networks=network)
+        events = EventPage.objects.live().filter(networks=network)
+        assert articles.count() >= 2 and events.exists(), network.slug
+        # An open network's content is public; the closed one's is its members' alone.
+        for page in [*articles, *events]:
+            assert can_see(AnonymousUser(), page) is not network.is_closed, page.slug
+
+
+def test_bram_manages_the_closed_network_and_anouk_is_not_in_it(demo):
+    from members.models import NetworkMembership
+
+    closed = demo_networks().get(is_closed=True)
+    bram = User.objects.get(email="bram.jansen@bergambacht.example")
+    anouk = User.objects.get(email="anouk.devries@lindenholt.example")
+    assert NetworkMembership.objects.approved().managers().filter(user=bram, network=closed)
+    assert not NetworkMembership.objects.filter(user=anouk, network=closed).exists()
+    assert NetworkMembership.objects.approved().filter(user=anouk, network__is_closed=False)
+
+
+def test_the_closed_network_article_as_a_visitor_anouk_and_bram(demo, client):
+    article = ArticlePage.objects.get(slug="salarisonderzoek-leden-bedrijfsvoering")
+    response = client.get(article.url)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+    client.force_login(User.objects.get(email="anouk.devries@lindenholt.example"))
+    response = client.get(article.url)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f'href="/netwerken/{BEDRIJFSVOERING}/"' in html and article.title not in html
+
+    client.force_login(User.objects.get(email="bram.jansen@bergambacht.example"))
+    response = client.get(article.url)
+    assert response.status_code == 200 and article.title in response.content.decode()
