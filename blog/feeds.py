@@ -1,4 +1,8 @@
-"""RSS and Atom feeds of the knowledge base: all articles, or the articles of one theme."""
+"""RSS and Atom feeds of the knowledge base: all articles, or the articles of one theme.
+
+A feed is public (readers fetch it without signing in, proxies keep it): it lists what an
+anonymous visitor may see, never a closed network's articles, whoever asks for it.
+"""
 
 import datetime
 
@@ -61,7 +65,10 @@ class ArticleRssFeed(Feed):
         return links.absolute_url(self.request.get_full_path())
 
     def items(self):
-        queryset = article_listing_queryset(ArticlePage.objects.child_of(self.index_page))
+        # viewer=None: an anonymous visitor, whoever fetches the feed (see the module docstring).
+        queryset = article_listing_queryset(
+            ArticlePage.objects.child_of(self.index_page), viewer=None
+        )
         if self.theme:
             queryset = queryset.filter(themes=self.theme)
         return queryset[:FEED_SIZE]

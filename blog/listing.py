@@ -8,8 +8,15 @@ Comment counts: other apps add annotations to every listing through the Wagtail 
 ``annotate_article_listing`` (``@hooks.register("annotate_article_listing")``, a function that
 takes the queryset and returns it annotated, e.g. with ``comment_count``). The card template
 shows ``article.comment_count`` when it is there.
+
+Closed networks: every list is narrowed to what its reader may see with the one rule,
+``members.visibility`` (``viewer``: the member, or None for an anonymous visitor, which is also
+what feeds, the sitemap and anything shared by all readers must use).
 """
 
+import hashlib
+
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
@@ -19,7 +26,8 @@ from taggit.models import Tag
 from wagtail import hooks
 from wagtail.images import get_image_model
 
-from members.models import Organisation, Province
+from members.models import NetworkMembership, Organisation, Province
+from members.visibility import visible
 from taxonomy.models import Theme
 from vakgenoten.images import rendition_specs
 from vakgenoten.queries import exclude_private
@@ -38,32 +46,32 @@ CARD_RENDITIONS = rendition_specs("fill-{480x270,960x540}")
 LISTING_HOOK = "annotate_article_listing"
 
 
-def article_listing_queryset(queryset=None, public_only=True):
-    """Live, public articles, newest first, with what a card needs fetched in a fixed number
-    of queries: hero image and its renditions, themes, authors with their organisation.
+def article_listing_queryset(queryset=None, public_only=True, viewer=None):
+    """Live, public articles that ``viewer`` may see (None: an anonymous visitor), newest
+    first, with what a card needs fetched in a fixed number of queries: hero image and its
+    renditions, themes, authors with their organisation.
 
     Apps annotate the result through the ``annotate_article_listing`` hook (comment counts).
-    ``public_only=False`` keeps articles in a members-only section, for a caller that has
-    already limited ``queryset`` to what its one reader may open (the roof's "Voor jou").
+    ``public_only=False`` keeps articles in a members-only section and of closed networks, for
+    a caller that has already limited ``queryset`` to what its one reader may open (the roof's
+    "Voor jou").
     """
     if queryset is None:
         queryset = ArticlePage.objects.all()
     live = queryset.live()
-    queryset = (
-        (exclude_private(live) if public_only else live)
-        .prefetch_related(
-            Prefetch(
-                "hero_image",
-                queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
-            ),
-            "themes",
-            Prefetch(
-                "article_authors",
-                queryset=ArticleAuthor.objects.select_related("author__organisation"),
-            ),
-        )
-        .order_by("-publication_date", "-first_published_at", "-pk")
-    )
+    if public_only:
+        live = visible(exclude_private(live), viewer or AnonymousUser())
+    queryset = live.prefetch_related(
+        Prefetch(
+            "hero_image",
+            queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
+        ),
+        "themes",
+        Prefetch(
+            "article_authors",
+            queryset=ArticleAuthor.objects.select_related("author__organisation"),
+        ),
+    ).order_by("-publication_date", "-first_published_at", "-pk")
     for annotate in hooks.get_hooks(LISTING_HOOK):
         queryset = annotate(queryset)
     return annotate_adoption_counts(queryset)
@@ -84,21 +92,24 @@ def annotate_adoption_counts(queryset, name="adoption_count"):
     )
 
 
-def featured_articles(limit=4):
-    """For the home page: articles the editors marked "uitgelicht" first, then the newest."""
+def featured_articles(limit=4, viewer=None):
+    """For the home page: articles the editors marked "uitgelicht" first, then the newest,
+    of those ``viewer`` may see."""
     return list(
-        article_listing_queryset().order_by(
+        article_listing_queryset(viewer=viewer).order_by(
             "-featured", "-publication_date", "-first_published_at", "-pk"
         )[:limit]
     )
 
 
-def related_articles(article, themes=None, limit=3):
-    """The editor's choice of related articles, or else the newest on the same themes."""
+def related_articles(article, themes=None, limit=3, viewer=None):
+    """The editor's choice of related articles, or else the newest on the same themes; only
+    those ``viewer`` may see (an editor may link a closed network's article from a public one).
+    """
     chosen_ids = list(
         article.related_article_links.order_by("sort_order").values_list("article_id", flat=True)
     )
-    queryset = article_listing_queryset().exclude(pk=article.pk)
+    queryset = article_listing_queryset(viewer=viewer).exclude(pk=article.pk)
     if chosen_ids:
         by_id = {item.pk: item for item in queryset.filter(pk__in=chosen_ids)}
         return [by_id[pk] for pk in chosen_ids if pk in by_id][:limit]
@@ -107,6 +118,33 @@ def related_articles(article, themes=None, limit=3):
         return list(queryset[:limit])
     matching = ArticlePage.objects.filter(themes__in=theme_ids).values("pk")
     return list(queryset.filter(pk__in=matching)[:limit])
+
+
+def visibility_scope(viewer):
+    """A short name for everything ``viewer`` may see, for parts kept in the cache and shared
+    by readers (related articles): readers with the same name see the same articles.
+
+    Not a second rule: the name only sorts readers into groups that ``members.visibility``
+    treats alike (no closed network, all of them, or exactly these closed networks). Joining or
+    leaving a closed network changes the name, so no purge is needed. One query for a member,
+    none for a visitor; kept on the user object for the rest of the request.
+    """
+    if viewer is None or not viewer.is_authenticated:
+        return "public"
+    if viewer.is_superuser and viewer.is_active:
+        return "all"
+    scope = getattr(viewer, "_closed_network_scope", None)
+    if scope is None:
+        ids = sorted(
+            NetworkMembership.objects.approved()
+            .filter(user=viewer, network__is_closed=True)
+            .values_list("network_id", flat=True)
+        )
+        scope = "nets-" + "-".join(map(str, ids)) if ids else "public"
+        if len(scope) > 40:  # a key of bounded length however many networks
+            scope = "nets-" + hashlib.sha256(scope.encode()).hexdigest()[:16]
+        viewer._closed_network_scope = scope
+    return scope
 
 
 class ArticleFilters:

@@ -1,4 +1,5 @@
-"""Search within the site: every live, public page, filterable by type and theme.
+"""Search within the site: every live, public page the reader may see (no closed network's
+page for those outside it, ``members.visibility``), filterable by type and theme.
 
 The ``search`` view in ``vakgenoten.views`` calls :func:`run_search`. On PostgreSQL the search
 table (``SearchEntry``, kept by ``blog.search_index``) does the matching, with the Dutch
@@ -13,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
@@ -28,6 +30,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from members.visibility import visible
 from taxonomy.models import Theme
 from vakgenoten import limits
 from vakgenoten.cache import NOT_KEPT, cached_part
@@ -197,15 +200,28 @@ class SiteSearch:
     def filtered(self):
         return bool(self.type or self.theme)
 
+    @property
+    def viewer(self):
+        """Who searches: results, their count and promotions are what they may see."""
+        return getattr(self.request, "user", None) or AnonymousUser()
+
     def queryset(self):
-        """Live, public pages of the chosen type and theme (Wagtail's backend searches these)."""
-        return self.narrowed(Page.objects.live().public().filter(depth__gt=1), page="pk")
+        """Live, public pages of the chosen type and theme that the reader may see (Wagtail's
+        backend searches these)."""
+        # As ids in a subquery: Wagtail's search backends take a filter on the id, not the rule's
+        # EXISTS expressions themselves.
+        allowed = visible(Page.objects.all(), self.viewer).values("pk")
+        pages = Page.objects.live().public().filter(depth__gt=1, pk__in=allowed)
+        return self.narrowed(pages, page="pk")
 
     def entries(self, terms):
         """The rows of the search table that match ``terms``, of the chosen type and theme,
         best first (PostgreSQL, see ``blog.search_index``)."""
         query = SearchQuery(terms, search_type="plain", config=search_index.search_config())
-        entries = self.narrowed(SearchEntry.objects.filter(vector=query), page="page_id")
+        entries = self.narrowed(
+            visible(SearchEntry.objects.filter(vector=query), self.viewer, outer="page_id"),
+            page="page_id",
+        )
         return entries.order_by(SearchRank(F("vector"), query).desc(), "-page_id")
 
     def narrowed(self, rows, page):
@@ -276,7 +292,8 @@ class SiteSearch:
         promoted = Query.objects.filter(query_string=normalise_query_string(self.query)).first()
         if promoted is None:
             return []
-        return list(promoted.editors_picks.select_related("page").order_by("sort_order"))
+        picks = visible(promoted.editors_picks.all(), self.viewer, outer="page_id")
+        return list(picks.select_related("page").order_by("sort_order"))
 
     def describe(self, page, text):
         article_type = article_type_for_content_type(page.content_type_id)

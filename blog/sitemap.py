@@ -7,6 +7,7 @@ from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from wagtail.contrib.sitemaps import Sitemap
 
 from members.models import Network, Organisation, User
+from members.visibility import visible
 from vakgenoten import links
 
 
@@ -22,7 +23,11 @@ class OnPublicAddress:
 
 
 class PublicSitemap(OnPublicAddress, Sitemap):
-    """Every live, public page of the page tree (Wagtail's own selection)."""
+    """Every live, public page of the page tree (Wagtail's own selection) that an anonymous
+    visitor may open: no page of a closed network (``members.visibility``)."""
+
+    def items(self):
+        return visible(super().items(), AnonymousUser())
 
 
 class OrganisationSitemap(OnPublicAddress, DjangoSitemap):

@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_page, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from members.visibility import visible
 from vakgenoten import limits, links
 
 from .models import ArticlePage, ArticleViewCount
@@ -38,7 +39,8 @@ def _count_view(request, page_id):
     A visitor counts once per article an hour: reloading, or sending the beacon by hand, does
     not move the count; each reader still adds one.
     """
-    if not ArticlePage.objects.live().public().filter(pk=page_id).exists():
+    readable = visible(ArticlePage.objects.live().public(), request.user)
+    if not readable.filter(pk=page_id).exists():
         raise Http404
     if is_probably_a_bot(request):
         return None

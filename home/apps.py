@@ -14,19 +14,24 @@ class HomeConfig(AppConfig):
     verbose_name = _("Voorpagina en zoeken")
 
     def ready(self):
-        from blog.listing import featured_articles
         from blog.sitemap import SITEMAPS
         from collaborations.sitemap import CollaborationSitemap
-        from comments.threads import latest_comments
-        from events.listing import upcoming_events
         from events.sitemap import EventSeriesSitemap
-        from questions.listing import open_questions
         from vakgenoten.sections import register_home_section
 
-        register_home_section("featured_articles", lambda: featured_articles(limit=3))
-        register_home_section("upcoming_events", lambda: upcoming_events(limit=3))
-        register_home_section("latest_comments", lambda: latest_comments(limit=5))
-        register_home_section("open_questions", lambda: open_questions(limit=3))
+        # Each section is a function of the reader (HomePage.get_context calls it): a closed
+        # network's content shows only to its members (home.sections_for_reader).
+        from .sections_for_reader import (
+            visible_comments,
+            visible_events,
+            visible_featured_articles,
+            visible_questions,
+        )
+
+        register_home_section("featured_articles", lambda: visible_featured_articles)
+        register_home_section("upcoming_events", lambda: visible_events)
+        register_home_section("latest_comments", lambda: visible_comments)
+        register_home_section("open_questions", lambda: visible_questions)
         # The domains beside the blog add their pages to its sitemap from up here.
         SITEMAPS.setdefault("collaborations", CollaborationSitemap)
         SITEMAPS.setdefault("event_series", EventSeriesSitemap)

@@ -87,3 +87,29 @@ def purge_after_member_organisation_or_network_change(sender, instance, **kwargs
     """A deleted member's name, an organisation's or a network's name show on cached pages
     (comments, authors, best practices, the agenda's filters)."""
     purge_all_after_commit()
+
+
+def purge_after_networks_of_content_change(sender, action, **kwargs):
+    """A page joined or left a network (an article published with other networks): who may
+    see it changed, and it shows on many cached pages (related articles, listings, the home
+    page), so everything is purged once the change is committed. Closing or opening a network
+    purges everything through ``Network``'s own save above."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        purge_all_after_commit()
+
+
+def connect_network_content_purges():
+    """One receiver per table linking content to networks (articles, events, questions)."""
+    from django.db.models.signals import m2m_changed
+
+    from .visibility import link_tables
+
+    for through, _column in link_tables():
+        m2m_changed.connect(
+            purge_after_networks_of_content_change,
+            sender=through,
+            dispatch_uid=f"members.purge_networks_of_{through._meta.label_lower}",
+        )
+
+
+connect_network_content_purges()

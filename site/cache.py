@@ -286,6 +286,9 @@ class AnonymousPageCacheMiddleware:
         page_id = getattr(request, "cached_page_id", None)
         if (
             page_id is None
+            # Never a page made for someone signed in (without a session cookie, say by a
+            # header): it may hold what only they may see, such as a closed network's articles.
+            or getattr(getattr(request, "user", None), "is_authenticated", False)
             or response.status_code != 200
             or response.streaming
             or response.cookies

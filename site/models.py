@@ -3,6 +3,7 @@
 import hashlib
 from datetime import UTC, timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -104,7 +105,11 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The sections belong to the domains; the roof registers them (vakgenoten.sections).
-        context.update(home_sections())
+        # A section that depends on who reads (a closed network's content is for its members
+        # only) hands back a function of the reader, called here (home.apps).
+        reader = getattr(request, "user", None) or AnonymousUser()
+        for name, items in home_sections().items():
+            context[name] = items(reader) if callable(items) else items
         return context
 
 

@@ -59,18 +59,19 @@ class BlogIndexPage(RoutablePageMixin, Page):
         verbose_name = _("kennisbank")
         verbose_name_plural = _("kennisbanken")
 
-    def articles(self):
-        """The live, public articles below this page, ready for a listing."""
+    def articles(self, viewer=None):
+        """The live, public articles below this page that ``viewer`` may see (None: a
+        visitor), ready for a listing."""
         from ..listing import article_listing_queryset
 
-        return article_listing_queryset(ArticlePage.objects.child_of(self))
+        return article_listing_queryset(ArticlePage.objects.child_of(self), viewer=viewer)
 
     @path("")
     def index_route(self, request):
         from ..listing import ArticleFilters
 
         filters = ArticleFilters(request.GET)
-        articles = filters.apply(self.articles())
+        articles = filters.apply(self.articles(request.user))
         page_obj = Paginator(articles, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
         return self.render(
             request,
@@ -86,7 +87,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         author = get_object_or_404(
             Author.objects.select_related("organisation", "photo", "user__profile"), slug=slug
         )
-        articles = self.articles().filter(article_authors__author=author)
+        articles = self.articles(request.user).filter(article_authors__author=author)
         page_obj = Paginator(articles, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
         return TemplateResponse(
             request,
@@ -284,14 +285,16 @@ class ArticlePage(NetworkContent, Page):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def get_context(self, request, *args, **kwargs):
-        from vakgenoten.cache import cached_part
+        from vakgenoten.cache import cached_parts
 
-        from ..listing import related_articles
+        from ..listing import related_articles, visibility_scope
 
         context = super().get_context(request, *args, **kwargs)
+        viewer = getattr(request, "user", None)
+        made = {}  # the themes, when this request reads them anyway, for related articles
 
         def article_parts():
-            themes = list(self.themes.all())
+            made["themes"] = list(self.themes.all())
             return {
                 "authors": [
                     link.author
@@ -299,18 +302,31 @@ class ArticlePage(NetworkContent, Page):
                         "author__organisation", "author__photo"
                     )
                 ],
-                "themes": themes,
+                "themes": made["themes"],
                 "article_tags": list(self.tags.all()),
-                "related_articles": related_articles(self, themes),
             }
+
+        def related_part():
+            return related_articles(self, made.get("themes"), viewer=viewer)
 
         # Cached with the page's cache generation: publishing it or changing a snippet
         # (author, theme) refreshes them; related articles may lag like the page cache.
         # A preview shows a draft's own authors and themes, not the published ones.
+        # Related articles may include a closed network's article: they are kept per group of
+        # readers who see the same (visibility_scope), never one reader's list for all, and
+        # so is their fragment in the template (``related_fragment``).
+        scope = visibility_scope(viewer)
+        context["related_fragment"] = f"related-{scope}"
         if getattr(request, "is_preview", False):
             context.update(article_parts())
+            context["related_articles"] = related_articles(self, context["themes"], viewer=viewer)
         else:
-            context.update(cached_part("article", article_parts, page_id=self.pk))
+            related_name = f"related-articles-{scope}"
+            parts = cached_parts(
+                {"article": article_parts, related_name: related_part}, page_id=self.pk
+            )
+            context.update(parts["article"])
+            context["related_articles"] = parts[related_name]
         # A callable, so the query runs only when the header is rendered, not when it comes
         # from the cache as a shared fragment (the beacon script shows the fresh count).
         context["view_count"] = lambda: self.view_count
