@@ -6,12 +6,16 @@ Who looks: a visitor, a member of another network, and an approved member of thi
 open network everyone sees everything, for a closed one only its members see its content.
 """
 
+from datetime import timedelta
+
 import pytest
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from members.models import NetworkMembership
+from tests.accessibility.test_html_validity import check_folder, readable
 from tests.factories import (
     BlogPostPageFactory,
     EventPageFactory,
@@ -42,6 +46,7 @@ def _fill(network):
     BlogPostPageFactory(title="Artikel van de kring", networks=[network])
     EventPageFactory(
         title="Ledendag van de kring",
+        start=timezone.now().replace(second=0, microsecond=0) + timedelta(days=10),
         networks=[network],
         organiser_network=None,
         organiser_organisation=OrganisationFactory(),
@@ -167,6 +172,17 @@ def test_logo_and_accent_colour_show_without_inline_styles(client, home_page):
     assert 'class="group-list__logo"><img' in listing.content.decode()
     assert "Besloten" in listing.content.decode()
     assert_csp_clean(listing)
+
+
+def test_the_page_with_its_face_and_every_section_is_valid_html(client, kring, viewers, tmp_path):
+    """The band, logo, badge and sections together pass the W3C checker (the sweep in
+    tests/accessibility sees the demo network, which has no logo or colour)."""
+    kring.accent_colour = "#0f5465"
+    kring.logo = ImageFactory(title="Logo Kring Inkopers")
+    kring.save()
+    (tmp_path / "netwerk.html").write_bytes(_page(client, kring, viewers["insider"]).encode())
+    (tmp_path / "netwerken.html").write_bytes(client.get("/netwerken/").content)
+    assert readable(check_folder(tmp_path)) == ""
 
 
 def _count(client, url):
