@@ -236,3 +236,38 @@ def test_the_admin_refuses_a_too_light_accent_colour_and_keeps_what_was_typed(cl
     # The collaboration's form offers the networks to link it to.
     add = client.get("/admin/snippets/collaborations/collaboration/add/").content.decode()
     assert 'name="networks"' in add
+
+
+@pytest.mark.parametrize("who", ["visitor", "outsider", "insider"])
+def test_profiles_and_organisations_show_a_closed_networks_content_to_its_members_only(
+    client, kring, viewers, who
+):
+    from members.models import Profile
+    from tests.factories import BestPracticePageFactory, CommentFactory
+
+    gemeente = OrganisationFactory(name="Gemeente Kringveld", slug="kringveld")
+    writer = UserFactory()
+    Profile.objects.filter(user=writer).update(visibility=Profile.Visibility.PUBLIC)
+    hidden = BestPracticePageFactory(
+        title="Praktijk van de kring", organisations=[gemeente], networks=[kring]
+    )
+    EventPageFactory(
+        title="Kringdag in Lindenholt",
+        start=timezone.now().replace(second=0, microsecond=0) + timedelta(days=5),
+        organiser_network=None,
+        organiser_organisation=gemeente,
+        networks=[kring],
+    )
+    QuestionPageFactory(
+        title="Kringvraag van Lindenholt", organisation=gemeente, asker=writer, networks=[kring]
+    )
+    CommentFactory(page=hidden, user=writer, body_html="<p>Kringreactie van de schrijver</p>")
+    sees = who == "insider"
+    if viewers[who] is not None:
+        client.force_login(viewers[who])
+    organisation = client.get(gemeente.get_absolute_url()).content.decode()
+    for title in ["Praktijk van de kring", "Kringdag in Lindenholt", "Kringvraag van Lindenholt"]:
+        assert (title in organisation) is sees, (who, title)
+    profile = client.get(writer.get_absolute_url()).content.decode()
+    for text in ["Kringvraag van Lindenholt", "Kringreactie van de schrijver"]:
+        assert (text in profile) is sees, (who, text)
