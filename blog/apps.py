@@ -22,4 +22,9 @@ class BlogConfig(AppConfig):
         register_profile_section("articles", member_articles, order=10)
         register_organisation_section("articles", organisation_articles, order=10)
         register_organisation_section("adoptions", organisation_adoptions, order=11)
+        from members.sections import register_network_section
+
+        from .sections import network_articles
+
+        register_network_section("articles", network_articles, order=10)
         register_personal_data("overnames", export=export_adoptions, erase=erase_adoptions)

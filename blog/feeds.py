@@ -1,4 +1,5 @@
-"""RSS and Atom feeds of the knowledge base: all articles, or the articles of one theme.
+"""RSS and Atom feeds of the knowledge base: all articles, the articles of one theme, or the
+articles of one network.
 
 A feed is public (readers fetch it without signing in, proxies keep it): it lists what an
 anonymous visitor may see, never a closed network's articles, whoever asks for it.
@@ -7,11 +8,13 @@ anonymous visitor may see, never a closed network's articles, whoever asks for i
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from members.models import Network
 from vakgenoten import links
 from vakgenoten.language import content_language
 
@@ -114,3 +117,50 @@ class ArticleAtomFeed(ArticleRssFeed):
 
     def subtitle(self):
         return self.description()
+
+
+class NetworkArticleRssFeed(ArticleRssFeed):
+    """The newest articles of one network (``ArticlePage.networks``), for a feed reader.
+
+    A feed reader fetches without signing in and the response may be cached publicly, so the
+    feed carries what a visitor may see (``members.visibility``): a closed network's feed holds
+    none of its closed articles, only those it shares with the public.
+    """
+
+    def __init__(self):
+        super().__init__(index_page=None)
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Network, slug=slug)
+
+    def title(self, network):
+        return _("Vakgenoten — %(network)s") % {"network": network.name}
+
+    def description(self, network):
+        return network.description or _("Artikelen van %(network)s op Vakgenoten") % {
+            "network": network.name
+        }
+
+    def link(self, network):
+        return links.absolute_url(network.get_absolute_url())
+
+    def items(self, network):
+        # viewer=None: an anonymous visitor, whoever fetches the feed (see the module docstring).
+        queryset = ArticlePage.objects.filter(networks=network)
+        return article_listing_queryset(queryset, viewer=None)[:FEED_SIZE]
+
+
+class NetworkArticleAtomFeed(NetworkArticleRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, network):
+        return self.description(network)
+
+
+def network_rss(request, slug):
+    """A fresh feed per request: a feed keeps the request on itself while it renders."""
+    return NetworkArticleRssFeed()(request, slug=slug)
+
+
+def network_atom(request, slug):
+    return NetworkArticleAtomFeed()(request, slug=slug)

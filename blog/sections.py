@@ -10,13 +10,18 @@ than fits takes one more, for the links to the author pages).
 An organisation also lists the practice examples it took over ("Wat we overnamen", from
 ``blog.models.Adoption``), with the status it gave.
 
-Networks get no articles section: an article has no network. That its author happens to be in a
-network does not make it the network's article, and listing it there would show visitors a
-membership the author may have kept to members only.
+A network lists the articles that belong to it (``ArticlePage.networks``), never those whose
+author happens to be in it: that would show visitors a membership the author may have kept to
+members only.
+
+Every list shows only what the viewer may see (``members.visibility``): an article of a closed
+network appears on a profile, an organisation or the network's page for that network's approved
+members only.
 """
 
 from django.template.loader import render_to_string
 
+from members.visibility import visible
 from vakgenoten.queries import exclude_private
 
 from .listing import article_listing_queryset
@@ -25,11 +30,11 @@ from .models import Adoption, ArticleAuthor, ArticlePage, BestPracticePage, Blog
 SECTION_ARTICLES = 5
 
 
-def _short_list(queryset):
-    """At most one more than shown, so the template knows whether there is more."""
-    articles = list(
-        article_listing_queryset(queryset).prefetch_related(None)[: SECTION_ARTICLES + 1]
-    )
+def _short_list(request, queryset):
+    """At most one more than shown, so the template knows whether there is more; only what
+    the viewer may see."""
+    queryset = visible(article_listing_queryset(queryset), request.user)
+    articles = list(queryset.prefetch_related(None)[: SECTION_ARTICLES + 1])
     return articles[:SECTION_ARTICLES], len(articles) > SECTION_ARTICLES
 
 
@@ -57,7 +62,9 @@ def member_articles(request, member):
     written = list(written.order_by("author__name", "author_id"))
     if not written:
         return ""
-    articles, has_more = _short_list(ArticlePage.objects.filter(pk__in={row[0] for row in written}))
+    articles, has_more = _short_list(
+        request, ArticlePage.objects.filter(pk__in={row[0] for row in written})
+    )
     if not articles:
         return ""
     author_links = []
@@ -84,7 +91,7 @@ def organisation_articles(request, organisation):
     ids = list(practices.order_by().union(by_staff.order_by()))
     if not ids:
         return ""
-    articles, has_more = _short_list(ArticlePage.objects.filter(pk__in=ids))
+    articles, has_more = _short_list(request, ArticlePage.objects.filter(pk__in=ids))
     if not articles:
         return ""
     return render_to_string(
@@ -100,7 +107,7 @@ def organisation_adoptions(request, organisation):
     adoptions = list(
         Adoption.objects.filter(
             organisation=organisation,
-            page__in=exclude_private(BestPracticePage.objects.live()),
+            page__in=visible(exclude_private(BestPracticePage.objects.live()), request.user),
         )
         .select_related("page")
         .order_by("-updated_at", "-pk")
@@ -110,5 +117,17 @@ def organisation_adoptions(request, organisation):
     return render_to_string(
         "blog/includes/organisation_adoptions.html",
         {"adoptions": adoptions, "organisation": organisation},
+        request=request,
+    )
+
+
+def network_articles(request, network):
+    """The newest articles of ``network``, with a link to its feed. One query."""
+    articles, has_more = _short_list(request, ArticlePage.objects.filter(networks=network))
+    if not articles:
+        return ""
+    return render_to_string(
+        "blog/includes/network_articles.html",
+        {"articles": articles, "network": network, "has_more": has_more},
         request=request,
     )

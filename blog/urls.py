@@ -6,6 +6,7 @@ from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
 from . import adoption_views, approval_views, views
+from .feeds import network_atom, network_rss
 from .sitemap import SITEMAPS
 
 urlpatterns = [
@@ -22,5 +23,15 @@ urlpatterns = [
         "praktijkvoorbeelden/<int:page_id>/wij-doen-dit-ook/",
         adoption_views.adopt,
         name="blog_adopt",
+    ),
+    path(
+        "netwerken/<slug:slug>/artikelen.rss",
+        network_rss,
+        name="blog_network_feed_rss",
+    ),
+    path(
+        "netwerken/<slug:slug>/artikelen.atom",
+        network_atom,
+        name="blog_network_feed_atom",
     ),
 ]

@@ -16,3 +16,8 @@ class CollaborationsConfig(AppConfig):
         from .sections import organisation_collaborations
 
         register_organisation_section("collaborations", organisation_collaborations, order=15)
+        from members.sections import register_network_section
+
+        from .sections import network_collaborations
+
+        register_network_section("collaborations", network_collaborations, order=40)

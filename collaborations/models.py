@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 
-from members.models import Organisation
+from members.models import Network, Organisation
 from vakgenoten.text import validate_name
 
 
@@ -51,6 +51,16 @@ class Collaboration(ClusterableModel):
     themes = models.ManyToManyField(
         "taxonomy.Theme", verbose_name=_("thema's"), blank=True, related_name="collaborations"
     )
+    networks = models.ManyToManyField(
+        Network,
+        verbose_name=_("netwerken"),
+        blank=True,
+        related_name="collaborations",
+        help_text=_(
+            "De netwerken waar dit samenwerkingsverband bij hoort; het staat dan op de pagina "
+            "van het netwerk. Bij een besloten netwerk zien alleen de leden die koppeling."
+        ),
+    )
     tasks = models.CharField(
         _("taken"),
         max_length=300,
@@ -81,6 +91,7 @@ class Collaboration(ClusterableModel):
         FieldPanel("legal_form"),
         FieldPanel("description"),
         FieldPanel("themes"),
+        FieldPanel("networks"),
         FieldPanel("tasks"),
         FieldPanel("since"),
         FieldPanel("website"),

@@ -1,10 +1,13 @@
 """The "Reacties" section on a member's profile: their latest published comments.
 
 Only comments the viewer may read (``Comment.objects.readable_by``): a visitor never sees a
-comment on a members-only page here, and nobody sees one on a password-protected page.
+comment on a members-only page here, nobody sees one on a password-protected page, and only
+a closed network's approved members see one under that network's content (``members.visibility``).
 """
 
 from django.template.loader import render_to_string
+
+from members.visibility import visible
 
 from .models import Comment
 
@@ -13,7 +16,7 @@ PROFILE_COMMENTS = 5
 
 def recent_comments(request, member):
     comments = list(
-        Comment.objects.readable_by(request.user)
+        visible(Comment.objects.readable_by(request.user), request.user, outer="page_id")
         .filter(user=member)
         .select_related("page")
         .order_by("-published_at", "-pk")[:PROFILE_COMMENTS]

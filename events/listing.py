@@ -53,8 +53,9 @@ def event_listing_context(index_page, request):
         events = events.filter(themes__slug=selected["thema"])
     else:
         selected["thema"] = ""
-    if selected["netwerk"] in {network.slug for network in networks}:
-        events = events.filter(organiser_network__slug=selected["netwerk"])
+    by_slug = {network.slug: network for network in networks}
+    if selected["netwerk"] in by_slug:
+        events = events.filter(of_network(by_slug[selected["netwerk"]]))
     else:
         selected["netwerk"] = ""
     if selected["soort"] in EventKind.values:
@@ -75,3 +76,13 @@ def event_listing_context(index_page, request):
         "is_filtered": any(selected.values()),
         "now": now,
     }
+
+
+def of_network(network):
+    """The condition "organised by ``network`` or belonging to it", without a join that would
+    repeat an event (or multiply its registration count) once per network."""
+    field = EventPage._meta.get_field("networks")
+    belongs = field.remote_field.through.objects.filter(network=network).values(
+        field.m2m_field_name()
+    )
+    return Q(organiser_network=network) | Q(pk__in=belongs)

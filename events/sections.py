@@ -1,24 +1,29 @@
 """Event sections on organisation, network and profile pages (see members.sections).
 
-An organisation and a network show the upcoming events they organise; a profile shows the
+An organisation shows the upcoming events it organises, a network those it organises or that
+belong to it (``EventPage.networks``); a profile shows the
 member's own upcoming registrations, to that member only: who registers for what is nobody
 else's business, not even an editor's on someone else's profile. Each list is one query
 (upcoming live, non-private events come from :func:`events.listing.upcoming_events`, so the
-sections agree with the agenda).
+sections agree with the agenda). Every list shows only what the viewer may see
+(``members.visibility``): an event of a closed network is for that network's approved members.
 """
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .listing import upcoming_events
+from members.visibility import visible
+
+from .listing import of_network, upcoming_events
 from .models import EventIndexPage, Registration
 
 SECTION_EVENTS = 5
 
 
-def _short_list(queryset):
-    """At most one more than shown, so the section knows whether to link to the agenda."""
-    events = list(queryset.prefetch_related(None)[: SECTION_EVENTS + 1])
+def _short_list(request, queryset):
+    """At most one more than shown, so the section knows whether to link to the agenda; only
+    what the viewer may see."""
+    events = list(visible(queryset, request.user).prefetch_related(None)[: SECTION_EVENTS + 1])
     return events[:SECTION_EVENTS], len(events) > SECTION_EVENTS
 
 
@@ -38,7 +43,9 @@ def _agenda_url(request, event, query=""):
 
 
 def organisation_events(request, organisation):
-    events, has_more = _short_list(upcoming_events().filter(organiser_organisation=organisation))
+    events, has_more = _short_list(
+        request, upcoming_events().filter(organiser_organisation=organisation)
+    )
     if not events:
         return ""
     return render_to_string(
@@ -53,7 +60,7 @@ def organisation_events(request, organisation):
 
 
 def network_events(request, network):
-    events, has_more = _short_list(upcoming_events().filter(organiser_network=network))
+    events, has_more = _short_list(request, upcoming_events().filter(of_network(network)))
     if not events:
         return ""
     return render_to_string(
@@ -74,7 +81,13 @@ def my_registrations(request, member):
     if not request.user.is_authenticated or request.user.pk != member.pk:
         return ""
     registrations = list(
-        Registration.objects.filter(user=member, event__live=True, event__end__gte=timezone.now())
+        visible(
+            Registration.objects.filter(
+                user=member, event__live=True, event__end__gte=timezone.now()
+            ),
+            request.user,
+            outer="event_id",
+        )
         .exclude(status=Registration.Status.CANCELLED)
         .select_related("event")
         .order_by("event__start", "pk")[:SECTION_EVENTS]

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -18,10 +19,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from members.models import Network
+from members.visibility import visible
 from vakgenoten import links
 
 from . import ical
 from .forms import RegistrationForm
+from .listing import of_network
 from .models import CalendarToken, EventPage, Registration
 from .participation import redirect_to_missing_step
 from .registration import RegistrationRefused, cancel, change_sessions, register
@@ -221,8 +224,10 @@ def calendar_feed(request):
 
 @require_GET
 def network_feed(request, slug):
+    """The network's events (organised by it or belonging to it). A calendar app fetches
+    without signing in, so the feed carries what a visitor may see: nothing closed."""
     network = get_object_or_404(Network, slug=slug)
-    events = _feed_events().filter(organiser_network=network)
+    events = visible(_feed_events().filter(of_network(network)), AnonymousUser())
     entries = [(event, False, False) for event in events]
     name = _("%(network)s — agenda Vakgenoten") % {"network": network.name}
     return _calendar_response(

@@ -94,3 +94,14 @@ def can_see(user, content):
 def closed_network_ids():
     """Ids of the closed networks (a subquery, for filters that want them)."""
     return Network.objects.filter(is_closed=True).values("pk")
+
+
+def sees_inside(user, network):
+    """Whether ``user`` sees what belongs to ``network``: everyone for an open network, its
+    approved members (and superusers) for a closed one. The same rule as :func:`visible_q`,
+    asked of one network (a network page's sections and explanation; one query at most)."""
+    if not network.is_closed or _sees_everything(user):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return NetworkMembership.objects.approved().filter(user=user, network=network).exists()

@@ -1,12 +1,15 @@
 """The "Vragen" sections on a member's profile (what they asked), a network's page and an
 organisation's page (what was asked in or for it): only questions the viewer may open (live,
-and not in a section closed to the viewer), newest first."""
+not in a section closed to the viewer, and not of a closed network the viewer is not an approved
+member of: ``members.visibility``), newest first. A network's questions are those that belong to
+it (``QuestionPage.networks``)."""
 
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from comments.visibility import readable_pages
+from members.visibility import visible
 
 from .listing import with_card_data
 from .models import QuestionPage
@@ -17,7 +20,10 @@ PROFILE_QUESTIONS = 5
 def _section(request, condition, title):
     questions = list(
         with_card_data(
-            QuestionPage.objects.filter(readable_pages(request.user)).filter(condition)
+            visible(
+                QuestionPage.objects.filter(readable_pages(request.user)).filter(condition),
+                request.user,
+            )
         ).order_by("-asked_at", "-pk")[:PROFILE_QUESTIONS]
     )
     if not questions:
@@ -34,7 +40,11 @@ def recent_questions(request, member):
 
 
 def network_questions(request, network):
-    return _section(request, Q(network=network), _("Vragen in dit netwerk"))
+    field = QuestionPage._meta.get_field("networks")
+    belongs = field.remote_field.through.objects.filter(network=network).values(
+        field.m2m_field_name()
+    )
+    return _section(request, Q(pk__in=belongs), _("Vragen in dit netwerk"))
 
 
 def organisation_questions(request, organisation):

@@ -12,6 +12,7 @@ from .. import networks as network_actions
 from ..decorators import participation_required
 from ..models import Network, NetworkMembership
 from ..sections import NETWORK, render_sections
+from ..visibility import sees_inside
 from .common import (
     GROUPS_PER_PAGE,
     MEMBERS_PER_PAGE,
@@ -23,7 +24,8 @@ from .common import (
 
 
 def network_list(request):
-    networks = Network.objects.annotate(
+    networks = Network.objects.select_related("logo").prefetch_related("logo__renditions")
+    networks = networks.annotate(
         member_count=Count(
             "memberships", filter=Q(memberships__status=NetworkMembership.Status.APPROVED)
         )
@@ -39,13 +41,26 @@ def network_list(request):
 
 
 def network_detail(request, slug):
-    """A network: what it is, who is in it, how to join; managers see pending requests."""
-    network = get_object_or_404(Network, slug=slug)
+    """A network's home: what it is, its managers and members, how to join, and what belongs
+    to it (articles, events, questions, collaborations: sections from their own apps, each
+    showing only what the viewer may see). Managers see pending requests.
+
+    For a closed network the content is for its approved members: anyone else sees what the
+    network is, who manages it, that its content is for members only and how to ask to join.
+    """
+    network = get_object_or_404(
+        Network.objects.select_related("logo").prefetch_related("logo__renditions"), slug=slug
+    )
     member_ids = NetworkMembership.objects.approved().filter(network=network).values("user_id")
     members = member_cards(visible_members(request.user).filter(pk__in=member_ids))
     membership = network_actions.membership_of(request.user, network)
-    managers = NetworkMembership.objects.managers().filter(network=network)
-    manager_ids = set(managers.values_list("user_id", flat=True))
+    managers = list(
+        NetworkMembership.objects.managers()
+        .filter(network=network)
+        .select_related("user__profile")
+        .order_by("user__last_name", "user__first_name", "user_id")
+    )
+    manager_ids = {manager.user_id for manager in managers}
     is_manager = request.user.is_authenticated and (
         request.user.is_superuser or request.user.pk in manager_ids
     )
@@ -66,6 +81,8 @@ def network_detail(request, slug):
             "is_manager": is_manager,
             "pending": pending,
             "manager_ids": manager_ids,
+            "managers": [manager.user for manager in managers],
+            "sees_inside": sees_inside_of(request.user, network, membership),
             "page_obj": paginate(request, members, MEMBERS_PER_PAGE),
             "sections": render_sections(NETWORK, request, network),
             "crumbs": [
@@ -75,6 +92,13 @@ def network_detail(request, slug):
             ],
         },
     )
+
+
+def sees_inside_of(user, network, membership):
+    """``visibility.sees_inside`` with the viewer's membership already at hand (no query)."""
+    if not network.is_closed or getattr(user, "is_superuser", False):
+        return sees_inside(user, network)
+    return bool(membership and membership.is_approved)
 
 
 @require_POST

@@ -12,8 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bench import data as bench_data
+from blog.models import ArticlePage
 from events.models import EventPage
 from members.models import Profile
+from tests.factories import NetworkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +40,11 @@ def test_main_pages_run_every_statement_once(
     EventPage.objects.filter(pk=events[0].pk).update(capacity=None)
     bench_data.create_registrations(events[:1], members, 10)
     Profile.objects.filter(user=members[2]).update(visibility=Profile.Visibility.PUBLIC)
+    network = NetworkFactory(name="Netwerk Inkoop", slug="netwerk-inkoop")
+    links = ArticlePage.networks.through
+    links.objects.bulk_create(
+        [links(articlepage_id=article.pk, network=network) for article in articles[:3]]
+    )
     if signed_in:
         client.force_login(reader)
     urls = [
@@ -50,6 +57,7 @@ def test_main_pages_run_every_statement_once(
         f"/leden/{members[2].pk}/",
         "/organisaties/",
         "/netwerken/",
+        network.get_absolute_url(),
     ]
     if signed_in:
         urls.append("/leden/")

@@ -372,7 +372,7 @@ def test_network_and_organisation_pages_list_their_questions(client, index):
 
     network = NetworkFactory()
     organisation = OrganisationFactory()
-    QuestionPageFactory(title="Vraag in het netwerk", network=network)
+    QuestionPageFactory(title="Vraag in het netwerk", networks=[network])
     QuestionPageFactory(title="Vraag van de gemeente", organisation=organisation)
     assert "Vraag in het netwerk" in client.get(network.get_absolute_url()).content.decode()
     html = client.get(organisation.get_absolute_url()).content.decode()
