@@ -14,8 +14,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Voorpagina en zoeken")
 
     def ready(self):
-        from django.contrib.auth.models import AnonymousUser
-
         from blog.listing import featured_articles
         from blog.sitemap import SITEMAPS
         from collaborations.sitemap import CollaborationSitemap
@@ -26,10 +24,7 @@ class HomeConfig(AppConfig):
         from vakgenoten.sections import register_home_section
 
         register_home_section("featured_articles", lambda: featured_articles(limit=3))
-        # One list for every reader (cached whole for visitors): what a visitor may see.
-        register_home_section(
-            "upcoming_events", lambda: upcoming_events(limit=3, viewer=AnonymousUser())
-        )
+        register_home_section("upcoming_events", lambda: upcoming_events(limit=3))
         register_home_section("latest_comments", lambda: latest_comments(limit=5))
         register_home_section("open_questions", lambda: open_questions(limit=3))
         # The domains beside the blog add their pages to its sitemap from up here.

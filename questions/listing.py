@@ -85,11 +85,11 @@ def question_listing_context(index_page, request):
     }
 
 
-def open_questions(limit=3):
-    """The newest live, public questions without a chosen answer (the home page's section:
-    one list for every reader, so what a visitor may see)."""
+def open_questions(limit=3, viewer=None):
+    """The newest live, public questions without a chosen answer (the home page's section)
+    that ``viewer`` may see (``members.visibility``); a visitor's list without one."""
     questions = visible(
         exclude_private(QuestionPage.objects.live()).filter(accepted_answer__isnull=True),
-        AnonymousUser(),
+        viewer or AnonymousUser(),
     )
     return list(with_card_data(questions).order_by("-asked_at", "-pk")[:limit])

@@ -30,6 +30,7 @@ from members.follows import follow
 from members.models import NetworkMembership, Notification
 from questions.jobs import offer_unanswered_questions
 from questions.listing import open_questions
+from questions.models import UsefulMark
 from tests.factories import (
     BlogIndexPageFactory,
     BlogPostPageFactory,
@@ -317,3 +318,14 @@ def test_writing_a_comment_on_a_closed_page_is_for_its_members(scene, who):
     else:
         assert response.status_code == 302
     assert written is (who == INSIDER)
+
+
+@pytest.mark.parametrize("who", [OUTSIDER, INSIDER])
+def test_marking_an_answer_to_a_closed_question_useful_is_for_its_members(scene, who):
+    answer = CommentFactory(page=scene.closed_question, user=scene.writer, body="Zo doen wij het.")
+    response = client_of(scene, who).post(f"/vragen/antwoord/{answer.pk}/nuttig/")
+    if who == OUTSIDER:
+        assert response.status_code == 403 and CLOSED in body(response)
+    else:
+        assert response.status_code == 302
+    assert UsefulMark.objects.filter(answer=answer).exists() is (who == INSIDER)
