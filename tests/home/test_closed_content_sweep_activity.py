@@ -23,7 +23,7 @@ from comments.actions import follow as follow_conversation
 from comments.models import Comment
 from comments.notifications import notify_published
 from comments.threads import latest_comments
-from events.models import EventSeries, Registration
+from events.models import EventSeries, GuestRequest, Registration
 from home import digest, feed
 from home.digest import WEEKLY, period_for, send_digest
 from members.follows import follow
@@ -329,3 +329,13 @@ def test_marking_an_answer_to_a_closed_question_useful_is_for_its_members(scene,
     else:
         assert response.status_code == 302
     assert UsefulMark.objects.filter(answer=answer).exists() is (who == INSIDER)
+
+
+def test_a_guests_link_no_longer_registers_once_the_event_is_closed(scene):
+    asked = GuestRequest.objects.create(
+        event=scene.closed_event, name="Gerrit Gast", email="gerrit@gast.example"
+    )
+    response = Client().post(f"/evenementen/gast/bevestigen/{asked.token}/")
+    assert response.status_code == 409
+    assert "Aanmelden als gast kan niet." in body(response)
+    assert not Registration.objects.filter(event=scene.closed_event).exists()
