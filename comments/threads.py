@@ -77,12 +77,11 @@ def annotate_comment_counts(queryset, name="comment_count"):
     )
 
 
-def latest_comments(limit=5):
-    """The newest comments for the home page: what a visitor may read, for everybody. The
-    home page is one list for all readers (and cached whole for visitors), so a comment on a
-    members-only page never appears there, not even for members."""
+def latest_comments(limit=5, viewer=None):
+    """The newest comments for the home page: what a visitor may read, or with ``viewer``
+    what they may (a closed network's comments for its members, ``comments.visibility``)."""
     return list(
-        Comment.objects.readable_by(None)
+        Comment.objects.readable_by(viewer)
         .select_related("page", *writer_related())
         .order_by("-published_at", "-pk")[:limit]
     )

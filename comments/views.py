@@ -23,7 +23,7 @@ from .mentions import render_comment
 from .models import Comment
 from .rules import CommentRefused, DuplicateComment, check_can_comment, settings_for
 from .threads import PAGE_PARAM, page_number_of
-from .visibility import can_read_comment
+from .visibility import can_read_comment, refuse_hidden
 
 
 def _commentable_page(page_id):
@@ -95,6 +95,9 @@ def write(request, page_id):
         return HttpResponseRedirect(_page_url(page, request) + "#reageren")
     if not request.user.is_authenticated:
         return HttpResponseRedirect(login_url_for(_page_url(page, request) + "#reageren"))
+    refused = refuse_hidden(request, page)
+    if refused is not None:  # a closed network's page: not even its title in the form page
+        return refused
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _render_form_page(request, page, form)
@@ -259,6 +262,9 @@ def follow(request, page_id):
     back = _page_url(page, request) + "#reacties"
     if not request.user.is_authenticated:
         return HttpResponseRedirect(login_url_for(back))
+    refused = refuse_hidden(request, page)
+    if refused is not None:
+        return refused
     if request.POST.get("action") == "unfollow":
         actions.unfollow(request.user, page)
         messages.success(request, _("Je volgt dit gesprek niet meer."))

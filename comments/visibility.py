@@ -16,15 +16,29 @@ the permalink, the report form, the e-mail to followers) asks here:
   browser session that passed a page's password may see the comments on that page.
 - ``can_read_page(user, page)`` is the same page rule for someone without a request (the
   recipient of an e-mail).
+
+Content of a closed network (``members.visibility``, the one rule) is part of "may open": every
+condition here includes it, so lists, permalinks, reports and e-mails about comments leave out
+what belongs to a closed network the reader is no member of. ``refuse_hidden`` answers a POST
+that would bypass the page's serve hook (writing or following a conversation).
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
+from django.shortcuts import render
 
 from wagtail.models import Page, PageViewRestriction
 
+from members.visibility import hidden_by, visible_q
+
 from .models import Comment
+
+
+def _page_id_field(prefix):
+    """The field holding the page's id, for ``members.visibility.visible_q``'s ``outer``."""
+    return "page_id" if prefix == "page__" else f"{prefix}pk"
 
 
 def _signed_in(user):
@@ -56,7 +70,11 @@ def readable_pages(user, passed_passwords=(), prefix=""):
     shutting_out = PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef(f"{prefix}path"), 1, Length("page__path"))
     ).exclude(_restrictions_let_in(user, passed_passwords))
-    return Q(**{f"{prefix}live": True}) & ~Q(Exists(shutting_out))
+    return (
+        Q(**{f"{prefix}live": True})
+        & ~Q(Exists(shutting_out))
+        & visible_q(user, outer=_page_id_field(prefix))
+    )
 
 
 def status_visible_to(user):
@@ -105,9 +123,28 @@ def readable_by_every_member(prefix=""):
     """The condition "a live page every signed-in member may open", on pages or (with
     ``prefix="page__"``) on rows that belong to a page: no restriction on the page or an
     ancestor other than Wagtail's "ingelogde leden". Pages behind a group or a password are
-    left out. For what goes to many members at once (the digest e-mail), where asking per
-    member would cost a query each."""
+    left out, and so is content of a closed network (not every member is in it). For what goes
+    to many members at once, where asking per member would cost a query each."""
+    return open_to_every_member(prefix) & visible_q(AnonymousUser(), outer=_page_id_field(prefix))
+
+
+def open_to_every_member(prefix=""):
+    """:func:`readable_by_every_member` without the closed-network rule: for a sender that
+    applies that rule per recipient afterwards (the digest e-mail)."""
     shutting_out = PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef(f"{prefix}path"), 1, Length("page__path"))
     ).exclude(restriction_type=PageViewRestriction.LOGIN)
     return Q(**{f"{prefix}live": True}) & ~Q(Exists(shutting_out))
+
+
+def refuse_hidden(request, page):
+    """The answer to a request about ``page`` from someone its closed network keeps out, or
+    None when they may see it: what the page's serve hook answers (a visitor signs in, another
+    member hears which network it belongs to, never what it says). For POSTs that bypass the
+    page's ``serve``: writing a comment, registering for an event."""
+    closed = hidden_by(request.user, page.specific_deferred)
+    if not closed:
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(page.url or request.get_full_path())
+    return render(request, "members/closed_content.html", {"networks": closed}, status=403)

@@ -10,13 +10,15 @@ that says so, never an error.
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from members.visibility import hidden_by
 from vakgenoten import limits
 
 from . import guests, ical
@@ -37,6 +39,17 @@ def _guest_event(event_id):
     return get_object_or_404(EventPage.objects.live().public(), pk=event_id)
 
 
+def _closed_to_guests(request, event):
+    """The refusal for a guest at a closed network's event (only its approved members may
+    come), or None: a guest is a visitor, whom ``members.visibility`` never lets see it."""
+    closed = hidden_by(AnonymousUser(), event)
+    if not closed:
+        return None
+    return _private(
+        render(request, "members/closed_content.html", {"networks": closed}, status=403)
+    )
+
+
 def _render_event_with_guest_form(request, event, form, status=400):
     """The event page again, with the guest form as it was sent and why it was refused."""
     context = event.get_context(request)
@@ -50,6 +63,9 @@ def guest_register(request, event_id):
     event = _guest_event(event_id)
     if request.user.is_authenticated:
         return redirect(f"{event.url}#aanmelden")
+    refused = _closed_to_guests(request, event)
+    if refused is not None:
+        return refused
     form = GuestRegistrationForm(request.POST, event=event)
     form_ok = form.is_valid()
     if not event.guests_may_register:
@@ -124,6 +140,23 @@ def guest_confirm(request, token):
             return _link_page(request, "used", 410, event)
         return redirect("events:guest_registration", token=registration.access_token)
     if request.method == "POST":
+        if hidden_by(AnonymousUser(), event):
+            # The event went to a closed network after the guest asked: members only now.
+            return _private(
+                TemplateResponse(
+                    request,
+                    "events/guests/confirm.html",
+                    {
+                        "guest_request": guest_request,
+                        "event": event,
+                        "refused": _(
+                            "Dit evenement is alleen voor leden van een besloten netwerk. "
+                            "Aanmelden als gast kan niet."
+                        ),
+                    },
+                    status=409,
+                )
+            )
         try:
             registration = guests.confirm(guest_request.pk)
         except guests.ConfirmRefused as refused:

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from members.models import Network
+from members.visibility import visible
 from taxonomy.models import Theme
 from vakgenoten.queries import exclude_private
 
@@ -24,19 +25,23 @@ def events_with_counts(queryset):
     )
 
 
-def upcoming_events(limit=None, now=None):
-    """Live events that have not ended yet, soonest first."""
+def upcoming_events(limit=None, now=None, viewer=None):
+    """Live events that have not ended yet, soonest first; with ``viewer`` only those they may
+    see (``members.visibility``: a closed network's events are for its members; the home page
+    passes a visitor, its list being the same for every reader)."""
     now = now or timezone.now()
-    events = events_with_counts(
-        exclude_private(EventPage.objects.live()).filter(end__gte=now)
-    ).order_by("start", "pk")
+    events = exclude_private(EventPage.objects.live()).filter(end__gte=now)
+    if viewer is not None:
+        events = visible(events, viewer)
+    events = events_with_counts(events).order_by("start", "pk")
     return events[:limit] if limit else events
 
 
 def event_listing_context(index_page, request):
     now = timezone.now()
     archive = request.GET.get("archief") == "1"
-    events = exclude_private(EventPage.objects.live()).child_of(index_page)
+    # A closed network's events are for its approved members (``members.visibility``).
+    events = visible(exclude_private(EventPage.objects.live()).child_of(index_page), request.user)
     if archive:
         events = events.filter(end__lt=now).order_by("-start", "-pk")
     else:

@@ -2,11 +2,13 @@
 
 from icalendar import Calendar
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from members.visibility import visible
 from vakgenoten.text import single_line
 
 from . import ical
@@ -15,11 +17,11 @@ from .series import describe_period, occurrence_status
 from .views import _calendar_response
 
 
-def _occurrences(series):
-    """The series' live, public dates with their number of seats taken, soonest first."""
+def _occurrences(series, viewer):
+    """The series' live, public dates ``viewer`` may see (``members.visibility``) with their
+    number of seats taken, soonest first."""
     return (
-        series.occurrences.live()
-        .public()
+        visible(series.occurrences.live().public(), viewer)
         .annotate(
             registered_count=Count(
                 "registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)
@@ -37,7 +39,7 @@ def series_view(request, slug):
     series = get_object_or_404(EventSeries.objects.prefetch_related("exceptions"), slug=slug)
     now = timezone.now()
     upcoming, past = [], []
-    for event in _occurrences(series):
+    for event in _occurrences(series, request.user):
         key, words = occurrence_status(event, now)
         (past if event.end < now else upcoming).append((event, key, words))
     past.reverse()
@@ -77,7 +79,8 @@ def series_ics(request, slug):
     shared CATEGORIES with the series' title.
     """
     series = get_object_or_404(EventSeries, slug=slug)
-    occurrences = list(_occurrences(series))
+    # A calendar program fetches without signing in: what a visitor may see.
+    occurrences = list(_occurrences(series, AnonymousUser()))
     entries = [(event, False, event.status == EventStatus.CANCELLED) for event in occurrences]
     content = ical.build_calendar(entries, name=series.title, request=request)
     calendar = Calendar.from_ical(content)

@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from comments.visibility import refuse_hidden
 from members.models import Network
-from members.visibility import visible
+from members.visibility import closed_networks_of, visible
 from vakgenoten import links
 
 from . import ical
@@ -52,6 +53,11 @@ def register_view(request, event_id):
     step_redirect = redirect_to_missing_step(request, request.user)
     if step_redirect is not None:
         return step_redirect
+    # A closed network's event: only its approved members register (the page's serve hook
+    # refuses the page; this POST does not pass through it).
+    refused = refuse_hidden(request, event)
+    if refused is not None:
+        return refused
     form = RegistrationForm(request.POST, event=event)
     form_ok = form.is_valid()
     problem = None
@@ -198,17 +204,22 @@ def _calendar_response(request, content, filename, *, download=False, private=Fa
 @require_GET
 def event_ics_view(request, event_id):
     event = get_object_or_404(_visible_events(), pk=event_id)
+    refused = refuse_hidden(request, event)
+    if refused is not None:
+        return refused
     registration = event.active_registration_for(request.user)
     holds_seat = bool(registration and registration.status == Registration.Status.REGISTERED)
     content = ical.event_ics(event, include_online_link=holds_seat, request=request)
-    return _calendar_response(
-        request, content, f"{event.slug}.ics", download=True, private=holds_seat
-    )
+    # A closed network's event is for its members: no shared cache keeps its file.
+    private = holds_seat or bool(closed_networks_of(event))
+    return _calendar_response(request, content, f"{event.slug}.ics", download=True, private=private)
 
 
 def _feed_events():
+    """The events of the public calendar feeds: a calendar program fetches them without
+    signing in, so only what a visitor may see (``members.visibility``: nothing closed)."""
     return (
-        _visible_events()
+        visible(_visible_events(), AnonymousUser())
         .filter(end__gte=timezone.now() - FEED_HISTORY)
         .select_related("organiser_network", "organiser_organisation")
         .order_by("start")

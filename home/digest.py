@@ -9,7 +9,8 @@ How a run works (``send_digests``, run by the scheduler every morning, see
    Days begin at midnight in Europe/Amsterdam (``settings.TIME_ZONE``).
 2. The period's new items are loaded ONCE, with the ids they match on (:func:`load_items`):
    live articles, events and questions first published in the period, and comments published
-   in it, each only when every signed-in member may open its page (``comments.visibility``).
+   in it, each only when every signed-in member may open its page (``comments.visibility``)
+   or the page belongs to a closed network (then per member, see 3).
    Events that are over by the time of the run are left out.
 3. Members are read in batches of ``BATCH_SIZE`` (active, a verified address, a full name:
    ``User.objects.listed()``, and the digest on at this frequency); their interests come from
@@ -18,6 +19,10 @@ How a run works (``send_digests``, run by the scheduler every morning, see
    :func:`items_for` looked up by id instead of tested item by item), so the queries do not
    grow with the members: a handful per batch of a thousand. Members whose digest for this
    period is in the outbox already are skipped first, so a retried run costs seconds.
+   Content of a closed network (``members.visibility``, the one rule) goes only to members who
+   may see it: the run asks once which items a visitor may not see, and the rule is then asked
+   per member only for a member whose matches include such an item (one query each, plus one
+   per batch for those members), so closed content costs queries only where it is.
    Each item's lines are rendered once (:func:`render_items`); per member only the frame.
 4. One e-mail per member with something new, an HTML and a plain-text part in Dutch, queued
    with ``vakgenoten.mail.queue_emails`` under the key ``digest:<frequency>:<first day>:<user
@@ -30,8 +35,9 @@ member's :class:`members.follows.Interests` when any of those overlap (:func:`ma
 
 - article: its themes; its authors' member accounts (``Author.user``); its authors'
   organisations; a best practice's ``organisations``;
-- event: its themes; ``organiser_network``; ``organiser_organisation``;
-- question: its themes; its asker's member account; its ``network``; its ``organisation``;
+- event: its themes; ``organiser_network`` and the ``networks`` it belongs to;
+  ``organiser_organisation``;
+- question: its themes; its asker's member account; its ``networks``; its ``organisation``;
 - comment: its author's member account (an answer to a question is a comment).
 
 A member's own content never counts (:func:`is_own`: an article they wrote, an event page they
@@ -40,10 +46,11 @@ own, a question they asked, a comment of theirs).
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
@@ -54,14 +61,17 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wagtail.models import Page
+
 from blog.models import ArticleAuthor, ArticlePage, BestPracticePage
 from comments.models import Comment
-from comments.visibility import readable_by_every_member
+from comments.visibility import open_to_every_member
 from events.models import EventPage
 from members.follows import interests_for_users
 from members.models import NotificationPreferences, User
 from members.network_messages import DigestMessages
 from members.notifications import unsubscribe_headers, unsubscribe_url
+from members.visibility import visible
 from questions.models import QuestionPage
 from vakgenoten import links
 from vakgenoten.mail import queue_emails
@@ -152,6 +162,8 @@ class DigestItem:
     organisation_ids: frozenset = frozenset()
     network_ids: frozenset = frozenset()
     owner_ids: frozenset = field(default=frozenset())
+    page_id: int = 0  # the page it is (or a comment is on): what a closed network keeps
+    closed: bool = False  # a visitor may not see it: asked per member (:func:`hidden_per_member`)
 
 
 def matches(item, interests):
@@ -218,7 +230,7 @@ def _summary(text):
 def load_articles(period):
     """Live articles first published in ``period``, newest first (five queries)."""
     pages = list(
-        ArticlePage.objects.filter(readable_by_every_member())
+        ArticlePage.objects.filter(open_to_every_member())
         .filter(first_published_at__gte=period.start, first_published_at__lt=period.end)
         .order_by("-first_published_at", "-pk")
         .only("pk", "title", "intro", "url_path", "first_published_at", "path", "live")
@@ -252,6 +264,7 @@ def load_articles(period):
             member_ids=frozenset(users[page.pk]),
             organisation_ids=frozenset(organisations[page.pk]),
             owner_ids=frozenset(users[page.pk]),
+            page_id=page.pk,
         )
         for page in pages
     ]
@@ -260,7 +273,7 @@ def load_articles(period):
 def load_events(period, now):
     """Live events first published in ``period`` and not over at ``now``, soonest first."""
     pages = list(
-        EventPage.objects.filter(readable_by_every_member())
+        EventPage.objects.filter(open_to_every_member())
         .filter(
             first_published_at__gte=period.start,
             first_published_at__lt=period.end,
@@ -280,11 +293,13 @@ def load_events(period, now):
             "organiser_organisation_id",
         )
     )
+    ids = [page.pk for page in pages]
     themes = _pairs(
-        EventPage.themes.through.objects.filter(
-            eventpage_id__in=[page.pk for page in pages]
-        ).values_list("eventpage_id", "theme_id")
+        EventPage.themes.through.objects.filter(eventpage_id__in=ids).values_list(
+            "eventpage_id", "theme_id"
+        )
     )
+    networks = _networks_of(EventPage, ids)
     return [
         DigestItem(
             kind=EVENT,
@@ -295,11 +310,23 @@ def load_events(period, now):
             when=page.first_published_at,
             theme_ids=frozenset(themes[page.pk]),
             organisation_ids=frozenset({page.organiser_organisation_id} - {None}),
-            network_ids=frozenset({page.organiser_network_id} - {None}),
+            network_ids=frozenset(({page.organiser_network_id} | networks[page.pk]) - {None}),
             owner_ids=frozenset({page.owner_id} - {None}),
+            page_id=page.pk,
         )
         for page in pages
     ]
+
+
+def _networks_of(model, ids):
+    """The networks each of ``ids`` belongs to (``NetworkContent.networks``), one query."""
+    field = model._meta.get_field("networks")
+    column = f"{field.m2m_field_name()}_id"
+    return _pairs(
+        field.remote_field.through.objects.filter(**{f"{column}__in": ids}).values_list(
+            column, "network_id"
+        )
+    )
 
 
 def _name(first_name, last_name):
@@ -310,7 +337,7 @@ def load_questions(period):
     """Live questions first published in ``period`` (a held one counts from when a moderator
     let it through, as on "Voor jou"), newest first (two queries)."""
     pages = list(
-        QuestionPage.objects.filter(readable_by_every_member())
+        QuestionPage.objects.filter(open_to_every_member())
         .filter(first_published_at__gte=period.start, first_published_at__lt=period.end)
         .order_by("-first_published_at", "-pk")
         .select_related("asker")
@@ -326,14 +353,15 @@ def load_questions(period):
             "asker__first_name",
             "asker__last_name",
             "organisation_id",
-            "network_id",
         )
     )
+    ids = [page.pk for page in pages]
     themes = _pairs(
-        QuestionPage.themes.through.objects.filter(
-            questionpage_id__in=[page.pk for page in pages]
-        ).values_list("questionpage_id", "theme_id")
+        QuestionPage.themes.through.objects.filter(questionpage_id__in=ids).values_list(
+            "questionpage_id", "theme_id"
+        )
     )
+    networks = _networks_of(QuestionPage, ids)
     items = []
     for page in pages:
         asker = page.asker
@@ -351,8 +379,9 @@ def load_questions(period):
                 theme_ids=frozenset(themes[page.pk]),
                 member_ids=frozenset({page.asker_id} - {None}),
                 organisation_ids=frozenset({page.organisation_id} - {None}),
-                network_ids=frozenset({page.network_id} - {None}),
+                network_ids=frozenset(networks[page.pk]),
                 owner_ids=frozenset({page.asker_id} - {None}),
+                page_id=page.pk,
             )
         )
     return items
@@ -362,7 +391,7 @@ def load_comments(period):
     """Published comments of ``period`` on pages every member may open, newest first."""
     rows = (
         Comment.objects.visible()
-        .filter(readable_by_every_member(prefix="page__"))
+        .filter(open_to_every_member(prefix="page__"))
         .filter(
             user__isnull=False,
             published_at__gte=period.start,
@@ -380,13 +409,14 @@ def load_comments(period):
             "parent_id",
             "body",
             "published_at",
+            "page_id",
         )
     )
     question_type = ContentType.objects.get_for_model(QuestionPage).pk
     items = []
     for row in rows:
         pk, user_id, first_name, last_name, page_title, page_type, parent_id = row[:7]
-        body, published_at = row[7:]
+        body, published_at, page_id = row[7:]
         name = _name(first_name, last_name)
         if page_type == question_type and parent_id is None:
             title = _("%(name)s antwoordde op de vraag %(title)s")
@@ -402,6 +432,7 @@ def load_comments(period):
                 when=published_at,
                 member_ids=frozenset({user_id}),
                 owner_ids=frozenset({user_id}),
+                page_id=page_id,
             )
         )
     return items
@@ -411,12 +442,48 @@ def load_items(period, now=None):
     """Everything new in ``period`` that a digest may list, loaded once for all members."""
     now = now or timezone.now()
     with translation.override(settings.LANGUAGE_CODE):
-        return (
+        items = (
             load_articles(period)
             + load_events(period, now)
             + load_questions(period)
             + load_comments(period)
         )
+    return mark_closed(items)
+
+
+def mark_closed(items):
+    """``items`` with ``closed`` set on those a visitor may not see (a closed network's): one
+    query for the whole run (``members.visibility``)."""
+    page_ids = {item.page_id for item in items}
+    if not page_ids:
+        return items
+    open_ids = set(
+        visible(Page.objects.filter(pk__in=page_ids), AnonymousUser()).values_list("pk", flat=True)
+    )
+    return [item if item.page_id in open_ids else replace(item, closed=True) for item in items]
+
+
+def hidden_per_member(user_ids, index, interests):
+    """Per member of ``user_ids``, the ``(kind, pk)`` of the items they match that a closed
+    network keeps from them. The rule (``members.visibility``) is asked only for members who
+    match a closed item: one query for those members, one per such member."""
+    closed_for = {}
+    for user_id in user_ids:
+        closed = [item for item in index.items_for(user_id, interests[user_id]) if item.closed]
+        if closed:
+            closed_for[user_id] = closed
+    if not closed_for:
+        return {}
+    users = User.objects.in_bulk(list(closed_for))
+    hidden = {}
+    for user_id, closed in closed_for.items():
+        seen = set(
+            visible(
+                Page.objects.filter(pk__in={item.page_id for item in closed}), users[user_id]
+            ).values_list("pk", flat=True)
+        )
+        hidden[user_id] = {(item.kind, item.pk) for item in closed if item.page_id not in seen}
+    return hidden
 
 
 # --- Members ---------------------------------------------------------------------------------
@@ -547,13 +614,28 @@ def render_items(items):
 
 
 def build_message(
-    period, user_id, email, first_name, interests, index, rendered, shared, network_messages=()
+    period,
+    user_id,
+    email,
+    first_name,
+    interests,
+    index,
+    rendered,
+    shared,
+    hidden=frozenset(),
+    network_messages=(),
 ):
     """The outbox row (a dict for ``queue_emails``) of one member's digest, or None when
     nothing is new for them. ``index`` is the period's :class:`ItemIndex`, ``rendered``
-    the items' lines (:func:`render_items`) and ``shared`` what is the same for every
-    member; ``network_messages`` what network managers wrote to them (members.network_messages)."""
-    mine = [rendered[item.kind, item.pk] for item in index.items_for(user_id, interests)]
+    the items' lines (:func:`render_items`), ``shared`` what is the same for every
+    member, ``hidden`` the ``(kind, pk)`` of items a closed network keeps from this member
+    (:func:`hidden_per_member`) and ``network_messages`` what network managers wrote to them
+    (members.network_messages)."""
+    mine = [
+        rendered[item.kind, item.pk]
+        for item in index.items_for(user_id, interests)
+        if (item.kind, item.pk) not in hidden
+    ]
     if not mine and not network_messages:
         return None
     unsubscribe = unsubscribe_url(_Recipient(user_id), KIND)
@@ -622,6 +704,7 @@ def send_digest(period, now=None, batch_size=BATCH_SIZE):
                 continue
             interests = interests_for_users([pk for pk, _email, _name in batch])
             news = network_news.for_users([pk for pk, _email, _name in batch])
+            hidden = hidden_per_member([pk for pk, _email, _name in batch], index, interests)
             messages = []
             for user_id, email, first_name in batch:
                 message = build_message(
@@ -633,6 +716,7 @@ def send_digest(period, now=None, batch_size=BATCH_SIZE):
                     index,
                     rendered,
                     shared,
+                    hidden.get(user_id, frozenset()),
                     network_messages=news.get(user_id, ()),
                 )
                 if message is not None:

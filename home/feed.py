@@ -12,9 +12,10 @@ The rule, per kind of item:
   (``Author.organisation``), or it is a best practice of a followed organisation
   (``BestPracticePage.organisations``). Dated by its first publication.
 - **event** (a live event): one of its themes is followed, or its organising network or
-  organisation is. Dated by its first publication, not by when it takes place.
-- **question** (a live question): one of its themes is followed, or its network or
-  organisation is, or its asker is a followed member. Dated by its first publication (when
+  organisation is, or a network it belongs to. Dated by its first publication, not by when it
+  takes place.
+- **question** (a live question): one of its themes is followed, or a network it belongs to
+  or its organisation is, or its asker is a followed member. Dated by its first publication (when
   readers could first see it: a question a moderator held goes live later than it was asked),
   or by when it was asked.
 - **comment** (published, not deleted, by an active member): its writer is followed. Dated by
@@ -22,7 +23,8 @@ The rule, per kind of item:
 
 For every kind the reader must be allowed to open the page (``comments.visibility``: live, and
 every view restriction lets them in; a password-protected page counts as closed, since a list
-has no browser session that typed it). A member never gets their own articles, questions or
+has no browser session that typed it; content of a closed network only for its approved
+members, ``members.visibility``). A member never gets their own articles, questions or
 comments.
 
 Functions, for the page and the digest:
@@ -138,6 +140,7 @@ def event_matches(interests):
         )
     if interests.network_ids:
         conditions.append(Q(organiser_network_id__in=_ids(interests.network_ids)))
+        conditions.append(_in_networks(EventPage, interests.network_ids))
     if interests.organisation_ids:
         conditions.append(Q(organiser_organisation_id__in=_ids(interests.organisation_ids)))
     return _any(conditions)
@@ -155,7 +158,7 @@ def question_matches(interests):
             )
         )
     if interests.network_ids:
-        conditions.append(Q(network_id__in=_ids(interests.network_ids)))
+        conditions.append(_in_networks(QuestionPage, interests.network_ids))
     if interests.organisation_ids:
         conditions.append(Q(organisation_id__in=_ids(interests.organisation_ids)))
     if interests.member_ids:
@@ -168,6 +171,16 @@ def comment_matches(interests):
     if not interests.member_ids:
         return None
     return Q(user_id__in=_ids(interests.member_ids), user__is_active=True)
+
+
+def _in_networks(model, network_ids):
+    """The condition "belongs to one of these networks" (``NetworkContent.networks``)."""
+    field = model._meta.get_field("networks")
+    return Exists(
+        field.remote_field.through.objects.filter(
+            **{f"{field.m2m_field_name()}_id": OuterRef("pk")}, network_id__in=_ids(network_ids)
+        )
+    )
 
 
 def _any(conditions):

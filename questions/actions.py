@@ -93,7 +93,6 @@ def ask_question(user, title, body, themes=(), organisation=None, network=None, 
             asker=user,
             owner=user,
             organisation=organisation,
-            network=network,
             status=status,
             hold_reasons=reasons,
             asked_at=now,
@@ -101,6 +100,8 @@ def ask_question(user, title, body, themes=(), organisation=None, network=None, 
         )
         index.add_child(instance=page)
         page.themes.set(list(themes))
+        # Asked in a network: the question belongs to it (a closed one keeps it for its members).
+        page.networks.set([network] if network is not None else [])
         # The themes are a parental relation: saved with the page itself too, not only in the
         # revision, so a held question keeps them when a moderator publishes it.
         page.save()

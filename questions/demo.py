@@ -37,7 +37,9 @@ BEDRIJFSVOERING = "netwerk-bedrijfsvoering-gemeenten"
 OVERHEID_2_0 = "community-overheid-2-0"
 SAMEN_DIGITAAL = "programma-samen-digitaal"
 
-# Each question: slug, asker (e-mail), title, body, themes, network, days ago it was asked,
+# Each question: slug, asker (e-mail), title, body, themes, the network it was asked in (it
+# belongs to it: "samen-inkopen-met-buurgemeenten" is for the closed BEDRIJFSVOERING's members
+# only), days ago it was asked,
 # answers [(key, writer, text, reply to key or None, hours after the question)], the key of
 # the answer that helped (or None), useful marks [(answer key, member)], and "held" for one
 # that waits for a moderator (with the reasons the rules gave).
@@ -332,7 +334,6 @@ def load_question(index, spec, people, themes, networks):
         asker=asker,
         owner=asker,
         organisation=Organisation.objects.filter(pk=organisation_id).first(),
-        network=networks.get(spec["network"]),
         status=QuestionPage.Status.PENDING if held else QuestionPage.Status.PUBLISHED,
         hold_reasons=list(held or []),
         asked_at=asked_at,
@@ -340,6 +341,8 @@ def load_question(index, spec, people, themes, networks):
     )
     index.add_child(instance=page)
     page.themes.set([themes[slug] for slug in spec["themes"] if slug in themes])
+    # Asked in a network: it belongs to it; the closed demo network's questions are its own.
+    page.networks.set([networks[spec["network"]]] if spec["network"] in networks else [])
     page.save()  # the themes in the table too, not only in the revision: a held one has them
     revision = page.save_revision(user=asker, log_action=True)
     if not held:

@@ -1,6 +1,7 @@
 """RSS and Atom feeds of questions: all of them, or those of one theme.
 
-Only live questions every visitor may read (Wagtail's view restrictions leave a question out),
+Only live questions every visitor may read (Wagtail's view restrictions and closed networks,
+``members.visibility``, leave a question out),
 newest first by when they went live. A feed is public and may be cached by anyone on the way,
 so the asker's name is in it only when their profile is public, as a visitor sees it on the
 page; otherwise it says "Lid van Vakgenoten".
@@ -14,6 +15,7 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from members.visibility import visible
 from taxonomy.models import Theme
 from vakgenoten import links
 from vakgenoten.language import content_language
@@ -98,7 +100,7 @@ class QuestionRssFeed(Feed):
         )
         if theme:
             questions = questions.filter(themes=theme)
-        return questions[:FEED_SIZE]
+        return visible(questions, VISITOR)[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

@@ -1,6 +1,7 @@
 """``/vragen/``: the questions, newest first, filtered by theme, state and network, paginated
 in a fixed number of queries whatever the number of questions and answers."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comments.models import Comment
 from members.models import Network
+from members.visibility import visible
 from taxonomy.models import Theme
 from vakgenoten.queries import exclude_private
 
@@ -19,7 +21,7 @@ UNANSWERED = "onbeantwoord"
 
 
 def with_card_data(questions):
-    """What a question card shows: asker, network, organisation, themes, number of answers."""
+    """What a question card shows: asker, networks, organisation, themes, number of answers."""
     answers = (
         Comment.objects.visible()
         .filter(page_id=OuterRef("pk"), parent__isnull=True)
@@ -29,8 +31,8 @@ def with_card_data(questions):
         .values("number")
     )
     return (
-        questions.select_related("asker", "asker__profile", "network", "organisation")
-        .prefetch_related("themes")
+        questions.select_related("asker", "asker__profile", "organisation")
+        .prefetch_related("themes", "networks")
         .annotate(answer_count=Coalesce(Subquery(answers), 0))
     )
 
@@ -43,7 +45,10 @@ STATES = [
 
 
 def question_listing_context(index_page, request):
-    questions = exclude_private(QuestionPage.objects.live()).child_of(index_page)
+    # A closed network's questions are for its approved members (``members.visibility``).
+    questions = visible(
+        exclude_private(QuestionPage.objects.live()).child_of(index_page), request.user
+    )
     themes = list(Theme.objects.order_by("name"))
     networks = list(Network.objects.order_by("name"))
     selected = {
@@ -56,7 +61,7 @@ def question_listing_context(index_page, request):
     else:
         selected["thema"] = ""
     if selected["netwerk"] in {network.slug for network in networks}:
-        questions = questions.filter(network__slug=selected["netwerk"])
+        questions = questions.filter(networks__slug=selected["netwerk"])
     else:
         selected["netwerk"] = ""
     if selected["status"] == ANSWERED:
@@ -80,7 +85,11 @@ def question_listing_context(index_page, request):
     }
 
 
-def open_questions(limit=3):
-    """The newest live, public questions without a chosen answer (the home page's section)."""
-    questions = exclude_private(QuestionPage.objects.live()).filter(accepted_answer__isnull=True)
+def open_questions(limit=3, viewer=None):
+    """The newest live, public questions without a chosen answer (the home page's section)
+    that ``viewer`` may see (``members.visibility``); a visitor's list without one."""
+    questions = visible(
+        exclude_private(QuestionPage.objects.live()).filter(accepted_answer__isnull=True),
+        viewer or AnonymousUser(),
+    )
     return list(with_card_data(questions).order_by("-asked_at", "-pk")[:limit])

@@ -103,14 +103,6 @@ class QuestionPage(NetworkContent, Page):
         on_delete=models.SET_NULL,
         related_name="questions",
     )
-    network = models.ForeignKey(
-        "members.Network",
-        verbose_name=_("netwerk"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="questions",
-    )
     status = models.CharField(
         _("status"),
         max_length=12,
@@ -158,7 +150,6 @@ class QuestionPage(NetworkContent, Page):
             [
                 FieldPanel("themes"),
                 FieldPanel("organisation"),
-                FieldPanel("network"),
                 FieldPanel("networks", widget=CheckboxSelectMultiple),
             ],
             heading=_("Waarover"),

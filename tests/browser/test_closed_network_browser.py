@@ -72,14 +72,6 @@ def test_visitor_signs_in_first_and_another_member_is_shown_the_network(
     page.problems.assert_none()
 
 
-@pytest.mark.xfail(
-    reason=(
-        "Needs the rest of issue 23: the knowledge base filtered by members.visibility and the "
-        "network page with its banner and articles (branch nethome). Drop this marker once "
-        "they are merged."
-    ),
-    strict=False,
-)
 def test_only_members_find_it_and_read_it_on_the_networks_page(page, live_server, demo_networks):
     page.goto("/kennisbank/")
     expect(page.get_by_role("link", name=demo_networks["open"])).to_be_visible()

@@ -160,7 +160,7 @@ def scene(blog_index, agenda):
         questions, stranger, "Vraag over het thema", themes=[theme]
     )
     items["network_question"] = make_question(
-        questions, stranger, "Vraag in het netwerk", network=network
+        questions, stranger, "Vraag in het netwerk", networks=[network]
     )
     items["colleague_question"] = make_question(questions, colleague, "Vraag van de collega")
     items["held_question"] = make_question(
@@ -377,7 +377,7 @@ def test_queries_do_not_grow_with_the_members(blog_index, agenda):
     EventPageFactory(themes=[theme], organiser_network=network)
     CommentFactory(page=article, user=colleague)
     question = make_question(
-        make_question_index(blog_index.get_parent()), colleague, themes=[theme], network=network
+        make_question_index(blog_index.get_parent()), colleague, themes=[theme], networks=[network]
     )
     CommentFactory(page=question, user=UserFactory())
     newcomer_org = OrganisationFactory()

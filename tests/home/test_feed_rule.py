@@ -260,7 +260,7 @@ def test_a_question_matches_on_theme_network_organisation_and_asker(question_ind
     theme, network, organisation = make_theme(), NetworkFactory(), OrganisationFactory()
     colleague, stranger = UserFactory(), UserFactory()
     make_question(question_index, stranger, "Over het thema", themes=[theme])
-    make_question(question_index, stranger, "In het netwerk", network=network)
+    make_question(question_index, stranger, "In het netwerk", networks=[network])
     make_question(question_index, stranger, "Uit de organisatie", organisation=organisation)
     make_question(question_index, colleague, "Van de collega")
     make_question(question_index, stranger, "Over iets anders", themes=[make_theme()])

@@ -24,7 +24,7 @@ def make_question(
     body="Wij zoeken een gemeente die het al zo doet.",
     themes=(),
     organisation=None,
-    network=None,
+    networks=(),
     publish=True,
     asked_at=None,
 ):
@@ -37,13 +37,13 @@ def make_question(
         asker=asker,
         owner=asker,
         organisation=organisation,
-        network=network,
         status=status,
         asked_at=asked_at or timezone.now(),
         live=False,
     )
     index.add_child(instance=page)
     page.themes.set(list(themes))
+    page.networks.set(list(networks))
     revision = page.save_revision(user=asker)
     if publish:
         revision.publish(user=asker, skip_permission_checks=True)

@@ -123,7 +123,7 @@ def test_a_network_must_be_the_askers_own(client, index, asker, theme):
     refused = client.post("/vragen/stellen/", {**_form(theme, network=other.pk), "post": "1"})
     assert "Kies een netwerk waarvan je lid bent." in refused.content.decode()
     client.post("/vragen/stellen/", {**_form(theme, network=mine.pk), "post": "1"})
-    assert QuestionPage.objects.get().network == mine
+    assert list(QuestionPage.objects.get().networks.all()) == [mine]
 
 
 def test_a_suspended_member_keeps_their_text(client, index, asker, theme):
@@ -260,7 +260,7 @@ def test_a_visitor_sees_the_counts_but_no_buttons(client, index, asker):
 def test_the_list_filters_by_theme_state_and_network(client, index, theme):
     network = NetworkFactory()
     open_question = QuestionPageFactory(title="Open vraag", themes=[theme])
-    answered = QuestionPageFactory(title="Beantwoorde vraag", network=network)
+    answered = QuestionPageFactory(title="Beantwoorde vraag", networks=[network])
     answer = CommentFactory(page=answered)
     QuestionPage.objects.filter(pk=answered.pk).update(accepted_answer=answer)
     QuestionPageFactory(title="Vraag met antwoord maar niet gekozen")
@@ -310,7 +310,7 @@ def test_the_list_takes_the_same_queries_for_few_and_many(client, index, theme):
     count()
     few = count()
     for _ in range(12):
-        question = QuestionPageFactory(themes=[theme], network=NetworkFactory())
+        question = QuestionPageFactory(themes=[theme], networks=[NetworkFactory()])
         CommentFactory(page=question)
         CommentFactory(page=question)
     assert count() == few

@@ -88,6 +88,11 @@ def test_load_demo_asks_questions_and_answers_them_once():
 
     anouk = User.objects.get(email="anouk.devries@lindenholt.example")
     assert any(kind == QUESTION for kind, _pk, _at in feed_rows(anouk))
+    # Issue 23: a question asked in the demo's closed network belongs to it.
+    from members.demo import BEDRIJFSVOERING
+
+    in_network = live.get(slug="samen-inkopen-met-buurgemeenten")
+    assert [network.slug for network in in_network.networks.all()] == [BEDRIJFSVOERING]
 
     call_command("load_demo")
     assert QuestionIndexPage.objects.count() == 1
