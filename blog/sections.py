@@ -33,7 +33,7 @@ SECTION_ARTICLES = 5
 def _short_list(request, queryset):
     """At most one more than shown, so the template knows whether there is more; only what
     the viewer may see."""
-    queryset = visible(article_listing_queryset(queryset), request.user)
+    queryset = article_listing_queryset(queryset, viewer=request.user)
     articles = list(queryset.prefetch_related(None)[: SECTION_ARTICLES + 1])
     return articles[:SECTION_ARTICLES], len(articles) > SECTION_ARTICLES
 

@@ -14,24 +14,28 @@ class HomeConfig(AppConfig):
     verbose_name = _("Voorpagina en zoeken")
 
     def ready(self):
+        from blog.listing import featured_articles
         from blog.sitemap import SITEMAPS
         from collaborations.sitemap import CollaborationSitemap
+        from comments.threads import latest_comments
+        from events.listing import upcoming_events
         from events.sitemap import EventSeriesSitemap
+        from questions.listing import open_questions
         from vakgenoten.sections import register_home_section
 
-        # Each section is a function of the reader (HomePage.get_context calls it): a closed
-        # network's content shows only to its members (home.sections_for_reader).
-        from .sections_for_reader import (
-            visible_comments,
-            visible_events,
-            visible_featured_articles,
-            visible_questions,
+        # Each is called with the reader: a closed network's content is for its members only.
+        register_home_section(
+            "featured_articles", lambda reader: featured_articles(limit=3, viewer=reader)
         )
-
-        register_home_section("featured_articles", lambda: visible_featured_articles)
-        register_home_section("upcoming_events", lambda: visible_events)
-        register_home_section("latest_comments", lambda: visible_comments)
-        register_home_section("open_questions", lambda: visible_questions)
+        register_home_section(
+            "upcoming_events", lambda reader: upcoming_events(limit=3, viewer=reader)
+        )
+        register_home_section(
+            "latest_comments", lambda reader: latest_comments(limit=5, viewer=reader)
+        )
+        register_home_section(
+            "open_questions", lambda reader: open_questions(limit=3, viewer=reader)
+        )
         # The domains beside the blog add their pages to its sitemap from up here.
         SITEMAPS.setdefault("collaborations", CollaborationSitemap)
         SITEMAPS.setdefault("event_series", EventSeriesSitemap)

@@ -105,11 +105,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The sections belong to the domains; the roof registers them (vakgenoten.sections).
-        # A section that depends on who reads (a closed network's content is for its members
-        # only) hands back a function of the reader, called here (home.apps).
-        reader = getattr(request, "user", None) or AnonymousUser()
-        for name, items in home_sections().items():
-            context[name] = items(reader) if callable(items) else items
+        context.update(home_sections(getattr(request, "user", None) or AnonymousUser()))
         return context
 
 
