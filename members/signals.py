@@ -87,3 +87,21 @@ def purge_after_member_organisation_or_network_change(sender, instance, **kwargs
     """A deleted member's name, an organisation's or a network's name show on cached pages
     (comments, authors, best practices, the agenda's filters)."""
     purge_all_after_commit()
+
+
+@receiver(post_save, sender="members.NetworkMembership", dispatch_uid="members.managers_group")
+@receiver(
+    post_delete, sender="members.NetworkMembership", dispatch_uid="members.managers_group_gone"
+)
+def keep_network_managers_group(sender, instance, raw=False, **kwargs):
+    """Whoever becomes an approved manager gets the "Netwerkbeheerders" group's admin rights;
+    whoever stops managing every network loses them (``members.content_rights``)."""
+    if raw:
+        return
+    from django.contrib.auth import get_user_model
+
+    from .content_rights import sync_network_managers_group
+
+    user = get_user_model().objects.filter(pk=instance.user_id).first()
+    if user is not None:
+        sync_network_managers_group(user)

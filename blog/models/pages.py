@@ -59,6 +59,12 @@ class BlogIndexPage(RoutablePageMixin, Page):
         verbose_name = _("kennisbank")
         verbose_name_plural = _("kennisbanken")
 
+    def permissions_for_user(self, user):
+        """Network managers add articles here, but do not edit the knowledge base itself."""
+        from ..permissions import KnowledgeBasePermissionTester
+
+        return KnowledgeBasePermissionTester(user, self)
+
     def articles(self):
         """The live, public articles below this page, ready for a listing."""
         from ..listing import article_listing_queryset
@@ -223,6 +229,13 @@ class ArticlePage(NetworkContent, Page):
     class Meta:
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
+
+    def permissions_for_user(self, user):
+        """Network managers' rights count only on their network's articles
+        (``blog.permissions``)."""
+        from ..permissions import ArticlePermissionTester
+
+        return ArticlePermissionTester(user, self)
 
     def clean(self):
         super().clean()
