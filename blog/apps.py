@@ -23,3 +23,9 @@ class BlogConfig(AppConfig):
         register_organisation_section("articles", organisation_articles, order=10)
         register_organisation_section("adoptions", organisation_adoptions, order=11)
         register_personal_data("overnames", export=export_adoptions, erase=erase_adoptions)
+
+        from vakgenoten.baseline import register_baseline
+
+        from .permissions import ensure_network_managers_group
+
+        register_baseline(ensure_network_managers_group)

@@ -42,3 +42,20 @@ class KnowledgeBasePermissionTester(SectionPermissionTester):
     """Managers add articles below the knowledge base; they do not edit the page itself."""
 
     scope_class = ArticleScope
+
+
+def ensure_network_managers_group():
+    """Baseline check (``vakgenoten.baseline``): a database without the "Netwerkbeheerders"
+    group gets it back, with its rights on the knowledge base and every approved manager in it;
+    an existing group is left alone."""
+    from django.contrib.auth.models import Group
+
+    from members.content_rights import NETWORK_MANAGERS, setup_network_managers_group
+    from members.models import NetworkMembership
+
+    from .models import BlogIndexPage
+
+    if Group.objects.filter(name=NETWORK_MANAGERS).exists():
+        return
+    group = setup_network_managers_group(*BlogIndexPage.objects.all())
+    group.user_set.add(*set(NetworkMembership.objects.managers().values_list("user", flat=True)))

@@ -325,6 +325,11 @@ def register_scope(scope_class):
     return scope_class
 
 
+def has_limited_rights(user):
+    """Whether any of ``user``'s page rights counts only on their own content."""
+    return any(scope_class.of(user).has_limited_rights for scope_class in _scopes)
+
+
 def without_others_content(user, pages):
     for scope_class in _scopes:
         pages = scope_class.of(user).without_others(pages)

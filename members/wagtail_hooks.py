@@ -171,3 +171,20 @@ def register_join_requests_menu():
         icon_name="group",
         order=271,
     )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser_for_network_managers(pages, request):
+    """For whom has page rights through a group limited to their own content (network managers,
+    organisers): choosing where a page goes (move, copy) offers their own pages and the parents
+    they need; choosing a page to link to offers every page they may see, never the content of
+    a closed network they are not in (``members.content_rights``, ``members.visibility``)."""
+    from .content_rights import has_limited_rights, without_others_content
+    from .visibility import visible
+
+    user = request.user
+    if user.is_superuser or not has_limited_rights(user):
+        return pages
+    if request.GET.get("user_perms"):
+        return without_others_content(user, pages)
+    return visible(pages, user)

@@ -230,3 +230,19 @@ def test_the_role_ending_takes_the_rights_away(manager, client, network, own_art
     NetworkMembership.objects.get(user=manager, network=network).save()  # the admin's way
     client.force_login(manager)
     assert client.get(f"/admin/pages/{own_article.pk}/edit/").status_code in REFUSED
+
+
+def test_page_chooser_offers_what_they_may_see_and_for_moves_only_their_own(
+    manager_client, blog_index, own_article, site_article
+):
+    closed = NetworkFactory(name="Kring Inkoop", slug="kring-inkoop", is_closed=True)
+    hidden = NewsPageFactory(parent=blog_index, title="Alleen voor de kring", networks=[closed])
+    chooser = f"/admin/choose-page/{blog_index.pk}/"
+    html = manager_client.get(chooser).content.decode()
+    assert own_article.title in html
+    assert site_article.title in html  # a public page to link to
+    assert hidden.title not in html
+
+    moving = manager_client.get(chooser, {"user_perms": "move_to"}).content.decode()
+    assert own_article.title in moving
+    assert site_article.title not in moving
