@@ -28,3 +28,9 @@ class BlogConfig(AppConfig):
 
         register_network_section("articles", network_articles, order=10)
         register_personal_data("overnames", export=export_adoptions, erase=erase_adoptions)
+
+        from vakgenoten.baseline import register_baseline
+
+        from .permissions import ensure_network_managers_group
+
+        register_baseline(ensure_network_managers_group)

@@ -124,4 +124,8 @@ def ensure_editorial_setup(index_page):
     _ensure_interviewee_approval(workflow, task, editors)
     if not WorkflowPage.objects.filter(page=index_page).exists():
         WorkflowPage.objects.create(page=index_page, workflow=workflow)
+    # Network managers write and publish their network's articles (blog.permissions).
+    from members.content_rights import setup_network_managers_group
+
+    setup_network_managers_group(index_page)
     return authors, editors, workflow

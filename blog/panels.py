@@ -9,10 +9,19 @@ submission, the reviewers' comments) and, for an interview, each interviewee's a
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
 
+from members.content_rights import NetworkChoicesFormMixin
 
-class ArticleAdminForm(WagtailAdminPageForm):
+
+class ArticleAdminForm(NetworkChoicesFormMixin, WagtailAdminPageForm):
+    """The article editor's form. A network manager picks only networks they manage, and the
+    article keeps at least one of them (``blog.permissions``)."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from .permissions import ArticleScope
+
+        self.network_scope_class = ArticleScope
+        self.limit_network_choices()
         if "review_note" in self.fields and self.instance.pk:
             self.initial["review_note"] = ""
 

@@ -9,7 +9,7 @@ from django.dispatch import receiver
 
 from vakgenoten.cache import purge_all_after_commit, purge_page_and_listings
 
-from .models import Adoption, Author
+from .models import Adoption, Author, BlogIndexPage
 
 
 @receiver(post_save, sender=Author, dispatch_uid="blog.purge_after_author_saved")
@@ -33,3 +33,13 @@ def purge_after_adoption_change(sender, instance, **kwargs):
             purge_page_and_listings(page)
 
     transaction.on_commit(purge)
+
+
+@receiver(post_save, sender=BlogIndexPage, dispatch_uid="blog.managers_on_new_knowledge_base")
+def give_network_managers_the_knowledge_base(sender, instance, created, raw=False, **kwargs):
+    """A new knowledge base gets the network managers' page rights at once
+    (``blog.permissions``)."""
+    if created and not raw:
+        from members.content_rights import setup_network_managers_group
+
+        setup_network_managers_group(instance)

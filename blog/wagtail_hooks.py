@@ -12,9 +12,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from members.content_rights import NetworkContentPagePolicy, register_scope
 from taxonomy.views import ThemeViewSet
 
-from .models import Adoption, ArticlePage, Author, ZeroResultSearch
+from .models import Adoption, ArticlePage, Author, BlogIndexPage, ZeroResultSearch
+from .permissions import ArticleScope
 
 
 class ArticleListingViewSet(PageListingViewSet):
@@ -141,3 +143,20 @@ def after_article_saved(request, page):
     from .approval import after_article_saved
 
     after_article_saved(request, page)
+
+
+# Network managers (blog.permissions): the admin's page lists and the explorer below the
+# knowledge base show only the articles of their networks.
+register_scope(ArticleScope)
+# Wagtail asks the policy of the page type for its listing by type ("Artikelen").
+register_permission_policy(ArticlePage, NetworkContentPagePolicy())
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_networks_articles(parent_page, pages, request):
+    if parent_page.specific_class is not BlogIndexPage:
+        return pages
+    scope = ArticleScope.of(request.user)
+    if scope.has_full_rights_over(parent_page):
+        return pages
+    return scope.without_others(pages)

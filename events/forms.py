@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from members.content_rights import NetworkChoicesFormMixin
 from vakgenoten.text import validate_name, validate_single_line
 from vakgenoten.widgets import Textarea
 
@@ -348,19 +349,26 @@ class ManualRegistrationForm(forms.Form):
         return cleaned
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(NetworkChoicesFormMixin, WagtailAdminPageForm):
     """The event editor's form: an organiser picks only their own networks and organisation.
 
     For whom the event's rights come only from the organisers group (``events.permissions``),
     the organiser fields become plain lists of their own networks (approved manager) and their
     own organisation, plus whatever the event already has; the server refuses anything else,
     and refuses an event that would no longer be theirs (they could not manage it after saving).
+    The ``networks`` field offers only their managed networks and keeps the others the event
+    has (``members.content_rights.NetworkChoicesFormMixin``); a managed network there also
+    makes the event theirs.
     """
+
+    require_managed_network = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from .permissions import EventScope
 
+        self.network_scope_class = EventScope
+        self.limit_network_choices()
         self.organiser_scope = None
         user = self.for_user
         if user is None or "organiser_network" not in self.fields:
@@ -402,7 +410,8 @@ class EventPageForm(WagtailAdminPageForm):
                 return cleaned_data  # the model asks for one of the two
             own_network = network is not None and network.pk in scope.network_ids
             own_organisation = organisation is not None and organisation.pk == scope.organisation_id
-            if not (own_network or own_organisation):
+            own_networks = getattr(self, "managed_networks_chosen", False)
+            if not (own_network or own_organisation or own_networks):
                 self.add_error(
                     "organiser_network",
                     _(

@@ -10,11 +10,14 @@ def fill_seats_after_publish(sender, instance, **kwargs):
 
 
 def give_organisers_the_agenda(sender, instance, created, raw=False, **kwargs):
-    """A new agenda page gets the organisers' page permissions at once."""
+    """A new agenda page gets the organisers' and network managers' page permissions at once."""
     if created and not raw:
+        from members.content_rights import setup_network_managers_group
+
         from .groups import setup_organiser_group
 
         setup_organiser_group()
+        setup_network_managers_group(instance)
 
 
 # What a calendar program shows of an event: when one of these changes, SEQUENCE rises.

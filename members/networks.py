@@ -154,3 +154,22 @@ def notify_managers_of_request(request, membership):
             "members/email/membership_request.txt",
             {**context, "manager": manager.user},
         )
+
+
+def managed_network_ids(user):
+    """The ids of the networks ``user`` manages (approved, role manager), as a frozenset.
+
+    Worked out once per request and kept on the user object; the page rules of every domain
+    (``members.content_rights``) and the admin's request queue ask it.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    ids = user.__dict__.get("_vakgenoten_managed_network_ids")
+    if ids is None:
+        ids = frozenset(
+            NetworkMembership.objects.managers()
+            .filter(user=user)
+            .values_list("network_id", flat=True)
+        )
+        user.__dict__["_vakgenoten_managed_network_ids"] = ids
+    return ids

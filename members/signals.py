@@ -113,3 +113,21 @@ def connect_network_content_purges():
 
 
 connect_network_content_purges()
+
+
+@receiver(post_save, sender="members.NetworkMembership", dispatch_uid="members.managers_group")
+@receiver(
+    post_delete, sender="members.NetworkMembership", dispatch_uid="members.managers_group_gone"
+)
+def keep_network_managers_group(sender, instance, raw=False, **kwargs):
+    """Whoever becomes an approved manager gets the "Netwerkbeheerders" group's admin rights;
+    whoever stops managing every network loses them (``members.content_rights``)."""
+    if raw:
+        return
+    from django.contrib.auth import get_user_model
+
+    from .content_rights import sync_network_managers_group
+
+    user = get_user_model().objects.filter(pk=instance.user_id).first()
+    if user is not None:
+        sync_network_managers_group(user)

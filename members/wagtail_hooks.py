@@ -125,3 +125,66 @@ def refuse_closed_network_content(page, request, serve_args, serve_kwargs):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     return render(request, "members/closed_content.html", {"networks": closed}, status=403)
+
+
+# Join requests of networks (members.network_admin): managers decide in the admin as well.
+@hooks.register("register_admin_urls")
+def register_join_request_urls():
+    from . import network_admin
+
+    urls = [
+        path("", network_admin.JoinRequestQueueView.as_view(), name="queue"),
+        path("<int:pk>/", network_admin.DecideJoinRequestView.as_view(), name="decide"),
+    ]
+    return [path("netwerk-aanvragen/", include((urls, "network_requests")))]
+
+
+class JoinRequestsMenuItem(QueueMenuItem):
+    """The queue's count is the user's own: the requests of the networks they manage."""
+
+    def render_component(self, request):
+        from wagtail.admin.ui.sidebar import LinkMenuItem
+
+        from .network_admin import waiting_count
+
+        waiting = waiting_count(request.user)
+        return LinkMenuItem(
+            self.name,
+            f"{self.label} ({waiting})" if waiting else self.label,
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_join_requests_menu():
+    from .network_admin import can_handle_join_requests
+
+    return JoinRequestsMenuItem(
+        _("Netwerkaanvragen"),
+        reverse("network_requests:queue"),
+        shown_to=can_handle_join_requests,
+        waiting=None,
+        name="netwerk-aanvragen",
+        icon_name="group",
+        order=271,
+    )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser_for_network_managers(pages, request):
+    """For whom has page rights through a group limited to their own content (network managers,
+    organisers): choosing where a page goes (move, copy) offers their own pages and the parents
+    they need; choosing a page to link to offers every page they may see, never the content of
+    a closed network they are not in (``members.content_rights``, ``members.visibility``)."""
+    from .content_rights import has_limited_rights, without_others_content
+    from .visibility import visible
+
+    user = request.user
+    if user.is_superuser or not has_limited_rights(user):
+        return pages
+    if request.GET.get("user_perms"):
+        return without_others_content(user, pages)
+    return visible(pages, user)

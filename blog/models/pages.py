@@ -59,6 +59,12 @@ class BlogIndexPage(RoutablePageMixin, Page):
         verbose_name = _("kennisbank")
         verbose_name_plural = _("kennisbanken")
 
+    def permissions_for_user(self, user):
+        """Network managers add articles here, but do not edit the knowledge base itself."""
+        from ..permissions import KnowledgeBasePermissionTester
+
+        return KnowledgeBasePermissionTester(user, self)
+
     def articles(self, viewer=None):
         """The live, public articles below this page that ``viewer`` may see (None: a
         visitor), ready for a listing."""
@@ -224,6 +230,13 @@ class ArticlePage(NetworkContent, Page):
     class Meta:
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
+
+    def permissions_for_user(self, user):
+        """Network managers' rights count only on their network's articles
+        (``blog.permissions``)."""
+        from ..permissions import ArticlePermissionTester
+
+        return ArticlePermissionTester(user, self)
 
     def clean(self):
         super().clean()

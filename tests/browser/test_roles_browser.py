@@ -128,8 +128,13 @@ def test_the_organiser_reaches_the_agenda(page, live_server, accounts):
     expect(page.locator("input[name=title]")).to_have_value(
         "Ledendag Netwerk Bedrijfsvoering Gemeenten"
     )
+    # As the manager of his network he writes its articles (blog.permissions), and may pick
+    # only his own network for them.
     index = BlogIndexPage.objects.get(slug="kennisbank")
     page.goto(f"/admin/pages/add/blog/blogpostpage/{index.pk}/")
+    expect(page.locator("input[name=title]")).to_have_count(1)
+    expect(page.get_by_label("Netwerk Bedrijfsvoering Gemeenten")).to_have_count(1)
+    page.goto(f"/admin/pages/{index.pk}/edit/")
     expect(page.locator("input[name=title]")).to_have_count(0)
 
 

@@ -22,6 +22,7 @@ def test_flush_is_followed_by_the_baseline():
     editors = Group.objects.get(name=EDITORS_GROUP)
     assert editors.permissions.filter(codename="moderate_comment").exists()
     assert Group.objects.filter(name=ORGANISERS).exists()
+    assert Group.objects.filter(name="Netwerkbeheerders").exists()
 
 
 def test_an_existing_group_keeps_what_an_administrator_changed():

@@ -71,7 +71,8 @@ def test_each_account_is_in_the_group_of_its_role(demo):
         "redactie": {"Redactie"},
         "auteur": {"Auteurs"},
         "moderator": {"Moderatoren"},
-        "organisator": {"Organisatoren"},
+        # Managing a network puts Bram in "Netwerkbeheerders" too (members.content_rights).
+        "organisator": {"Organisatoren", "Netwerkbeheerders"},
         "lid": set(),
     }
     organiser = User.objects.get(email=ROLE_ACCOUNTS[3][1])
@@ -97,10 +98,10 @@ def test_passwords_are_made_once_and_a_broken_one_is_replaced(demo, tmp_path):
     assert member.check_password(again[-1][2])
 
 
-def test_a_fresh_database_with_the_demo_has_exactly_the_four_dutch_groups(demo):
+def test_a_fresh_database_with_the_demo_has_exactly_the_five_dutch_groups(demo):
     run_demo_accounts()
     names = set(Group.objects.values_list("name", flat=True))
-    assert names == {"Redactie", "Auteurs", "Moderatoren", "Organisatoren"}
+    assert names == {"Redactie", "Auteurs", "Moderatoren", "Organisatoren", "Netwerkbeheerders"}
 
 
 def test_the_admin_lists_the_four_groups(demo, client):
@@ -109,7 +110,7 @@ def test_the_admin_lists_the_four_groups(demo, client):
     admin = EditorFactory(is_superuser=True)  # only a superuser manages groups
     client.force_login(admin)
     html = client.get("/admin/groups/").content.decode()
-    for name in ("Redactie", "Auteurs", "Moderatoren", "Organisatoren"):
+    for name in ("Redactie", "Auteurs", "Moderatoren", "Organisatoren", "Netwerkbeheerders"):
         assert f">{name}<" in html or f"{name}\n" in html
     for name in ("Schrijvers", "Eindredactie", "Editors", "Moderators"):
         assert name not in html
