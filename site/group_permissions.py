@@ -44,3 +44,52 @@ def grant_permissions(apps, group_name, permissions, *, create_group=True):
             ).first()
             if permission is not None:
                 group.permissions.add(permission)
+
+
+def grant_root_collection_permissions(apps, group_name, permissions):
+    """Give ``group_name`` each ``(app_label, codename)`` (images, documents) on the root
+    collection, so it holds for every collection. Creates the group when it is missing."""
+    create_all_permissions(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    group, _created = Group.objects.get_or_create(name=group_name)
+    root_collection = Collection.objects.filter(depth=1).first()
+    if root_collection is None:
+        return
+    for app_label, codename in permissions:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
+
+
+def grant_page_permissions(apps, group_name, page_type, codenames):
+    """Give ``group_name`` the page rights ``codenames`` (``add_page``, ``change_page``...) on
+    every page of ``page_type`` (``"app_label.model"``, e.g. the agenda). Creates the group
+    when it is missing; a site without such a page yet gets the rights when the page is made."""
+    create_all_permissions(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Page = apps.get_model("wagtailcore", "Page")
+    group, _created = Group.objects.get_or_create(name=group_name)
+    app_label, model = page_type.lower().split(".")
+    page_content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
+    if page_content_type is None:
+        return
+    permissions = list(
+        Permission.objects.filter(
+            content_type__app_label="wagtailcore",
+            content_type__model="page",
+            codename__in=codenames,
+        )
+    )
+    for page in Page.objects.filter(content_type=page_content_type):
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)

@@ -2,7 +2,11 @@
 
 from django.db import migrations
 
-from vakgenoten.group_permissions import create_all_permissions
+from vakgenoten.group_permissions import (
+    grant_page_permissions,
+    grant_permissions,
+    grant_root_collection_permissions,
+)
 
 ORGANISERS = "Organisatoren"
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
@@ -15,46 +19,9 @@ COLLECTION_PERMISSIONS = [
 
 
 def create_group(apps, schema_editor):
-    create_all_permissions(apps)
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    Collection = apps.get_model("wagtailcore", "Collection")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Page = apps.get_model("wagtailcore", "Page")
-
-    group, _created = Group.objects.get_or_create(name=ORGANISERS)
-    access_admin = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    ).first()
-    if access_admin:
-        group.permissions.add(access_admin)
-
-    root_collection = Collection.objects.filter(depth=1).first()
-    if root_collection:
-        for app_label, codename in COLLECTION_PERMISSIONS:
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
-                )
-
-    index_type = ContentType.objects.filter(app_label="events", model="eventindexpage").first()
-    if index_type:
-        page_permissions = Permission.objects.filter(
-            content_type__app_label="wagtailcore",
-            content_type__model="page",
-            codename__in=PAGE_PERMISSIONS,
-        )
-        for page in Page.objects.filter(content_type=index_type):
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=page, permission=permission
-                )
+    grant_permissions(apps, ORGANISERS, [("wagtailadmin", "access_admin")])
+    grant_root_collection_permissions(apps, ORGANISERS, COLLECTION_PERMISSIONS)
+    grant_page_permissions(apps, ORGANISERS, "events.EventIndexPage", PAGE_PERMISSIONS)
 
 
 class Migration(migrations.Migration):
