@@ -11,7 +11,7 @@ that says so, never an error.
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -26,6 +26,7 @@ from .certificates import certificate_available
 from .forms import GuestRegistrationForm
 from .models import EventPage, GuestRequest, Registration
 from .registration import cancel
+from .views import calendar_response
 
 
 def _private(response):
@@ -266,6 +267,6 @@ def guest_ics(request, token):
     event = registration.event
     holds_seat = registration.status == Registration.Status.REGISTERED
     content = ical.event_ics(event, include_online_link=holds_seat, request=request)
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
-    return _private(response)
+    return _private(
+        calendar_response(request, content, f"{event.slug}.ics", download=True, private=True)
+    )

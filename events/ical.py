@@ -71,8 +71,11 @@ def build_event(event, *, url, include_online_link=False, cancelled=False, stamp
     return vevent
 
 
-def build_calendar(entries, *, name, request=None):
+def build_calendar(entries, *, name, request=None, shared_properties=()):
     """A calendar of ``entries``: (event, include_online_link, cancelled) triples.
+
+    ``shared_properties``: ``(name, value, parameters)`` added to every VEVENT (a series ties
+    its dates together with RELATED-TO and CATEGORIES).
 
     Always with the Europe/Amsterdam VTIMEZONE, also when there are no events: RFC 5545 wants
     at least one component in a VCALENDAR, and an empty feed must stay a valid calendar.
@@ -90,15 +93,16 @@ def build_calendar(entries, *, name, request=None):
     earliest = latest = None
     for event, include_online_link, cancelled in entries:
         url = links.page_url(event, request)
-        calendar.add_component(
-            build_event(
-                event,
-                url=url,
-                include_online_link=include_online_link,
-                cancelled=cancelled,
-                stamp=stamp,
-            )
+        vevent = build_event(
+            event,
+            url=url,
+            include_online_link=include_online_link,
+            cancelled=cancelled,
+            stamp=stamp,
         )
+        for property_name, value, parameters in shared_properties:
+            vevent.add(property_name, value, parameters=parameters)
+        calendar.add_component(vevent)
         earliest = min(earliest, event.start) if earliest else event.start
         latest = max(latest, event.end) if latest else event.end
     if earliest is None:

@@ -1,7 +1,5 @@
 """Public views of a series: all its dates on one page, and all of them as a calendar file."""
 
-from icalendar import Calendar
-
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
@@ -14,7 +12,7 @@ from vakgenoten.text import single_line
 from . import ical
 from .models import EventIndexPage, EventSeries, EventStatus, Registration
 from .series import describe_period, occurrence_status
-from .views import _calendar_response
+from .views import calendar_response
 
 
 def _occurrences(series, viewer):
@@ -82,12 +80,14 @@ def series_ics(request, slug):
     # A calendar program fetches without signing in: what a visitor may see.
     occurrences = list(_occurrences(series, AnonymousUser()))
     entries = [(event, False, event.status == EventStatus.CANCELLED) for event in occurrences]
-    content = ical.build_calendar(entries, name=series.title, request=request)
-    calendar = Calendar.from_ical(content)
     series_uid = f"series-{series.pk}@{ical.uid_domain()}"
-    for component in calendar.walk("VEVENT"):
-        component.add("related-to", series_uid, parameters={"RELTYPE": "PARENT"})
-        component.add("categories", [single_line(series.title)])
-    return _calendar_response(
-        request, calendar.to_ical(), f"reeks-{series.slug}.ics", download=True
+    content = ical.build_calendar(
+        entries,
+        name=series.title,
+        request=request,
+        shared_properties=[
+            ("related-to", series_uid, {"RELTYPE": "PARENT"}),
+            ("categories", [single_line(series.title)], None),
+        ],
     )
+    return calendar_response(request, content, f"reeks-{series.slug}.ics", download=True)

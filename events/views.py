@@ -180,7 +180,7 @@ def _calendar_etag(content):
     return f'W/"{digest}"'
 
 
-def _calendar_response(request, content, filename, *, download=False, private=False):
+def calendar_response(request, content, filename, *, download=False, private=False):
     """The calendar file, or 304 Not Modified when the reader's copy (If-None-Match) is current.
 
     Only an ETag, no Last-Modified: a feed also changes when an event leaves it (unpublished,
@@ -212,7 +212,7 @@ def event_ics_view(request, event_id):
     content = ical.event_ics(event, include_online_link=holds_seat, request=request)
     # A closed network's event is for its members: no shared cache keeps its file.
     private = holds_seat or bool(closed_networks_of(event))
-    return _calendar_response(request, content, f"{event.slug}.ics", download=True, private=private)
+    return calendar_response(request, content, f"{event.slug}.ics", download=True, private=private)
 
 
 def _feed_events():
@@ -230,7 +230,7 @@ def _feed_events():
 def calendar_feed(request):
     entries = [(event, False, False) for event in _feed_events()]
     content = ical.build_calendar(entries, name=_("Agenda Vakgenoten"), request=request)
-    return _calendar_response(request, content, "vakgenoten.ics")
+    return calendar_response(request, content, "vakgenoten.ics")
 
 
 @require_GET
@@ -241,7 +241,7 @@ def network_feed(request, slug):
     events = visible(_feed_events().filter(of_network(network)), AnonymousUser())
     entries = [(event, False, False) for event in events]
     name = _("%(network)s — agenda Vakgenoten") % {"network": network.name}
-    return _calendar_response(
+    return calendar_response(
         request, ical.build_calendar(entries, name=name, request=request), f"{network.slug}.ics"
     )
 
@@ -264,7 +264,7 @@ def personal_feed(request, token):
     )
     entries = [(registration.event, True, False) for registration in registrations]
     content = ical.build_calendar(entries, name=_("Mijn evenementen — Vakgenoten"), request=request)
-    return _calendar_response(request, content, "mijn-evenementen.ics", private=True)
+    return calendar_response(request, content, "mijn-evenementen.ics", private=True)
 
 
 # --- Changing one's sessions -------------------------------------------------------------------

@@ -226,10 +226,14 @@ def test_calendar_file_of_a_guest_with_a_seat_has_the_online_link(
     client, guest_event, mailoutbox, run_on_commit
 ):
     registration = registered_guest(client, guest_event, run_on_commit, mailoutbox)
-    response = client.get(f"/evenementen/aanmelding/{registration.access_token}/agenda.ics")
+    url = f"/evenementen/aanmelding/{registration.access_token}/agenda.ics"
+    response = client.get(url)
     calendar = Calendar.from_ical(response.content)
     event = next(iter(calendar.walk("VEVENT")))
     assert "https://meet.example/schuldhulp" in str(event["description"])
+    # Like every calendar file: a calendar program's current copy is answered with 304.
+    again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304 and again["Referrer-Policy"] == "strict-origin"
 
 
 def test_a_members_registration_has_no_guest_page(client, member, guest_event):
