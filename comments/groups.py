@@ -6,7 +6,10 @@ once; :func:`ensure_moderators` recreates a group with the same permissions when
 lacks it (after a flush), and leaves an existing group alone.
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.apps import apps as global_apps
+from django.contrib.auth.models import Group
+
+from vakgenoten.group_permissions import grant_permissions
 
 EDITORS_GROUP = "Redactie"
 MODERATORS_GROUP = "Moderatoren"
@@ -39,12 +42,5 @@ MODERATOR_GROUPS = {
 
 def ensure_moderators():
     for name, permissions in MODERATOR_GROUPS.items():
-        group, created = Group.objects.get_or_create(name=name)
-        if not created:
-            continue
-        for app_label, codename in permissions:
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission is not None:
-                group.permissions.add(permission)
+        if not Group.objects.filter(name=name).exists():
+            grant_permissions(global_apps, name, permissions)

@@ -5,9 +5,15 @@ documents, and see the registrations of the events they may edit. ``setup_organi
 idempotent; the migration, the demo loader and the creation of an agenda page call it.
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.apps import apps as global_apps
+from django.contrib.auth.models import Group
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from vakgenoten.group_permissions import (
+    UPLOAD_PERMISSIONS,
+    grant_page_permissions_on,
+    grant_permissions,
+    grant_root_collection_permissions,
+)
 
 ORGANISERS = "Organisatoren"
 
@@ -18,54 +24,21 @@ SERIES_PERMISSIONS = [
     "change_eventseries",
     "delete_eventseries",
 ]
-COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
-]
 
 
 def setup_organiser_group():
     from .models import EventIndexPage
 
-    group, _created = Group.objects.get_or_create(name=ORGANISERS)
-    access_admin = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    ).first()
-    if access_admin:
-        group.permissions.add(access_admin)
-
-    # Series (events.series_admin narrows them to the organiser's own).
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="events", codename__in=SERIES_PERMISSIONS
-        )
+    # Series too (events.series_admin narrows them to the organiser's own).
+    grant_permissions(
+        global_apps,
+        ORGANISERS,
+        [("wagtailadmin", "access_admin"), *[("events", name) for name in SERIES_PERMISSIONS]],
     )
-
-    root_collection = Collection.get_first_root_node()
-    if root_collection:
-        for app_label, codename in COLLECTION_PERMISSIONS:
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
-                )
-
-    page_permissions = list(
-        Permission.objects.filter(
-            content_type__app_label="wagtailcore",
-            content_type__model="page",
-            codename__in=PAGE_PERMISSIONS,
-        )
+    grant_root_collection_permissions(global_apps, ORGANISERS, UPLOAD_PERMISSIONS)
+    return grant_page_permissions_on(
+        global_apps, ORGANISERS, EventIndexPage.objects.all(), PAGE_PERMISSIONS
     )
-    for index_page in EventIndexPage.objects.all():
-        page = Page.objects.get(pk=index_page.pk)
-        for permission in page_permissions:
-            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
-    return group
 
 
 def ensure_organiser_group():

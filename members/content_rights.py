@@ -16,29 +16,28 @@ on the user object: a fixed number of queries, whatever the number of pages.
 from functools import cached_property
 
 from django import forms
-from django.contrib.auth.models import Group, Permission
+from django.apps import apps as global_apps
+from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
     PagePermissionTester,
 )
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from vakgenoten.group_permissions import (
+    UPLOAD_PERMISSIONS,
+    grant_page_permissions_on,
+    grant_permissions,
+    grant_root_collection_permissions,
+)
 
 from .networks import managed_network_ids
 
 NETWORK_MANAGERS = "Netwerkbeheerders"
 EDIT_CODENAMES = ("change_page", "publish_page")
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
-COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
-]
 
 
 # --- The group ------------------------------------------------------------------------------
@@ -47,36 +46,9 @@ COLLECTION_PERMISSIONS = [
 def setup_network_managers_group(*pages):
     """The "Netwerkbeheerders" group: the admin, images and documents, and page rights on the
     section pages given (the knowledge base, the agenda). Idempotent."""
-    group, _created = Group.objects.get_or_create(name=NETWORK_MANAGERS)
-    access_admin = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    ).first()
-    if access_admin and not group.permissions.filter(pk=access_admin.pk).exists():
-        group.permissions.add(access_admin)
-    root_collection = Collection.get_first_root_node()
-    if root_collection:
-        for app_label, codename in COLLECTION_PERMISSIONS:
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
-                )
-    if pages:
-        page_permissions = list(
-            Permission.objects.filter(
-                content_type__app_label="wagtailcore",
-                content_type__model="page",
-                codename__in=PAGE_PERMISSIONS,
-            )
-        )
-        for page in pages:
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page_id=page.pk, permission=permission
-                )
-    return group
+    grant_permissions(global_apps, NETWORK_MANAGERS, [("wagtailadmin", "access_admin")])
+    grant_root_collection_permissions(global_apps, NETWORK_MANAGERS, UPLOAD_PERMISSIONS)
+    return grant_page_permissions_on(global_apps, NETWORK_MANAGERS, pages, PAGE_PERMISSIONS)
 
 
 def sync_network_managers_group(user):

@@ -13,15 +13,36 @@ creates the group when it is missing, and is idempotent::
 
 With ``create_group=False`` a group that does not exist is left alone (a group made elsewhere
 with more than permissions, such as the organisers' page rights, is never made half here).
-Only the historical models of ``apps`` are used, so old migrations keep working as models change.
+Only the models of ``apps`` are used, so old migrations keep working as models change. Code that
+runs outside migrations (the baseline check, a new agenda page) passes Django's own registry,
+``django.apps.apps``, whose permissions exist already.
 """
 
+from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
+# What a group that writes pages needs besides page rights: adding and choosing images and
+# documents, on the root collection (so in every collection).
+UPLOAD_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
 
-def create_all_permissions(apps):
-    """Make sure the permissions of every model known to ``apps`` exist now."""
-    for app_config in apps.get_app_configs():
+
+def create_permissions_of(apps, app_labels):
+    """Make sure the permissions of the models of ``app_labels`` exist now in a migration's
+    ``apps`` (the running site's registry has them: ``post_migrate`` made them). Only those
+    apps: content types made early for other apps would stand in the way of their own
+    migrations (a model moved to another app keeps its content type)."""
+    if apps is global_apps:
+        return
+    for app_label in set(app_labels):
+        try:
+            app_config = apps.get_app_config(app_label)
+        except LookupError:  # not installed
+            continue
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
@@ -30,7 +51,7 @@ def create_all_permissions(apps):
 def grant_permissions(apps, group_name, permissions, *, create_group=True):
     """Give ``group_name`` each ``(app_label, codename)`` in ``permissions``; missing ones are
     skipped (an app that is not installed)."""
-    create_all_permissions(apps)
+    create_permissions_of(apps, [app_label for app_label, _codename in permissions])
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     if create_group:
@@ -44,12 +65,13 @@ def grant_permissions(apps, group_name, permissions, *, create_group=True):
             ).first()
             if permission is not None:
                 group.permissions.add(permission)
+    return groups[0] if groups else None
 
 
 def grant_root_collection_permissions(apps, group_name, permissions):
     """Give ``group_name`` each ``(app_label, codename)`` (images, documents) on the root
     collection, so it holds for every collection. Creates the group when it is missing."""
-    create_all_permissions(apps)
+    create_permissions_of(apps, [app_label for app_label, _codename in permissions])
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     Collection = apps.get_model("wagtailcore", "Collection")
@@ -57,7 +79,7 @@ def grant_root_collection_permissions(apps, group_name, permissions):
     group, _created = Group.objects.get_or_create(name=group_name)
     root_collection = Collection.objects.filter(depth=1).first()
     if root_collection is None:
-        return
+        return group
     for app_label, codename in permissions:
         permission = Permission.objects.filter(
             content_type__app_label=app_label, codename=codename
@@ -66,23 +88,29 @@ def grant_root_collection_permissions(apps, group_name, permissions):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=permission
             )
+    return group
 
 
 def grant_page_permissions(apps, group_name, page_type, codenames):
     """Give ``group_name`` the page rights ``codenames`` (``add_page``, ``change_page``...) on
     every page of ``page_type`` (``"app_label.model"``, e.g. the agenda). Creates the group
     when it is missing; a site without such a page yet gets the rights when the page is made."""
-    create_all_permissions(apps)
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Page = apps.get_model("wagtailcore", "Page")
+    app_label, model = page_type.lower().split(".")
+    page_content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
+    pages = Page.objects.filter(content_type=page_content_type) if page_content_type else []
+    return grant_page_permissions_on(apps, group_name, pages, codenames)
+
+
+def grant_page_permissions_on(apps, group_name, pages, codenames):
+    """Give ``group_name`` the page rights ``codenames`` on each of ``pages`` (and so on the
+    pages below them). Creates the group when it is missing; returns it."""
+    create_permissions_of(apps, ["wagtailcore"])
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Page = apps.get_model("wagtailcore", "Page")
     group, _created = Group.objects.get_or_create(name=group_name)
-    app_label, model = page_type.lower().split(".")
-    page_content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
-    if page_content_type is None:
-        return
     permissions = list(
         Permission.objects.filter(
             content_type__app_label="wagtailcore",
@@ -90,6 +118,9 @@ def grant_page_permissions(apps, group_name, page_type, codenames):
             codename__in=codenames,
         )
     )
-    for page in Page.objects.filter(content_type=page_content_type):
+    for page in pages:
         for permission in permissions:
-            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+            GroupPagePermission.objects.get_or_create(
+                group=group, page_id=page.pk, permission=permission
+            )
+    return group
