@@ -30,9 +30,9 @@ class HomeConfig(AppConfig):
         register_home_section(
             "upcoming_events", lambda reader: upcoming_events(limit=3, viewer=reader)
         )
-        register_home_section(
-            "latest_comments", lambda reader: latest_comments(limit=5, viewer=reader)
-        )
+        # The conversation on the home page is the public one, for every reader: a comment on
+        # a members-only page or a closed network's page never appears there.
+        register_home_section("latest_comments", lambda reader: latest_comments(limit=5))
         register_home_section(
             "open_questions", lambda reader: open_questions(limit=3, viewer=reader)
         )
