@@ -168,7 +168,11 @@ MEMBERS_DEMO = [
         ),
         "linkedin": "https://www.linkedin.com/in/lotte-peeters-demo",
         "visibility": PUBLIC,
-        "networks": [(SAMEN_DIGITAAL, "approved", "member"), (OVERHEID_2_0, "approved", "member")],
+        "networks": [
+            (SAMEN_DIGITAAL, "approved", "member"),
+            (OVERHEID_2_0, "approved", "member"),
+            (BEDRIJFSVOERING, "approved", "member"),  # she answers its closed question
+        ],
         "photo": True,
     },
     {

@@ -208,7 +208,7 @@ QUESTIONS = [
         ],
         "accepted": "inkoop-1",
         "useful": [
-            ("inkoop-1", "koen.smit@westerveen.example"),
+            ("inkoop-1", "bram.jansen@bergambacht.example"),
             ("inkoop-1", "yasmina.bouzid@bedrijfsvoerders.example"),
         ],
     },
