@@ -242,6 +242,15 @@ def visits(site):
         # Following (issue 18): pages with a follow button, and "Wat ik volg" (the member
         # follows one of each kind, see build_demo_site).
         Visit("netwerk", f"/netwerken/{network.slug}/"),
+        # Closed networks (issue 23): the member is not in the closed demo network, so its
+        # article answers with the page that names the network; an unknown invitation link.
+        Visit(
+            "besloten-artikel",
+            "/kennisbank/salarisonderzoek-leden-bedrijfsvoering/",
+            who=(MEMBER,),
+            status=403,
+        ),
+        Visit("uitnodiging-onbekend", f"/netwerken/{network.slug}/uitnodiging/onzin/", status=404),
         Visit("organisatie", "/organisaties/gemeente-lindenholt/"),
         # The organisation register (issue 20): filtered list, and asking for a missing one.
         Visit("organisaties-gefilterd", "/organisaties/?soort=gemeente&provincie=drenthe&q=l"),
