@@ -27,7 +27,7 @@ def register_messages_menu():
         _("Berichten"),
         reverse("contact_admin:queue"),
         shown_to=can_moderate,
-        waiting=admin_views.waiting_count,
+        waiting=lambda user: admin_views.waiting_count(),
         name="berichten",
         icon_name="mail",
         order=260,

@@ -108,7 +108,7 @@ def register_organisation_requests_menu():
         _("Organisatie-aanvragen"),
         reverse("organisation_requests:queue"),
         shown_to=admin_views.can_handle_requests,
-        waiting=OrganisationRequest.objects.waiting().count,
+        waiting=lambda user: OrganisationRequest.objects.waiting().count(),
         name="organisatie-aanvragen",
         icon_name="home",
         order=270,
@@ -139,34 +139,15 @@ def register_join_request_urls():
     return [path("netwerk-aanvragen/", include((urls, "network_requests")))]
 
 
-class JoinRequestsMenuItem(QueueMenuItem):
-    """The queue's count is the user's own: the requests of the networks they manage."""
-
-    def render_component(self, request):
-        from wagtail.admin.ui.sidebar import LinkMenuItem
-
-        from .network_admin import waiting_count
-
-        waiting = waiting_count(request.user)
-        return LinkMenuItem(
-            self.name,
-            f"{self.label} ({waiting})" if waiting else self.label,
-            self.url,
-            icon_name=self.icon_name,
-            classname=self.classname,
-            attrs=self.attrs,
-        )
-
-
 @hooks.register("register_admin_menu_item")
 def register_join_requests_menu():
-    from .network_admin import can_handle_join_requests
+    from .network_admin import can_handle_join_requests, waiting_count
 
-    return JoinRequestsMenuItem(
+    return QueueMenuItem(
         _("Netwerkaanvragen"),
         reverse("network_requests:queue"),
         shown_to=can_handle_join_requests,
-        waiting=None,
+        waiting=waiting_count,
         name="netwerk-aanvragen",
         icon_name="group",
         order=271,

@@ -31,7 +31,7 @@ def register_questions_menu():
         _("Vragen"),
         reverse("questions_admin:queue"),
         shown_to=can_moderate,
-        waiting=admin_views.waiting_count,
+        waiting=lambda user: admin_views.waiting_count(),
         name="vragen",
         icon_name="help",
         order=255,

@@ -6,7 +6,8 @@ from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
 class QueueMenuItem(MenuItem):
     """ "Vragen (3)": the label carries the number waiting, so editors see work without opening
-    the queue. ``shown_to(user)`` says who handles it; ``waiting()`` counts (one query)."""
+        the queue. ``shown_to(user)`` says who handles it; ``waiting(user)`` counts what waits for
+    them (one query; most queues are the same for everyone who handles them)."""
 
     def __init__(self, label, url, *, shown_to, waiting, **kwargs):
         super().__init__(label, url, **kwargs)
@@ -17,7 +18,7 @@ class QueueMenuItem(MenuItem):
         return self.shown_to(request.user)
 
     def render_component(self, request):
-        waiting = self.waiting()
+        waiting = self.waiting(request.user)
         return LinkMenuItemComponent(
             self.name,
             f"{self.label} ({waiting})" if waiting else self.label,
