@@ -17,13 +17,15 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
+from members.visibility import closed_network_refusal
+
 from . import actions
 from .forms import CommentForm, ReportForm
 from .mentions import render_comment
 from .models import Comment
 from .rules import CommentRefused, DuplicateComment, check_can_comment, settings_for
 from .threads import PAGE_PARAM, page_number_of
-from .visibility import can_read_comment, refuse_hidden
+from .visibility import can_read_comment
 
 
 def _commentable_page(page_id):
@@ -95,7 +97,7 @@ def write(request, page_id):
         return HttpResponseRedirect(_page_url(page, request) + "#reageren")
     if not request.user.is_authenticated:
         return HttpResponseRedirect(login_url_for(_page_url(page, request) + "#reageren"))
-    refused = refuse_hidden(request, page)
+    refused = closed_network_refusal(request, page)
     if refused is not None:  # a closed network's page: not even its title in the form page
         return refused
     form = CommentForm(request.POST)
@@ -262,7 +264,7 @@ def follow(request, page_id):
     back = _page_url(page, request) + "#reacties"
     if not request.user.is_authenticated:
         return HttpResponseRedirect(login_url_for(back))
-    refused = refuse_hidden(request, page)
+    refused = closed_network_refusal(request, page)
     if refused is not None:
         return refused
     if request.POST.get("action") == "unfollow":

@@ -19,19 +19,18 @@ the permalink, the report form, the e-mail to followers) asks here:
 
 Content of a closed network (``members.visibility``, the one rule) is part of "may open": every
 condition here includes it, so lists, permalinks, reports and e-mails about comments leave out
-what belongs to a closed network the reader is no member of. ``refuse_hidden`` answers a POST
-that would bypass the page's serve hook (writing or following a conversation).
+what belongs to a closed network the reader is no member of. A POST that would bypass the page's
+serve hook (writing or following a conversation) is answered by
+``members.visibility.closed_network_refusal``.
 """
 
 from django.contrib.auth.models import AnonymousUser, Group
-from django.contrib.auth.views import redirect_to_login
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from django.shortcuts import render
 
 from wagtail.models import Page, PageViewRestriction
 
-from members.visibility import hidden_by, visible_q
+from members.visibility import visible_q
 
 from .models import Comment
 
@@ -135,16 +134,3 @@ def open_to_every_member(prefix=""):
         page__path=Substr(OuterRef(f"{prefix}path"), 1, Length("page__path"))
     ).exclude(restriction_type=PageViewRestriction.LOGIN)
     return Q(**{f"{prefix}live": True}) & ~Q(Exists(shutting_out))
-
-
-def refuse_hidden(request, page):
-    """The answer to a request about ``page`` from someone its closed network keeps out, or
-    None when they may see it: what the page's serve hook answers (a visitor signs in, another
-    member hears which network it belongs to, never what it says). For POSTs that bypass the
-    page's ``serve``: writing a comment, registering for an event."""
-    closed = hidden_by(request.user, page.specific_deferred)
-    if not closed:
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(page.url or request.get_full_path())
-    return render(request, "members/closed_content.html", {"networks": closed}, status=403)

@@ -18,9 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from comments.visibility import refuse_hidden
 from members.models import Network
-from members.visibility import closed_networks_of, visible
+from members.visibility import closed_network_refusal, closed_networks_of, visible
 from vakgenoten import links
 
 from . import ical
@@ -55,7 +54,7 @@ def register_view(request, event_id):
         return step_redirect
     # A closed network's event: only its approved members register (the page's serve hook
     # refuses the page; this POST does not pass through it).
-    refused = refuse_hidden(request, event)
+    refused = closed_network_refusal(request, event)
     if refused is not None:
         return refused
     form = RegistrationForm(request.POST, event=event)
@@ -204,7 +203,7 @@ def calendar_response(request, content, filename, *, download=False, private=Fal
 @require_GET
 def event_ics_view(request, event_id):
     event = get_object_or_404(_visible_events(), pk=event_id)
-    refused = refuse_hidden(request, event)
+    refused = closed_network_refusal(request, event)
     if refused is not None:
         return refused
     registration = event.active_registration_for(request.user)
@@ -238,7 +237,7 @@ def network_feed(request, slug):
     """The network's events (organised by it or belonging to it). A calendar app fetches
     without signing in, so the feed carries what a visitor may see: nothing closed."""
     network = get_object_or_404(Network, slug=slug)
-    events = visible(_feed_events().filter(of_network(network)), AnonymousUser())
+    events = _feed_events().filter(of_network(network))
     entries = [(event, False, False) for event in events]
     name = _("%(network)s — agenda Vakgenoten") % {"network": network.name}
     return calendar_response(

@@ -9,13 +9,16 @@ The rule exists once, as a ``Q`` (:func:`visible_q`) built from ``EXISTS`` subqu
 no query of its own, works on any queryset of pages (the page's id is ``pk``) or of things that
 point at a page (comments: ``visible_q(user, outer="page_id")``), and every list, search, feed,
 calendar, sitemap, e-mail and comment listing filters with it. A single page is checked with
-:func:`hidden_by` (the page serve hook in ``members.wagtail_hooks`` refuses it).
+:func:`hidden_by`, and refused with :func:`closed_network_refusal` (the page serve hook in
+``members.wagtail_hooks``, and the views that reach a page without serving it).
 """
 
 from functools import cache
 
 from django.apps import apps
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import render
 
 from .models import Network, NetworkContent, NetworkMembership
 
@@ -105,3 +108,16 @@ def sees_inside(user, network):
     if not getattr(user, "is_authenticated", False):
         return False
     return NetworkMembership.objects.approved().filter(user=user, network=network).exists()
+
+
+def closed_network_refusal(request, page):
+    """The answer to a request about ``page`` from someone its closed networks keep out, or
+    None when they may see it: a visitor is sent to sign in, another member hears which network
+    it belongs to (never what it says). The page serve hook answers with it, and so does every
+    view that reaches a page without ``serve`` (writing a comment, registering for an event)."""
+    closed = hidden_by(request.user, page.specific_deferred)
+    if not closed:
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(page.url or request.get_full_path())
+    return render(request, "members/closed_content.html", {"networks": closed}, status=403)

@@ -1,8 +1,6 @@
 """Admin screens for the organisations and networks members belong to, who manages them, and
 the members' requests for organisations that are missing from the register."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import render
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +13,7 @@ from vakgenoten.admin_menu import QueueMenuItem
 
 from . import admin_views
 from .models import Network, NetworkMembership, Organisation, OrganisationRequest
-from .visibility import hidden_by
+from .visibility import closed_network_refusal
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -117,14 +115,9 @@ def register_organisation_requests_menu():
 
 @hooks.register("before_serve_page")
 def refuse_closed_network_content(page, request, serve_args, serve_kwargs):
-    """Content of a closed network is served to its approved members only: a visitor signs in
-    first, another member hears which network it belongs to (never what it says)."""
-    closed = hidden_by(request.user, page.specific_deferred)
-    if not closed:
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return render(request, "members/closed_content.html", {"networks": closed}, status=403)
+    """Content of a closed network is served to its approved members only
+    (``members.visibility.closed_network_refusal``)."""
+    return closed_network_refusal(request, page)
 
 
 # Join requests of networks (members.network_admin): managers decide in the admin as well.

@@ -13,8 +13,8 @@ from comments.formatting import render_markdown
 from comments.models import Comment
 from comments.rules import settings_for
 from comments.views import login_url_for
-from comments.visibility import refuse_hidden
 from members.models import Network
+from members.visibility import closed_network_refusal
 from taxonomy.models import Theme
 from vakgenoten.cache import purge_page_and_listings
 
@@ -131,7 +131,7 @@ def accept(request, comment_id):
     comment, page = _answer_and_question(comment_id)
     if not request.user.is_authenticated:
         return HttpResponseRedirect(login_url_for(page.get_url(request)))
-    refused = refuse_hidden(request, page)
+    refused = closed_network_refusal(request, page)
     if refused is not None:
         return refused
     if not actions.can_accept(request.user, page):
@@ -169,7 +169,7 @@ def useful(request, comment_id):
     comment, page = _answer_and_question(comment_id)
     if not request.user.is_authenticated:
         return HttpResponseRedirect(login_url_for(page.get_url(request)))
-    refused = refuse_hidden(request, page)  # a closed network's question: its members only
+    refused = closed_network_refusal(request, page)  # a closed network's question: its members only
     if refused is not None:
         return refused
     if comment.status != Comment.Status.PUBLISHED or comment.deleted_at is not None:
