@@ -463,13 +463,13 @@ def mark_closed(items):
     return [item if item.page_id in open_ids else replace(item, closed=True) for item in items]
 
 
-def hidden_per_member(user_ids, index, interests):
-    """Per member of ``user_ids``, the ``(kind, pk)`` of the items they match that a closed
-    network keeps from them. The rule (``members.visibility``) is asked only for members who
-    match a closed item: one query for those members, one per such member."""
+def hidden_per_member(matched):
+    """Per member, the ``(kind, pk)`` of the items they match (``matched``: user id -> items)
+    that a closed network keeps from them. The rule (``members.visibility``) is asked only for
+    members who match a closed item: one query for those members, one per such member."""
     closed_for = {}
-    for user_id in user_ids:
-        closed = [item for item in index.items_for(user_id, interests[user_id]) if item.closed]
+    for user_id, items in matched.items():
+        closed = [item for item in items if item.closed]
         if closed:
             closed_for[user_id] = closed
     if not closed_for:
@@ -587,13 +587,6 @@ def subject_for(period, count):
     return text % {"count": count}
 
 
-class _Recipient:
-    """Just enough of a member for ``members.notifications`` (it reads ``pk``)."""
-
-    def __init__(self, pk):
-        self.pk = pk
-
-
 @dataclass(frozen=True)
 class RenderedItem:
     kind: str
@@ -619,26 +612,22 @@ def build_message(
     email,
     first_name,
     interests,
-    index,
+    items,
     rendered,
     shared,
     hidden=frozenset(),
     network_messages=(),
 ):
     """The outbox row (a dict for ``queue_emails``) of one member's digest, or None when
-    nothing is new for them. ``index`` is the period's :class:`ItemIndex`, ``rendered``
-    the items' lines (:func:`render_items`), ``shared`` what is the same for every
-    member, ``hidden`` the ``(kind, pk)`` of items a closed network keeps from this member
-    (:func:`hidden_per_member`) and ``network_messages`` what network managers wrote to them
-    (members.network_messages)."""
-    mine = [
-        rendered[item.kind, item.pk]
-        for item in index.items_for(user_id, interests)
-        if (item.kind, item.pk) not in hidden
-    ]
+    nothing is new for them. ``items`` are the period's items they match
+    (:meth:`ItemIndex.items_for`), ``rendered`` the items' lines (:func:`render_items`),
+    ``shared`` what is the same for every member, ``hidden`` the ``(kind, pk)`` of items a
+    closed network keeps from this member (:func:`hidden_per_member`) and
+    ``network_messages`` what network managers wrote to them (members.network_messages)."""
+    mine = [rendered[item.kind, item.pk] for item in items if (item.kind, item.pk) not in hidden]
     if not mine and not network_messages:
         return None
-    unsubscribe = unsubscribe_url(_Recipient(user_id), KIND)
+    unsubscribe = unsubscribe_url(user_id, KIND)
     context = {
         **shared,
         "name": first_name,
@@ -704,7 +693,8 @@ def send_digest(period, now=None, batch_size=BATCH_SIZE):
                 continue
             interests = interests_for_users([pk for pk, _email, _name in batch])
             news = network_news.for_users([pk for pk, _email, _name in batch])
-            hidden = hidden_per_member([pk for pk, _email, _name in batch], index, interests)
+            matched = {pk: index.items_for(pk, interests[pk]) for pk, _email, _name in batch}
+            hidden = hidden_per_member(matched)
             messages = []
             for user_id, email, first_name in batch:
                 message = build_message(
@@ -713,7 +703,7 @@ def send_digest(period, now=None, batch_size=BATCH_SIZE):
                     email,
                     first_name,
                     interests[user_id],
-                    index,
+                    matched[user_id],
                     rendered,
                     shared,
                     hidden.get(user_id, frozenset()),

@@ -106,13 +106,6 @@ def render_message(message, network, first_name, unsubscribe, unsubscribe_all):
     return render_to_string("members/email/network_message.txt", context).strip()
 
 
-class _Member:
-    """Just enough of a member for ``members.notifications`` (it reads ``pk``)."""
-
-    def __init__(self, pk):
-        self.pk = pk
-
-
 def deliver(message_id):
     """Queue the e-mail of one "at once" message for every recipient, ``BATCH_SIZE`` at a
     time. Safe to run twice: each e-mail's key is the message and the member."""
@@ -138,15 +131,18 @@ def deliver(message_id):
             last = batch[-1][0]
             rows = []
             for user_id, email, first_name in batch:
-                member = _Member(user_id)
-                unsubscribe = unsubscribe_url(member, KIND, network=network)
+                unsubscribe = unsubscribe_url(user_id, KIND, network=network)
                 rows.append(
                     {
                         "key": f"network-message:{message.pk}:{user_id}",
                         "to": email,
                         "subject": subject,
                         "body": render_message(
-                            message, network, first_name, unsubscribe, unsubscribe_url(member, KIND)
+                            message,
+                            network,
+                            first_name,
+                            unsubscribe,
+                            unsubscribe_url(user_id, KIND),
                         ),
                         "headers": unsubscribe_headers(unsubscribe),
                     }
@@ -221,5 +217,5 @@ class DigestMessages:
             body=message.body,
             sender_name=message.sender.get_full_name() if message.sender else "",
             network_url=links.absolute_url(network.get_absolute_url()),
-            unsubscribe_url=unsubscribe_url(_Member(user_id), KIND, network=network),
+            unsubscribe_url=unsubscribe_url(user_id, KIND, network=network),
         )

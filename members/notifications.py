@@ -81,8 +81,13 @@ NETWORK_KINDS = (NotificationPreferences.Kind.NETWORK_MESSAGES.value,)
 
 
 def unsubscribe_token(user, kind, page=None, network=None):
+    """A signed token naming the member, the kind and optionally one page or network.
+
+    ``user`` is a member or just their id: batch senders (the digest, network messages) read
+    ids from the database and need no member object for this.
+    """
     _check_kind(kind)
-    payload = {"u": user.pk, "k": kind}
+    payload = {"u": getattr(user, "pk", user), "k": kind}
     if network is not None:
         if kind not in NETWORK_KINDS:
             raise ValueError(f"Notification kind {kind!r} cannot be switched off per network.")
