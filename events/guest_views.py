@@ -12,13 +12,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from members.visibility import hidden_by
+from members.visibility import closed_network_refusal, hidden_by
 from vakgenoten import limits
 
 from . import guests, ical
@@ -40,17 +40,6 @@ def _guest_event(event_id):
     return get_object_or_404(EventPage.objects.live().public(), pk=event_id)
 
 
-def _closed_to_guests(request, event):
-    """The refusal for a guest at a closed network's event (only its approved members may
-    come), or None: a guest is a visitor, whom ``members.visibility`` never lets see it."""
-    closed = hidden_by(AnonymousUser(), event)
-    if not closed:
-        return None
-    return _private(
-        render(request, "members/closed_content.html", {"networks": closed}, status=403)
-    )
-
-
 def _render_event_with_guest_form(request, event, form, status=400):
     """The event page again, with the guest form as it was sent and why it was refused."""
     context = event.get_context(request)
@@ -64,9 +53,10 @@ def guest_register(request, event_id):
     event = _guest_event(event_id)
     if request.user.is_authenticated:
         return redirect(f"{event.url}#aanmelden")
-    refused = _closed_to_guests(request, event)
+    # Only a closed network's approved members may come; a guest is a visitor.
+    refused = closed_network_refusal(request, event, offer_sign_in=False)
     if refused is not None:
-        return refused
+        return _private(refused)
     form = GuestRegistrationForm(request.POST, event=event)
     form_ok = form.is_valid()
     if not event.guests_may_register:

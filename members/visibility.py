@@ -99,25 +99,37 @@ def closed_network_ids():
     return Network.objects.filter(is_closed=True).values("pk")
 
 
-def sees_inside(user, network):
+_ASK = object()
+
+
+def sees_inside(user, network, membership=_ASK):
     """Whether ``user`` sees what belongs to ``network``: everyone for an open network, its
     approved members (and superusers) for a closed one. The same rule as :func:`visible_q`,
-    asked of one network (a network page's sections and explanation; one query at most)."""
+    asked of one network (a network page's sections and explanation; one query at most).
+
+    A caller that has already read the user's membership of ``network`` (or knows there is
+    none: ``None``) passes it, and no query is made.
+    """
     if not network.is_closed or _sees_everything(user):
         return True
     if not getattr(user, "is_authenticated", False):
         return False
+    if membership is not _ASK:
+        return bool(membership and membership.is_approved)
     return NetworkMembership.objects.approved().filter(user=user, network=network).exists()
 
 
-def closed_network_refusal(request, page):
+def closed_network_refusal(request, page, offer_sign_in=True):
     """The answer to a request about ``page`` from someone its closed networks keep out, or
     None when they may see it: a visitor is sent to sign in, another member hears which network
     it belongs to (never what it says). The page serve hook answers with it, and so does every
-    view that reaches a page without ``serve`` (writing a comment, registering for an event)."""
+    view that reaches a page without ``serve`` (writing a comment, registering for an event).
+
+    ``offer_sign_in=False`` gives a visitor the 403 page too (a guest's form, which has no
+    account to sign in with)."""
     closed = hidden_by(request.user, page.specific_deferred)
     if not closed:
         return None
-    if not request.user.is_authenticated:
+    if offer_sign_in and not request.user.is_authenticated:
         return redirect_to_login(page.url or request.get_full_path())
     return render(request, "members/closed_content.html", {"networks": closed}, status=403)

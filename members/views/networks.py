@@ -82,7 +82,7 @@ def network_detail(request, slug):
             "pending": pending,
             "manager_ids": manager_ids,
             "managers": [manager.user for manager in managers],
-            "sees_inside": sees_inside_of(request.user, network, membership),
+            "sees_inside": sees_inside(request.user, network, membership),
             "page_obj": paginate(request, members, MEMBERS_PER_PAGE),
             "sections": render_sections(NETWORK, request, network),
             "crumbs": [
@@ -92,13 +92,6 @@ def network_detail(request, slug):
             ],
         },
     )
-
-
-def sees_inside_of(user, network, membership):
-    """``visibility.sees_inside`` with the viewer's membership already at hand (no query)."""
-    if not network.is_closed or getattr(user, "is_superuser", False):
-        return sees_inside(user, network)
-    return bool(membership and membership.is_approved)
 
 
 @require_POST
