@@ -20,7 +20,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from blog.models import ArticlePage, NewsPage
 from members.content_rights import NETWORK_MANAGERS
 from members.models import NetworkMembership
-from tests.factories import NetworkFactory, NewsPageFactory, UserFactory, with_second_factor
+from tests.factories import (
+    NetworkFactory,
+    NewsPageFactory,
+    network_manager,
+    with_second_factor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,14 +44,7 @@ def other_network(db):
 
 @pytest.fixture
 def manager(editorial, network):
-    user = UserFactory(first_name="Bram", last_name="Jansen")
-    NetworkMembership.objects.create(
-        user=user,
-        network=network,
-        status=NetworkMembership.Status.APPROVED,
-        role=NetworkMembership.Role.MANAGER,
-    )
-    return with_second_factor(user)
+    return with_second_factor(network_manager(network))
 
 
 @pytest.fixture

@@ -8,9 +8,8 @@ in (``members.content_rights``), not from the organisers group.
 import pytest
 
 from events.models import EventPage
-from members.models import NetworkMembership
 from tests.events.test_organiser_rights import event_form_data
-from tests.factories import UserFactory, with_second_factor
+from tests.factories import network_manager, with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +18,7 @@ REFUSED = (302, 403, 404)
 
 @pytest.fixture
 def manager(agenda, network):
-    user = UserFactory(first_name="Bram", last_name="Jansen")
-    NetworkMembership.objects.create(
-        user=user,
-        network=network,
-        status=NetworkMembership.Status.APPROVED,
-        role=NetworkMembership.Role.MANAGER,
-    )
+    user = network_manager(network)
     assert not user.groups.filter(name="Organisatoren").exists()
     return with_second_factor(user)
 

@@ -20,6 +20,7 @@ from tests.factories.members import (
     NetworkFactory,
     OrganisationFactory,
     UserFactory,
+    network_manager,
     with_second_factor,
 )
 from tests.factories.pages import HomePageFactory, PublishedPageFactory, root_page
@@ -46,5 +47,6 @@ __all__ = [
     "ThemeFactory",
     "UserFactory",
     "root_page",
+    "network_manager",
     "with_second_factor",
 ]

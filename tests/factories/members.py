@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 
 from django.contrib.auth.models import Group
 
-from members.models import Network, Organisation, User
+from members.models import Network, NetworkMembership, Organisation, User
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -80,3 +80,16 @@ class NetworkFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Netwerk {n}")
     slug = factory.Sequence(lambda n: f"netwerk-{n}")
+
+
+def network_manager(network, **fields):
+    """A member who manages ``network`` (an approved membership in the manager's role); the
+    admin needs ``with_second_factor`` on top. Bram Jansen unless ``fields`` say otherwise."""
+    user = UserFactory(**{"first_name": "Bram", "last_name": "Jansen", **fields})
+    NetworkMembership.objects.create(
+        user=user,
+        network=network,
+        status=NetworkMembership.Status.APPROVED,
+        role=NetworkMembership.Role.MANAGER,
+    )
+    return user

@@ -6,7 +6,7 @@ A manager sees the requests of the networks they manage; superusers see every ne
 import pytest
 
 from members.models import NetworkMembership
-from tests.factories import NetworkFactory, UserFactory, with_second_factor
+from tests.factories import NetworkFactory, UserFactory, network_manager, with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -27,14 +27,7 @@ def networks(db):
 
 @pytest.fixture
 def manager(networks):
-    user = UserFactory(first_name="Bram", last_name="Jansen")
-    _membership(
-        user,
-        networks[0],
-        status=NetworkMembership.Status.APPROVED,
-        role=NetworkMembership.Role.MANAGER,
-    )
-    return with_second_factor(user)
+    return with_second_factor(network_manager(networks[0]))
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from members import network_invites
 from members.models import NetworkInvite, NetworkMembership, User
-from tests.factories import NetworkFactory, UserFactory
+from tests.factories import NetworkFactory, UserFactory, network_manager
 from tests.members.conftest import code_from, signup_data
 
 pytestmark = pytest.mark.django_db
@@ -25,14 +25,7 @@ def network(db):
 
 @pytest.fixture
 def manager(network):
-    manager = UserFactory(first_name="Bram", last_name="Jansen", email="bram@bergambacht.example")
-    NetworkMembership.objects.create(
-        user=manager,
-        network=network,
-        status=NetworkMembership.Status.APPROVED,
-        role=NetworkMembership.Role.MANAGER,
-    )
-    return manager
+    return network_manager(network, email="bram@bergambacht.example")
 
 
 @pytest.fixture
