@@ -1,25 +1,35 @@
-"""The performance benchmark: one command, a table of figures, at two data sizes.
+"""The performance benchmark: one command, tables of figures, at two data sizes.
 
-    make bench                 # or: .venv/bin/python bench/performance.py [--seconds N]
+    make bench                 # 10,000 and 100,000 articles (20,000 members, 5,000 events)
+    .venv/bin/python bench/performance.py --quick   # 100 and 10,000 articles, for every day
 
 What it does, all on this machine and on loopback only:
 
-1. creates its own PostgreSQL database (``vakgenoten_bench`` on 127.0.0.1:5432, dropped and
-   created again; the server itself is never touched), migrates it and loads the demo content;
-2. seeds it with ``bench/seed.py`` to the small size, then measures; seeds it up to the
-   large size, then measures again;
-3. measures each page twice: the SQL queries and HTML bytes of one uncached render through
-   Django's test client (``CaptureQueriesContext``), and requests/s, p50 and p99 under
-   gunicorn (2 sync workers, production settings, DEBUG off) with ``wrk`` from one client,
-   after three seconds of the same load to warm the caches (steady state, not a cold start);
-4. prints one table per size, each page's throughput as a share of ``/healthz`` in the same
-   run, the search p95 over the large index and the RSS of the gunicorn workers after the run.
+1. creates its own PostgreSQL database (``vakgenoten_bench`` on 127.0.0.1:5432, or
+   BENCH_DB_NAME; dropped and created again, the server itself is never touched), migrates it
+   and loads the demo content, with a private Redis as the shared cache;
+2. seeds it with ``bench/seed.py`` up to the first size, measures; seeds up to the second
+   size, measures again (the seeder adds rows: each size is a total);
+3. per size: the yardstick, a bare Django project (``bench/bare``: one view, no middleware,
+   no apps) under the same gunicorn command and load client: the floor for the site's
+   cheapest request, ``/ping`` (the view alone through the site's whole middleware stack);
+4. per page type, anonymous and signed in: the SQL queries and HTML bytes of one render the
+   page cache cannot answer (Django's test client, ``CaptureQueriesContext``, after two
+   warm-up renders); COLD renders over HTTP to gunicorn (``--cold`` of them, default 5:
+   before each the run's Redis is flushed, so no page, part, routing entry or cached session
+   is left, and the address carries a query string never asked for; a worker's own memory
+   and PostgreSQL's buffers stay warm, as on a running site after a purge); and WARM load
+   (requests/s, p50, p99) with ``wrk`` from one connection after two seconds of the same load;
+5. prints one table per size with every share of ``/ping`` in the same run, the search p95,
+   the RSS of the workers after 10,000 requests, and the targets of issue 24 marked ✓ or ✗;
+   after both sizes, whether every page keeps its query count (constant queries);
+6. when ``bench/explain.py`` exists, prints its EXPLAIN ANALYZE of the listing queries at
+   the largest size.
 
-The KB columns are the HTML alone. What a browser fetches on a first visit (stylesheets,
-fonts, images: requests, bytes on the wire, LCP, CLS, Lighthouse) is measured by
-``bench/frontend.py`` (``make bench-frontend``), in a real browser.
-
-It is not part of ``make test``. A run takes about five minutes on two cores.
+gunicorn: 2 sync workers, production settings, DEBUG off. Wall-clock figures are only as
+steady as the machine: on a shared one, compare query counts and shares, not milliseconds.
+The KB columns are the HTML alone; what a browser fetches on a first visit is measured by
+``bench/frontend.py`` (``make bench-frontend``). Not part of ``make test``.
 """
 
 import argparse
@@ -48,8 +58,15 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 DB_NAME = os.environ.get("BENCH_DB_NAME", "vakgenoten_bench")
 DB_SERVER = os.environ.get("BENCH_DB_SERVER", "postgres://postgres@127.0.0.1:5432")
-SMALL = {"articles": 100, "comments": 5, "members": 200, "events": 50}
-LARGE = {"articles": 10_000, "comments": 5, "members": 2_000, "events": 1_000}
+# Totals per size (the seeder adds the difference to what the previous size left).
+SIZES = {
+    "small": {"articles": 100, "comments": 5, "members": 200, "events": 50},
+    "10k": {"articles": 10_000, "comments": 5, "members": 2_000, "events": 1_000},
+    "100k": {"articles": 100_000, "comments": 5, "members": 20_000, "events": 5_000},
+}
+FULL_SIZES = ("10k", "100k")
+QUICK_SIZES = ("small", "10k")
+WARM_SECONDS = 2
 SEARCH_TERMS = [
     "schuldhulp",
     "omgevingstafel",
@@ -207,25 +224,47 @@ if not QuestionPage.objects.filter(slug__startswith="bench-vraag-").exists():
         UsefulMark(answer=answer, user=askers[-1 - number]) for number, answer in enumerate(answers)
     )
 busy_question = QuestionPage.objects.get(slug="bench-vraag-299")
-pages = [
-    ("/healthz", "/healthz", None),
-    ("home", "/", None),
-    ("knowledge base", BlogIndexPage.objects.first().url, None),
-    ("article, 50 comments", busy.url, None),
-    ("article, 50 comments, signed-in reader", busy.url, "reader"),
-    ("article, 50 comments, signed-in commenter", busy.url, "writer"),
-    ("article, 50 comments, commenter in edit window", busy.url, "fresh"),
-    ("search", "/zoeken/?q=schuldhulp", None),
-    ("events", EventIndexPage.objects.first().url, None),
-    ("event page", event.url, None),
+# Every page type, anonymous and signed in (the reader), plus what only members see. The
+# trivial endpoint and /healthz first: every share in the table is of /ping.
+from blog.models.authors import Author
+from members.models import Network, Organisation
+blog_index = BlogIndexPage.objects.first().specific
+types = [
+    ("home", "/"),
+    ("knowledge base", blog_index.url),
+    ("article, 50 comments", busy.url),
+    ("search", "/zoeken/?q=schuldhulp"),
+    ("events", EventIndexPage.objects.first().url),
+    ("event page", event.url),
+    ("member profile", f"/leden/{profile.user_id}/"),
+    ("questions", question_index.url),
+    ("question, 30 answers", busy_question.url),
+]
+organisation = Organisation.objects.order_by("pk").first()
+if organisation:
+    types.append(("organisation page", organisation.get_absolute_url()))
+network = Network.objects.order_by("pk").first()
+if network:
+    types.append(("network page", network.get_absolute_url()))
+author = Author.objects.exclude(slug="").order_by("pk").first()
+if author:
+    types.append(
+        ("author page", blog_index.url + blog_index.reverse_subpage("author", args=[author.slug]))
+    )
+types.append(("knowledge base RSS", blog_index.url + blog_index.reverse_subpage("feed_rss")))
+pages = [("/ping", "/ping", None), ("/healthz", "/healthz", None)]
+for name, url in types:
+    pages.append((name, url, None))
+    pages.append((f"{name} (signed in)", url, "reader"))
+pages += [
+    ("member home (signed in)", "/", "reader"),  # the same address; the row name says who
     ("member directory (signed in)", "/leden/", "reader"),
-    ("member profile", f"/leden/{profile.user_id}/", None),
     ("voor jou (signed in)", "/voor-jou/", "reader"),
     ("meldingen (signed in)", "/meldingen/", "writer"),
-    ("questions", question_index.url, None),
-    ("question, 30 answers", busy_question.url, None),
-    ("question, 30 answers, signed-in reader", busy_question.url, "reader"),
+    ("article, 50 comments, signed-in commenter", busy.url, "writer"),
+    ("article, 50 comments, commenter in edit window", busy.url, "fresh"),
 ]
+pages = [row for row in pages if row[0] != "home (signed in)"]  # that is "member home"
 clients = {None: Client(HTTP_HOST="127.0.0.1")}
 for role, member in (("reader", reader), ("writer", writer), ("fresh", fresh)):
     clients[role] = Client(HTTP_HOST="127.0.0.1")
@@ -270,12 +309,14 @@ def probe_pages(env, busy_id):
 
 
 class Server:
-    def __init__(self, env, port):
+    """gunicorn, 2 sync workers, on a loopback port: the site, or the bare reference project."""
+
+    def __init__(self, env, port, application="vakgenoten.wsgi"):
         self.port = port
         self.process = subprocess.Popen(
             [
                 GUNICORN,
-                "vakgenoten.wsgi",
+                application,
                 "--workers",
                 "2",
                 "--bind",
@@ -289,7 +330,7 @@ class Server:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(self.url("/healthz"), timeout=2) as response:
+                with urllib.request.urlopen(self.url("/ping"), timeout=2) as response:
                     if response.status == 200:
                         return
             except OSError:
@@ -404,84 +445,252 @@ def search_p95(server, rounds=20):
     }
 
 
-# --- the run ----------------------------------------------------------------------------------
+def flush_shared_cache(redis_url):
+    """Empty the run's private Redis: page cache, shared page parts, routing, cached sessions
+    (sessions are ``cached_db``: the next request reads them back from PostgreSQL)."""
+    import redis  # the client Django's Redis cache uses; in the site's own dependencies
+
+    client = redis.Redis.from_url(redis_url)
+    client.flushdb()
+    client.close()
 
 
-def measure(env, size_name, busy_id, seconds, loader, media_root, with_extras):
+def cold_renders(server, row, cookie, redis_url, count):
+    """``count`` first renders of one page: before each, the shared cache is flushed and the
+    address carries a query string never asked for, so neither the page cache nor a shared part
+    can answer. What stays warm is what a running worker keeps in its own memory (imported
+    code, compiled templates, Wagtail's site lookup) and PostgreSQL's buffers."""
+    joiner = "&" if "?" in row["url"] else "?"
+    headers = {"Cookie": cookie} if cookie else {}
+    timings = []
+    for number in range(count):
+        flush_shared_cache(redis_url)
+        ms, status, _body = timed_get(
+            server.url(f"{row['url']}{joiner}cold={secrets.token_hex(4)}{number}"), headers
+        )
+        if status == 200:
+            timings.append(ms)
+    timings.sort()
+    return {
+        "cold_p50": statistics.median(timings) if timings else None,
+        "cold_max": timings[-1] if timings else None,
+    }
+
+
+def measure_bare(env, seconds, loader):
+    """The bare Django view (bench/bare) under the same gunicorn command and load client."""
+    port = free_port()
+    server = Server(env, port, application="bench.bare.wsgi")
+    try:
+        url = server.url("/ping")
+        loader(url, WARM_SECONDS)
+        return loader(url, seconds)
+    finally:
+        server.stop()
+
+
+def measure(env, size_name, busy_id, seconds, loader, cold_count):
     log(f"{size_name}: queries per page")
     probe = probe_pages(env, busy_id)
     port = free_port()
     log(f"{size_name}: gunicorn on 127.0.0.1:{port}")
     server = Server(env, port)
     total_requests = 0
+    extras = {}
     try:
+        # Cold first, while nothing of this size has been rendered by these workers' caches.
+        log(f"{size_name}: {cold_count} cold renders per page")
+        for row in probe["rows"]:
+            role = row["personal"]
+            cookie = f"sessionid={probe['sessions'][role]}" if role else None
+            if row["url"] in ("/ping", "/healthz"):
+                row.update(cold_p50=None, cold_max=None)
+            else:
+                row.update(cold_renders(server, row, cookie, env["REDIS_URL"], cold_count))
+            total_requests += cold_count
+        log(f"{size_name}: warm load per page")
         for row in probe["rows"]:
             url = server.url(row["url"])
             role = row["personal"]
             cookie = f"sessionid={probe['sessions'][role]}" if role else None
-            # Steady state: three seconds to fill the page cache and each worker's shared parts.
-            loader(url, 3, cookie)
+            # Steady state: a few seconds to fill the page cache and the shared parts.
+            loader(url, WARM_SECONDS, cookie)
             result = loader(url, seconds, cookie)
             total_requests += result["requests"] + 1
             _ms, _status, body = timed_get(url, {"Cookie": cookie} if cookie else {})
             row.update(result, gzip_bytes=len(gzip.compress(body, 6)), served_bytes=len(body))
-        extras = {}
-        if with_extras:
-            log(f"{size_name}: search p95")
-            extras["search"] = search_p95(server)
-            # Fill up to 10,000 requests on these workers before reading their memory.
-            remaining = max(0, 10_000 - total_requests - extras["search"]["count"])
-            home = server.url("/")
-            while remaining > 0:
-                result = loader(home, 2)
-                remaining -= result["requests"]
-                total_requests += result["requests"]
-            extras["rss_mb"] = server.worker_rss_mb()
-            extras["requests_served"] = total_requests + extras["search"]["count"]
+        log(f"{size_name}: search p95")
+        extras["search"] = search_p95(server)
+        # Fill up to 10,000 requests on these workers before reading their memory.
+        remaining = max(0, 10_000 - total_requests - extras["search"]["count"])
+        home = server.url("/")
+        while remaining > 0:
+            result = loader(home, 2)
+            remaining -= result["requests"]
+            total_requests += result["requests"]
+        extras["rss_mb"] = server.worker_rss_mb()
+        extras["requests_served"] = total_requests + extras["search"]["count"]
     finally:
         server.stop()
     return probe, extras
 
 
-def print_table(size_name, sizes, probe, extras):
+# --- the tables and the targets ---------------------------------------------------------------
+
+
+def mark(ok):
+    return "✓" if ok else "✗"
+
+
+def row_named(rows, name):
+    return next((row for row in rows if row["name"] == name), None)
+
+
+def optional_ms(value):
+    return "–" if value is None else f"{value:.1f}"
+
+
+def print_table(size_name, sizes, probe, extras, bare):
     rows = probe["rows"]
-    health = next(row for row in rows if row["url"] == "/healthz")
+    yardstick = row_named(rows, "/ping")
     print(f"\n### {size_name}: {sizes['articles']:,} articles".replace(",", "."))
     print(
-        f"({sizes['members']} members, {sizes['events']} events, "
+        f"({sizes['members']:,} members, {sizes['events']:,} events, "
         f"{sizes['comments']} comments per article; measured article: "
         f"{probe['busy_comments']} published comments)\n"
     )
     print(
-        "| page | req/s | p50 ms | p99 ms | % of /healthz | queries (uncached) "
-        "| repeated SQL | KB | KB gzip |"
+        "| page | req/s | p50 ms | p99 ms | % of /ping | cold p50 ms | cold max ms "
+        "| queries | repeated SQL | KB | KB gzip |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        f"| bare Django view (reference) | {bare['rps']:.0f} | {bare['p50']:.1f} "
+        f"| {bare['p99']:.1f} | {100 * bare['rps'] / yardstick['rps']:.1f}% | – | – | 0 | 0 "
+        "| 0.0 | 0.0 |"
+    )
     for row in rows:
-        share = 100 * row["rps"] / health["rps"] if health["rps"] else 0
+        share = 100 * row["rps"] / yardstick["rps"] if yardstick["rps"] else 0
         status = "" if row["status"] == 200 and not row["errors"] else " (errors!)"
         print(
             f"| {row['name']}{status} | {row['rps']:.0f} | {row['p50']:.1f} | {row['p99']:.1f} "
-            f"| {share:.1f}% | {row['queries']} | {row['duplicates']} "
+            f"| {share:.1f}% | {optional_ms(row['cold_p50'])} | {optional_ms(row['cold_max'])} "
+            f"| {row['queries']} | {row['duplicates']} "
             f"| {row['served_bytes'] / 1024:.1f} | {row['gzip_bytes'] / 1024:.1f} |"
         )
-    if extras:
-        search = extras["search"]
-        print(
-            f"\nSearch over {sizes['articles']:,} articles ({search['count']} requests, ten "
-            f"terms): p50 {search['p50']:.1f} ms, p95 {search['p95']:.1f} ms."
-        )
-        print("First-visit weight in a browser (every request, LCP, CLS): make bench-frontend.")
-        rss = ", ".join(f"{value:.0f} MB" for value in extras["rss_mb"])
-        print(f"gunicorn worker RSS after {extras['requests_served']:,} requests: {rss}.")
+    search = extras["search"]
+    print(
+        f"\nSearch over {sizes['articles']:,} articles ({search['count']} requests, ten "
+        f"terms): p50 {search['p50']:.1f} ms, p95 {search['p95']:.1f} ms."
+    )
+    rss = ", ".join(f"{value:.0f} MB" for value in extras["rss_mb"])
+    print(f"gunicorn worker RSS after {extras['requests_served']:,} requests: {rss}.")
+    print_targets(sizes, rows, extras, bare, yardstick)
+
+
+def print_targets(sizes, rows, extras, bare, yardstick):
+    """The targets of issue 24, each with ✓ or ✗ (wall-clock figures: a shared machine)."""
+    print("\nTargets:")
+    # A cached page is an anonymous one the page cache serves: not search, not the probes.
+    anonymous = [
+        row
+        for row in rows
+        if row["personal"] is None
+        and row["url"] not in ("/ping", "/healthz")
+        and not row["url"].startswith("/zoeken/")
+    ]
+    slow = [row["name"] for row in anonymous if row["rps"] < 0.8 * yardstick["rps"]]
+    print(
+        f"- {mark(not slow)} anonymous cached pages ≥ 80% of /ping"
+        + (f" (below: {', '.join(slow)})" if slow else "")
+    )
+    for name, limit in (
+        ("article, 50 comments (signed in)", 10),
+        ("member directory (signed in)", 15),
+        ("member home (signed in)", 30),
+    ):
+        row = row_named(rows, name)
+        if row:
+            print(f"- {mark(row['p50'] <= limit)} {name}: p50 {row['p50']:.1f} ms ≤ {limit} ms")
+    limit = 20 if sizes["articles"] <= 10_000 else 40
+    p95 = extras["search"]["p95"]
+    print(f"- {mark(p95 <= limit)} search p95 {p95:.1f} ms ≤ {limit} ms")
+    largest = max(extras["rss_mb"], default=0)
+    print(f"- {mark(largest < 200)} worker RSS {largest:.0f} MB < 200 MB")
+    share = 100 * yardstick["rps"] / bare["rps"] if bare["rps"] else 0
+    print(
+        f"- {mark(share >= 80)} cheapest request within 20% of bare Django: /ping "
+        f"{yardstick['rps']:.0f} req/s is {share:.0f}% of {bare['rps']:.0f}"
+    )
+
+
+def print_constant_queries(results):
+    """Equal query counts at the smallest and the largest size: the queries do not grow."""
+    (small_name, _s, small_probe, _e), (large_name, _l, large_probe, _x) = results[0], results[-1]
+    small_counts = {row["name"]: row["queries"] for row in small_probe["rows"]}
+    growing = [
+        f"{row['name']} ({small_counts[row['name']]} → {row['queries']})"
+        for row in large_probe["rows"]
+        if row["name"] in small_counts and row["queries"] != small_counts[row["name"]]
+    ]
+    print(
+        f"\n- {mark(not growing)} every page at constant queries ({small_name} against "
+        f"{large_name})" + (f"; not: {', '.join(growing)}" if growing else "")
+    )
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def seed_to(env, sizes, seeded, busy_id):
+    """Seed up to ``sizes`` (bench/seed.py adds rows); returns the busy article's id."""
+    output = seed(
+        env,
+        "--articles",
+        str(sizes["articles"] - seeded["articles"]),
+        "--comments-per-article",
+        str(sizes["comments"]),
+        "--members",
+        str(max(0, sizes["members"] - seeded["members"])),
+        "--events",
+        str(max(0, sizes["events"] - seeded["events"])),
+        "--busy-article-comments",
+        "50" if busy_id is None else str(sizes["comments"]),
+        capture=True,
+    )
+    lines = output.strip().splitlines()
+    log(lines[-2] if len(lines) > 1 else output.strip())
+    if busy_id is None:
+        busy_id = int(re.search(r"busy_article_id=(\d+)", output).group(1))
+    manage(
+        env,
+        "shell",
+        "-c",
+        # As on a running site, where autovacuum has caught up after the bulk insert.
+        "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')",
+    )
+    return busy_id
+
+
+def run_explain(env):
+    """EXPLAIN ANALYZE of the listing queries at the largest size (bench/explain.py, when
+    present: written for issue 24 by another part of the work)."""
+    if (ROOT / "bench" / "explain.py").exists():
+        log("EXPLAIN ANALYZE of the listing queries (bench/explain.py)")
+        print("\n## EXPLAIN ANALYZE at the largest size (bench/explain.py)\n", flush=True)
+        run_script(env, ROOT / "bench" / "explain.py")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=5, help="load per page (default 5 s)")
-    parser.add_argument("--large", type=int, default=LARGE["articles"])
-    parser.add_argument("--small", type=int, default=SMALL["articles"])
+    parser.add_argument(
+        "--quick", action="store_true", help="100 and 10,000 articles (default 10,000 and 100,000)"
+    )
+    parser.add_argument("--seconds", type=int, help="load per page (default 5 s, 3 s --quick)")
+    parser.add_argument("--cold", type=int, default=5, help="cold renders per page (default 5)")
     args = parser.parse_args()
+    size_names = QUICK_SIZES if args.quick else FULL_SIZES
+    seconds = args.seconds or (3 if args.quick else 5)
     started = time.monotonic()
     media_root = ROOT / "var" / "bench-media"
     media_root.mkdir(parents=True, exist_ok=True)
@@ -499,51 +708,31 @@ def main():
     manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput", "-v0")
 
-    small = dict(SMALL, articles=args.small)
-    large = dict(LARGE, articles=args.large)
     results = []
     busy_id = None
-    seeded = 0
-    for size_name, sizes in (("small", small), ("large", large)):
-        log(f"{size_name}: bench/seed.py to {sizes['articles']} articles")
-        output = seed(
-            env,
-            "--articles",
-            str(sizes["articles"] - seeded),
-            "--comments-per-article",
-            str(sizes["comments"]),
-            "--members",
-            str(sizes["members"]),
-            "--events",
-            str(sizes["events"]),
-            "--busy-article-comments",
-            "50" if busy_id is None else str(sizes["comments"]),
-            capture=True,
-        )
-        seeded = sizes["articles"]
-        log(output.strip().splitlines()[-2] if output.strip() else "")
-        if busy_id is None:
-            busy_id = int(re.search(r"busy_article_id=(\d+)", output).group(1))
-        manage(
-            env,
-            "shell",
-            "-c",
-            # As on a running site, where autovacuum has caught up after the bulk insert.
-            "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')",
-        )
-        probe, extras = measure(
-            env, size_name, busy_id, args.seconds, loader, media_root, size_name == "large"
-        )
-        results.append((size_name, sizes, probe, extras))
+    seeded = {"articles": 0, "members": 0, "events": 0}
+    for size_name in size_names:
+        sizes = SIZES[size_name]
+        log(f"{size_name}: bench/seed.py to {sizes['articles']:,} articles")
+        busy_id = seed_to(env, sizes, seeded, busy_id)
+        seeded = {key: max(seeded[key], sizes[key]) for key in seeded}
+        log(f"{size_name}: bare Django reference")
+        bare = measure_bare(env, seconds, loader)
+        probe, extras = measure(env, size_name, busy_id, seconds, loader, args.cold)
+        results.append((size_name, sizes, probe, extras, bare))
 
     print(f"\n## Vakgenoten benchmark, {time.strftime('%Y-%m-%d')}")
     print(
         f"PostgreSQL, gunicorn 2 sync workers, production settings, "
         f"{'wrk' if loader is load_with_wrk else 'Python client'} with 1 connection, "
-        f"{args.seconds} s per page, {os.cpu_count()} cores."
+        f"{seconds} s per page after {WARM_SECONDS} s of warm-up, {args.cold} cold renders "
+        f"per page (shared cache flushed before each, a new query string), {os.cpu_count()} "
+        f"cores; tables vacuumed after seeding."
     )
-    for result in results:
-        print_table(*result)
+    for size_name, sizes, probe, extras, bare in results:
+        print_table(size_name, sizes, probe, extras, bare)
+    print_constant_queries([result[:4] for result in results])
+    run_explain(env)
     log(f"done in {time.monotonic() - started:.0f} s")
 
 

@@ -1,10 +1,11 @@
 """The Wagtail admin opens only through allauth's login and only with a second factor."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.urls import reverse
+from django.urls import get_urlconf, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -27,9 +28,17 @@ class AdminAccessMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self._admin_home = {}
+
+    def admin_home(self):
+        """The admin's address, looked up once per URL map: every request passes here."""
+        urlconf = get_urlconf() or settings.ROOT_URLCONF
+        if urlconf not in self._admin_home:
+            self._admin_home[urlconf] = reverse("wagtailadmin_home")
+        return self._admin_home[urlconf]
 
     def __call__(self, request):
-        admin_home = reverse("wagtailadmin_home")
+        admin_home = self.admin_home()
         path = request.path_info
         if path.startswith(admin_home):
             logout = reverse("wagtailadmin_logout")

@@ -14,6 +14,7 @@ no cookies set (so no CSRF token or message is ever cached), not marked private.
 """
 
 import enum
+import functools
 import logging
 
 from redis.exceptions import RedisError
@@ -262,7 +263,12 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if cache_seconds() <= 0 or request.method not in ("GET", "HEAD") or is_personal(request):
+        if (
+            cache_seconds() <= 0
+            or request.method not in ("GET", "HEAD")
+            or is_personal(request)
+            or not may_be_a_page(request.path_info)
+        ):
             return self.get_response(request)
 
         cache = page_cache()
@@ -319,6 +325,26 @@ class AnonymousPageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
+
+
+def may_be_a_page(path_info):
+    """Whether Wagtail's page view answers this path: only its responses are ever stored
+    (``before_serve_page`` names the page), so any other path needs no look in the cache."""
+    return _resolves_to_page_view(settings.ROOT_URLCONF, path_info)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolves_to_page_view(urlconf, path_info):
+    """Kept per process: the URL map does not change while it runs (the urlconf is part of the
+    key for the tests that swap it). Bounded, so unique hostile paths only push others out."""
+    from django.urls import Resolver404, resolve
+
+    from wagtail.views import serve
+
+    try:
+        return resolve(path_info, urlconf).func is serve
+    except Resolver404:
+        return False
 
 
 class CachedSiteMiddleware:

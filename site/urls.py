@@ -15,6 +15,7 @@ from . import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("ping", views.ping, name="ping"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own: a collection's password is limited like a page's (views.py).

@@ -41,6 +41,16 @@ def healthz(request):
 
 
 @never_cache
+def ping(request):
+    """The benchmark's yardstick: the cheapest answer the whole middleware stack can give.
+
+    No database, no cache, no template, no JSON: what it costs is the stack's own cost, which
+    bench/performance.py compares with a bare Django view and with every page.
+    """
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+@never_cache
 @require_GET
 def readyz(request):
     """Readiness: the database answers, so this instance can take traffic."""

@@ -47,3 +47,13 @@ def test_readyz_answers_503_when_the_database_is_gone():
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["status"] == 503
     assert answer["body"]["database"] == "down"
+
+
+def test_ping_answers_ok_without_a_query(client, django_assert_num_queries):
+    """The benchmark's yardstick does nothing but pass the middleware stack."""
+    with django_assert_num_queries(0):
+        response = client.get("/ping")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert response["Content-Type"] == "text/plain"
+    assert "no-cache" in response["Cache-Control"]
