@@ -14,6 +14,7 @@ import json
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.utils import timezone
 
 COPY_ROWS = 20_000
 
@@ -155,7 +156,9 @@ def insert_rows(model, rows, return_ids=False):
     missing = {}
     for field in fields:
         if field.attname not in rows[0]:
-            if field.has_default() and callable(field.default):
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                missing[field.attname] = timezone.now
+            elif field.has_default() and callable(field.default):
                 missing[field.attname] = field.default
             else:
                 value = field.get_default()

@@ -519,14 +519,14 @@ def create_registrations(events, members, per_event):
         start = number * size
         for seat in range(size):
             rows.append(
-                Registration(
-                    event_id=event.pk,
-                    user=members[(start + seat) % len(members)],
-                    status=Registration.Status.REGISTERED,
-                    seat=first_seat + seat,
-                )
+                {
+                    "event_id": event.pk,
+                    "user_id": members[(start + seat) % len(members)].pk,
+                    "status": Registration.Status.REGISTERED.value,
+                    "seat": first_seat + seat,
+                }
             )
-    bulk.insert_objects(Registration, rows)
+    bulk.insert_rows(Registration, rows)
     return len(rows)
 
 
