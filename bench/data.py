@@ -12,7 +12,9 @@ a fixed seed, so two runs with the same sizes build the same site.
 
 import json
 import random
+import time
 import uuid
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
@@ -24,6 +26,8 @@ from django.utils.text import slugify
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+
+from bench import bulk
 
 BATCH = 500
 BENCH_PASSWORD = "bench-wachtwoord-2026"  # noqa: S105 - a throwaway account on a bench database
@@ -234,6 +238,16 @@ def bulk_create_pages(parent, pages, published_at=None):
 
     # The chain of concrete tables, from wagtailcore_page down to the page type itself.
     chain = [*reversed(model._meta.get_parent_list()), model]
+    if bulk.enabled():
+        for page, page_id in zip(pages, bulk.reserve_ids(Page, len(pages)), strict=True):
+            page.id = page_id
+            for table in chain[1:]:
+                for link in table._meta.parents.values():
+                    setattr(page, link.attname, page_id)
+        for table in chain:
+            bulk.copy_objects(table, pages)
+        Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+        return pages
     for batch in _chunks(pages):
         rows = Page._base_manager._insert(
             batch,
@@ -296,10 +310,11 @@ def create_members(count, text=None, prefix="bench"):
         )
         for number in range(count)
     ]
-    users = User.objects.bulk_create(users, batch_size=BATCH)
+    users = bulk.insert_objects(User, users)
     if users and users[0].pk is None:  # databases that do not return ids from bulk inserts
         users = list(User.objects.filter(email__in=[user.email for user in users]))
-    Profile.objects.bulk_create(
+    bulk.insert_objects(
+        Profile,
         [
             Profile(
                 user=user,
@@ -310,12 +325,10 @@ def create_members(count, text=None, prefix="bench"):
             )
             for n, user in enumerate(users)
         ],
-        batch_size=BATCH,
-        ignore_conflicts=True,
     )
-    EmailAddress.objects.bulk_create(
+    bulk.insert_objects(
+        EmailAddress,
         [EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in users],
-        batch_size=BATCH,
     )
     return users
 
@@ -375,27 +388,28 @@ def create_articles(blog_index, count, text=None, with_body=True):
     created = []
     for model, pages in by_model.items():
         created += [(model, page) for page in bulk_create_pages(blog_index, pages)]
+    # Link rows as plain values: at 100,000 articles a model instance each costs a minute.
     links, theme_links, tag_links, interviewees = [], [], [], []
     through = ArticlePage.themes.through
     for number, (model, page) in enumerate(created):
-        links.append(ArticleAuthor(page_id=page.pk, author=authors[number % len(authors)]))
+        links.append({"page_id": page.pk, "author_id": authors[number % len(authors)].pk})
         if themes:
             for theme in {themes[number % len(themes)], themes[(number * 7) % len(themes)]}:
-                theme_links.append(through(articlepage_id=page.pk, theme_id=theme.pk))
+                theme_links.append({"articlepage_id": page.pk, "theme_id": theme.pk})
         for tag in {tags[number % len(tags)], tags[(number * 5) % len(tags)]}:
-            tag_links.append(ArticlePageTag(content_object_id=page.pk, tag=tag))
+            tag_links.append({"content_object_id": page.pk, "tag_id": tag.pk})
         if model is InterviewPage:
             interviewees.append(
-                Interviewee(
-                    page_id=page.pk,
-                    name=f"{text.choice(FIRST_NAMES)} {text.choice(LAST_NAMES)}",
-                    role=text.choice(ROLES),
-                )
+                {
+                    "page_id": page.pk,
+                    "name": f"{text.choice(FIRST_NAMES)} {text.choice(LAST_NAMES)}",
+                    "role": text.choice(ROLES),
+                }
             )
-    ArticleAuthor.objects.bulk_create(links, batch_size=BATCH)
-    through.objects.bulk_create(theme_links, batch_size=BATCH)
-    ArticlePageTag.objects.bulk_create(tag_links, batch_size=BATCH)
-    Interviewee.objects.bulk_create(interviewees, batch_size=BATCH)
+    bulk.insert_rows(ArticleAuthor, links)
+    bulk.insert_rows(through, theme_links)
+    bulk.insert_rows(ArticlePageTag, tag_links)
+    bulk.insert_rows(Interviewee, interviewees)
     return [page for _model, page in created]
 
 
@@ -408,62 +422,47 @@ def create_comments(pages, per_page, members, text=None):
     if not members or per_page <= 0:
         return 0
     rendered = {phrase: render_markdown(phrase) for phrase in COMMENT_PHRASES}
+    member_ids = [member.pk for member in members]
+    published = Comment.Status.PUBLISHED.value
     now = timezone.now()
-    total = 0
-    top_level = []
-    batch = []
-
-    def flush():
-        nonlocal batch
-        Comment.objects.bulk_create(batch, batch_size=BATCH)
-        batch = []
-
-    for page in pages:
-        # Top-level comments first, then replies that point at them.
-        firsts = []
-        for number in range(per_page - per_page // 4):
-            phrase = text.choice(COMMENT_PHRASES)
-            # A conversation grows over the days after publication, an hour or more apart.
-            at = now - timedelta(hours=per_page - number)
-            firsts.append(
-                Comment(
-                    page_id=page.pk,
-                    user=members[(total + number) % len(members)],
-                    body=phrase,
-                    body_html=rendered[phrase],
-                    status=Comment.Status.PUBLISHED,
-                    created_at=at,
-                    published_at=at,
-                )
-            )
-        top_level.append((page, firsts))
-        batch += firsts
-        total += len(firsts)
-        if len(batch) >= BATCH * 4:
-            flush()
-    flush()
     replied_at = now - timedelta(minutes=30)  # after every comment answered
-    for page, firsts in top_level:
-        if firsts and firsts[0].pk is None:
-            firsts[:] = list(Comment.objects.filter(page_id=page.pk, parent=None))
-        for number in range(per_page // 4):
-            phrase = text.choice(COMMENT_PHRASES)
-            batch.append(
-                Comment(
-                    page_id=page.pk,
-                    user=members[(total + number) % len(members)],
-                    parent=firsts[number % len(firsts)],
-                    body=phrase,
-                    body_html=rendered[phrase],
-                    status=Comment.Status.PUBLISHED,
-                    created_at=replied_at,
-                    published_at=replied_at,
-                )
-            )
-            total += 1
-        if len(batch) >= BATCH * 4:
-            flush()
-    flush()
+    firsts_per_page = per_page - per_page // 4
+    total = 0
+
+    def row(page, number, at, parent_id=None):
+        phrase = text.choice(COMMENT_PHRASES)
+        values = {
+            "page_id": page.pk,
+            "user_id": member_ids[number % len(member_ids)],
+            "body": phrase,
+            "body_html": rendered[phrase],
+            "status": published,
+            "created_at": at,
+            "published_at": at,
+        }
+        if parent_id is not None:
+            values["parent_id"] = parent_id
+        return values
+
+    # A thousand pages at a time: top-level comments first, then replies that point at them.
+    for start in range(0, len(pages), 1000):
+        batch = pages[start : start + 1000]
+        firsts = []
+        for page in batch:
+            # A conversation grows over the days after publication, an hour or more apart.
+            for number in range(firsts_per_page):
+                at = now - timedelta(hours=per_page - number)
+                firsts.append(row(page, total + number, at))
+            total += firsts_per_page
+        ids = bulk.insert_rows(Comment, firsts, return_ids=True)
+        replies = []
+        for position, page in enumerate(batch):
+            page_firsts = ids[position * firsts_per_page : (position + 1) * firsts_per_page]
+            for number in range(per_page // 4):
+                parent_id = page_firsts[number % len(page_firsts)]
+                replies.append(row(page, total + number, replied_at, parent_id))
+            total += per_page // 4
+        bulk.insert_rows(Comment, replies)
     return total
 
 
@@ -502,23 +501,75 @@ def create_events(event_index, count, text=None):
 
 
 def create_registrations(events, members, per_event):
+    """``per_event`` registered members for each event, a different group for each, seats
+    numbered after any already taken."""
     from events.models import Registration
 
+    if not members or per_event <= 0:
+        return 0
+    taken = dict(
+        Registration.objects.filter(event_id__in=[event.pk for event in events])
+        .values_list("event_id")
+        .annotate(last=Max("seat"))
+    )
+    size = min(per_event, len(members))
     rows = []
-    for event in events:
-        taken = Registration.objects.filter(event_id=event.pk).aggregate(last=Max("seat"))
-        first_seat = (taken["last"] or 0) + 1
-        for seat, member in enumerate(members[:per_event], start=first_seat):
+    for number, event in enumerate(events):
+        first_seat = (taken.get(event.pk) or 0) + 1
+        start = number * size
+        for seat in range(size):
             rows.append(
-                Registration(
-                    event_id=event.pk,
-                    user=member,
-                    status=Registration.Status.REGISTERED,
-                    seat=seat,
-                )
+                {
+                    "event_id": event.pk,
+                    "user_id": members[(start + seat) % len(members)].pk,
+                    "status": Registration.Status.REGISTERED.value,
+                    "seat": first_seat + seat,
+                }
             )
-    Registration.objects.bulk_create(rows, batch_size=BATCH)
+    bulk.insert_rows(Registration, rows)
     return len(rows)
+
+
+def loaded_tables():
+    """The tables a seed fills: their secondary indexes are built after loading."""
+    from allauth.account.models import EmailAddress
+
+    from wagtail.search.models import IndexEntry
+
+    from blog.models import (
+        ArticleAuthor,
+        ArticlePage,
+        ArticlePageTag,
+        BestPracticePage,
+        BlogPostPage,
+        Interviewee,
+        InterviewPage,
+        NewsPage,
+        SearchEntry,
+    )
+    from comments.models import Comment
+    from events.models import EventPage, Registration
+    from members.models import Profile, User
+
+    models = [Page, ArticlePage, NewsPage, BlogPostPage, InterviewPage, BestPracticePage]
+    models += [ArticleAuthor, ArticlePage.themes.through, ArticlePageTag, Interviewee, Comment]
+    models += [User, Profile, EmailAddress, EventPage, Registration, SearchEntry, IndexEntry]
+    return [model._meta.db_table for model in models]
+
+
+class Phases:
+    """Seconds per phase of a seed, logged as each ends and returned at the end."""
+
+    def __init__(self, log):
+        self.log = log
+        self.seconds = {}
+
+    @contextmanager
+    def __call__(self, name):
+        started = time.monotonic()
+        yield
+        self.seconds[name] = time.monotonic() - started
+        self.log(f"{name}: {self.seconds[name]:.1f} s")
 
 
 def seed(
@@ -528,34 +579,60 @@ def seed(
     events=50,
     busy_article_comments=50,
     index=True,
+    registrations_per_event=10,
     log=print,
 ):
-    """Build the bench dataset on top of whatever is there; returns a summary dict."""
+    """Build the bench dataset on top of whatever is there; returns a summary dict.
+
+    On PostgreSQL rows go in with COPY, the secondary indexes of the loaded tables are built
+    again after loading, the search rows are written in SQL and the tables analysed; elsewhere
+    the ORM's bulk inserts and Wagtail's indexer do the work (small sizes only).
+    """
     from blog.models import ArticlePage
     from events.models import EventPage
 
     text = Text()
+    phase = Phases(log)
+    tables = loaded_tables()
     with transaction.atomic():
         _home, blog_index, event_index = ensure_site()
-        member_list = create_members(members, text)
+        dropped = bulk.drop_indexes(tables)
+        with phase("leden"):
+            member_list = create_members(members, text)
         log(f"{len(member_list)} leden")
-        pages = create_articles(blog_index, articles, text)
+        with phase("artikelen"):
+            pages = create_articles(blog_index, articles, text)
         log(f"{len(pages)} artikelen")
-        comment_count = create_comments(pages, comments_per_article, member_list, text)
-        # One article with exactly ``busy_article_comments``: the page the bench measures.
-        busy = pages[0] if pages else None
-        if busy is not None and busy_article_comments > comments_per_article:
-            comment_count += create_comments(
-                [busy], busy_article_comments - comments_per_article, member_list, text
-            )
+        with phase("reacties"):
+            comment_count = create_comments(pages, comments_per_article, member_list, text)
+            # One article with exactly ``busy_article_comments``: the page the bench measures.
+            busy = pages[0] if pages else None
+            if busy is not None and busy_article_comments > comments_per_article:
+                comment_count += create_comments(
+                    [busy], busy_article_comments - comments_per_article, member_list, text
+                )
         log(f"{comment_count} reacties")
-        event_pages = create_events(event_index, events, text)
-        create_registrations(event_pages[:20], member_list, 10)
+        with phase("evenementen"):
+            event_pages = create_events(event_index, events, text)
         log(f"{len(event_pages)} evenementen")
+        with phase("inschrijvingen"):
+            registrations = create_registrations(event_pages, member_list, registrations_per_event)
+        log(f"{registrations} inschrijvingen")
+        if index and bulk.enabled():
+            with phase("zoekindex"):
+                bulk.fill_search("article", [page.pk for page in pages])
+                bulk.fill_search("event", [page.pk for page in event_pages])
+        with phase("indexen"):
+            bulk.create_indexes(dropped)
+        log(f"{len(dropped)} indexen na het laden gebouwd")
+        with phase("analyze"):
+            bulk.analyze(tables)
+    if index and not bulk.enabled():
+        with phase("zoekindex"):
+            for model in {type(page) for page in pages}:
+                index_pages(model, [page.pk for page in pages if type(page) is model])
+            index_pages(EventPage, [page.pk for page in event_pages])
     if index:
-        for model in {type(page) for page in pages}:
-            index_pages(model, [page.pk for page in pages if type(page) is model])
-        index_pages(EventPage, [page.pk for page in event_pages])
         log("zoekindex bijgewerkt")
     return {
         "articles": ArticlePage.objects.count(),
@@ -563,4 +640,5 @@ def seed(
         "busy_article_url": busy.url_path if busy else None,
         "busy_article_id": busy.pk if busy else None,
         "member_email": member_list[0].email if member_list else None,
+        "seconds": phase.seconds,
     }

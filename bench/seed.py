@@ -47,6 +47,8 @@ def main(argv=None):
         log=lambda line: print(f"  {line}", flush=True),
     )
     seconds = time.monotonic() - started
+    phases = "  ".join(f"{name} {took:.1f}" for name, took in summary["seconds"].items())
+    print(f"Seconden per fase: {phases}  totaal {seconds:.1f}")
     print(
         f"Klaar in {seconds:.0f} s: {summary['articles']} artikelen, "
         f"{summary['events']} evenementen in totaal."
