@@ -92,17 +92,28 @@ test: install-test lint security
 test-fast: install-test lint
 	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest -m "not browser"
 
-## Figures for the performance targets: gunicorn on a throw-away PostgreSQL database, wrk on
-## loopback (installed from Debian when missing), at 100 and 10,000 articles (bench/performance.py).
 ## The production shape on this machine, used only through nginx in Chromium and over HTTP:
 ## PostgreSQL, Redis, nginx, two gunicorn nodes, two workers, the scheduler, an SMTP sink.
 .PHONY: stack-test
 stack-test: install-test
 	bash bench/stack/run
 
-.PHONY: bench
+## Figures for the performance targets: gunicorn on a throw-away PostgreSQL database, wrk on
+## loopback (installed from Debian when missing), every page type anonymous and signed in, warm
+## and cold, at 10,000 and 100,000 articles (20,000 members, 5,000 events; bench/performance.py,
+## about 40 minutes). bench-quick: the same at 100 and 10,000 articles, for everyday use.
+.PHONY: bench bench-quick
 bench: install
 	$(BIN)/python bench/performance.py
+
+bench-quick: install
+	$(BIN)/python bench/performance.py --quick
+
+## After make bench, on its database: a congress opening its registration to 2,000 members at
+## once, and a digest clicked by 2,000 members (bench/peaks.py; figures for bench/SCALING.md).
+.PHONY: bench-peaks
+bench-peaks: install
+	$(BIN)/python bench/peaks.py
 
 ## What a browser fetches and sees on a first visit of every public page type (bench/frontend.py):
 ## the production build (collectstatic, gunicorn, a throw-away SQLite database with the demo) in
