@@ -14,7 +14,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Voorpagina en zoeken")
 
     def ready(self):
-        from blog.listing import featured_articles
+        from blog.listing import featured_articles, visibility_scope
         from blog.sitemap import SITEMAPS
         from collaborations.sitemap import CollaborationSitemap
         from comments.threads import latest_comments
@@ -24,17 +24,27 @@ class HomeConfig(AppConfig):
         from vakgenoten.sections import register_home_section
 
         # Each is called with the reader: a closed network's content is for its members only.
+        # Each is kept in the shared cache per group of readers who see the same
+        # (``visibility_scope``), so a member's home page is read from there, not queried.
         register_home_section(
-            "featured_articles", lambda reader: featured_articles(limit=3, viewer=reader)
+            "featured_articles",
+            lambda reader: featured_articles(limit=3, viewer=reader),
+            scope=visibility_scope,
         )
         register_home_section(
-            "upcoming_events", lambda reader: upcoming_events(limit=3, viewer=reader)
+            "upcoming_events",
+            lambda reader: upcoming_events(limit=3, viewer=reader),
+            scope=visibility_scope,
         )
         # The conversation on the home page is the public one, for every reader: a comment on
         # a members-only page or a closed network's page never appears there.
-        register_home_section("latest_comments", lambda reader: latest_comments(limit=5))
         register_home_section(
-            "open_questions", lambda reader: open_questions(limit=3, viewer=reader)
+            "latest_comments", lambda reader: latest_comments(limit=5), scope=lambda reader: "all"
+        )
+        register_home_section(
+            "open_questions",
+            lambda reader: open_questions(limit=3, viewer=reader),
+            scope=visibility_scope,
         )
         # The domains beside the blog add their pages to its sitemap from up here.
         SITEMAPS.setdefault("collaborations", CollaborationSitemap)

@@ -105,7 +105,9 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The sections belong to the domains; the roof registers them (vakgenoten.sections).
-        context.update(home_sections(getattr(request, "user", None) or AnonymousUser()))
+        context.update(
+            home_sections(getattr(request, "user", None) or AnonymousUser(), page_id=self.pk)
+        )
         return context
 
 

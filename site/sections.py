@@ -5,21 +5,47 @@ the domains. The roof (``home.apps``) registers one function per section; called
 (a member, or ``AnonymousUser`` for a visitor: a closed network's content is for its members
 only), it returns the items for the template variable of the same name, and an empty list hides
 the section.
+
+A section registered with a ``scope`` is kept in the shared cache (``vakgenoten.cache``) under
+the home page's generation, once per scope: ``scope(reader)`` names the group of readers who see
+the same items (``"public"`` for everyone). Whatever purges the home page (a page published, a
+comment or registration changed) refreshes it, as it refreshes the visitors' cached home page,
+so a member's home page costs no more queries than a visitor's first render.
 """
 
 from collections.abc import Callable
 from typing import Any
 
-_home_sections: dict[str, Callable[[Any], Any]] = {}
+from .cache import cached_parts
+
+_home_sections: dict[str, tuple[Callable[[Any], Any], Callable[[Any], str] | None]] = {}
 
 
-def register_home_section(name, items):
-    """Fill the template variable ``name`` on the home page with ``items(reader)``."""
+def register_home_section(name, items, scope=None):
+    """Fill the template variable ``name`` on the home page with ``items(reader)``; with
+    ``scope``, kept per ``scope(reader)`` (it must return a short string)."""
     if not callable(items):
         raise TypeError(f"The items of home page section {name!r} must be callable.")
-    _home_sections[name] = items
+    if scope is not None and not callable(scope):
+        raise TypeError(f"The scope of home page section {name!r} must be callable.")
+    _home_sections[name] = (items, scope)
 
 
-def home_sections(reader):
-    """Every registered section's items for ``reader``, by template variable."""
-    return {name: items(reader) for name, items in _home_sections.items()}
+def home_sections(reader, page_id=None):
+    """Every registered section's items for ``reader``, by template variable; the scoped ones
+    from the cache kept for the home page ``page_id`` (two round trips for all of them)."""
+    sections, computes = {}, {}
+    for name, (items, scope) in _home_sections.items():
+        if scope is None or page_id is None:
+            sections[name] = items(reader)
+        else:
+            computes[f"home-{name}-{scope(reader)}"] = (name, _listed(items, reader))
+    if computes:
+        kept = cached_parts({key: compute for key, (_, compute) in computes.items()}, page_id)
+        sections.update({name: kept[key] for key, (name, _) in computes.items()})
+    return sections
+
+
+def _listed(items, reader):
+    """The items as a list: a queryset is read once, then kept as rows."""
+    return lambda: list(items(reader))

@@ -233,9 +233,18 @@ def _reader_key(request, user, can_comment):
     links keep (the thread page)."""
     signed_in = getattr(user, "is_authenticated", False)
     kind = f"{'member' if signed_in else 'visitor'}-{'reply' if can_comment else 'read'}"
-    query = request.GET.copy() if request is not None else QueryDict()
-    query.pop("reageer", None)
+    query = thread_query(request)
     return f"{kind}-{hashlib.sha256(query.urlencode().encode()).hexdigest()[:16] if query else '-'}"
+
+
+def thread_query(request):
+    """The part of the query string the thread depends on: its page number. Links in the
+    thread keep only that, so an address with anything else in its query string (a campaign
+    tag, a search engine's click id) reads the thread kept for everyone, not a fresh render."""
+    query = QueryDict(mutable=True)
+    if request is not None and PAGE_PARAM in request.GET:
+        query[PAGE_PARAM] = request.GET[PAGE_PARAM]
+    return query
 
 
 def _rendered_comments(comments, page, request, user, can_comment, reader):
@@ -305,20 +314,13 @@ def editable_by(comment, user):
 @register.simple_tag(takes_context=True)
 def thread_page_url(context, number):
     """The current page with the comments page set to ``number``, anchored at the comments."""
-    request = context.get("request")
-    query = request.GET.copy() if request is not None else None
-    if query is None:
-        return f"?{PAGE_PARAM}={number}#reacties"
-    query.pop("reageer", None)
+    query = thread_query(context.get("request"))
     query[PAGE_PARAM] = number
     return "?" + query.urlencode() + "#reacties"
 
 
 @register.simple_tag(takes_context=True)
 def reply_url(context, comment):
-    request = context.get("request")
-    query = request.GET.copy() if request is not None else None
-    if query is None:
-        return f"?reageer={comment.pk}#reageren"
+    query = thread_query(context.get("request"))
     query["reageer"] = comment.pk
     return "?" + query.urlencode() + "#reageren"
