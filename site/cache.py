@@ -386,14 +386,28 @@ def cached_site(request):
     and our tags ask no more for this request. Without the page cache: Wagtail's lookup.
     """
     from wagtail.models import Site
+    from wagtail.models.sites import SiteRootPath
 
     if hasattr(request, "_wagtail_site") or cache_seconds() <= 0:
         return Site.find_for_request(request)
     # None (no site for this host) is kept too: Wagtail's lookup would find none again.
-    request._wagtail_site = cached_part(
-        f"site-{request.get_host()}-{request.get_port()}", lambda: _find_site(request)
-    )
+    site_key = f"site-{request.get_host()}-{request.get_port()}"
+    parts = cached_parts({site_key: lambda: _find_site(request), "site-root-paths": _root_paths})
+    request._wagtail_site = parts[site_key]
+    # Every page link asks Wagtail for the sites' root paths, which it keeps in the default
+    # cache: the database here (it holds the abuse counters). Kept with the site instead, in
+    # the same round trips; saving a site or publishing a home page purges both.
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = [
+            SiteRootPath(*path) for path in parts["site-root-paths"]
+        ]
     return request._wagtail_site
+
+
+def _root_paths():
+    from wagtail.models import Site
+
+    return [tuple(path) for path in Site.get_site_root_paths()]
 
 
 def _find_site(request):
