@@ -17,6 +17,7 @@ from wagtail.models import Page
 from comments.models import Comment
 from taxonomy.models import Theme
 from tests.accessibility.pages import MEMBER, build_demo_site, visits
+from tests.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,13 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 VOID |= {"track", "wbr"}
 # The site's name (the home page's title): a proper name, the same in every language.
 PROPER_NAMES = {"Vakgenoten"}
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site, built once for both tests (a test's own writes are rolled back)."""
+    with kept_for_the_module(django_db_blocker):
+        yield build_demo_site()
 
 
 class LanguageOfText(HTMLParser):
@@ -84,8 +92,8 @@ def unmarked_content(html, titles, openings):
     return found, unmarked
 
 
-def test_dutch_content_is_marked_on_every_page_type_in_english():
-    site = build_demo_site()
+def test_dutch_content_is_marked_on_every_page_type_in_english(demo_site):
+    site = demo_site
     titles, openings = dutch_content()
     clients = {}
     for who in ("afgemeld", MEMBER):
@@ -112,9 +120,9 @@ def test_dutch_content_is_marked_on_every_page_type_in_english():
     assert problems == [], "Dutch content without lang=nl:\n" + "\n".join(problems)
 
 
-def test_dutch_interface_adds_no_lang_attributes_to_content(client):
+def test_dutch_interface_adds_no_lang_attributes_to_content(demo_site, client):
     """In Dutch, ``<html lang="nl">`` says it all; content needs no attribute of its own."""
-    site = build_demo_site()
+    site = demo_site
     html = client.get(site.article.url).content.decode()
     assert '<html lang="nl">' in html
     assert 'lang="nl"' not in html.split("<body", 1)[1].replace('value="nl" lang="nl"', "")

@@ -16,8 +16,18 @@ from blog.models import (
     NewsPage,
 )
 from members.models import User
+from tests.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker):
+    """``manage.py load_demo``, run once for the module: each test starts from the loaded demo
+    (its own changes are rolled back), instead of loading the demo again itself."""
+    with kept_for_the_module(django_db_blocker):
+        call_command("load_demo")
+        yield
 
 
 def snapshot():
@@ -29,8 +39,7 @@ def snapshot():
     }
 
 
-def test_demo_fills_the_knowledge_base_with_every_article_type(client):
-    call_command("load_demo")
+def test_demo_fills_the_knowledge_base_with_every_article_type(loaded_demo, client):
     index = BlogIndexPage.objects.get()
     assert index.live and index.show_in_menus
     assert ArticlePage.objects.live().count() >= 12
@@ -58,15 +67,13 @@ def test_demo_fills_the_knowledge_base_with_every_article_type(client):
     assert featured.title in home
 
 
-def test_demo_twice_changes_nothing_in_the_knowledge_base():
-    call_command("load_demo")
+def test_demo_twice_changes_nothing_in_the_knowledge_base(loaded_demo):
     first = snapshot()
     call_command("load_demo")
     assert snapshot() == first
 
 
-def test_every_demo_article_renders(client):
-    call_command("load_demo")
+def test_every_demo_article_renders(loaded_demo, client):
     articles = ArticlePage.objects.live()
     assert articles.count() >= 12  # every article the demo loads, not an empty loop
     closed = articles.filter(networks__is_closed=True)

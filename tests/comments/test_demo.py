@@ -5,8 +5,18 @@ import pytest
 from django.core.management import call_command
 
 from comments.models import Comment, CommentReport, ConversationSubscription
+from tests.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker):
+    """``manage.py load_demo``, run once for the module: each test starts from the loaded demo
+    (its own changes are rolled back), instead of loading the demo again itself."""
+    with kept_for_the_module(django_db_blocker):
+        call_command("load_demo")
+        yield
 
 
 def snapshot():
@@ -17,8 +27,7 @@ def snapshot():
     )
 
 
-def test_demo_has_discussions_a_pending_comment_and_a_report(client):
-    call_command("load_demo")
+def test_demo_has_discussions_a_pending_comment_and_a_report(loaded_demo, client):
     assert Comment.objects.filter(status="published", parent=None).count() >= 5
     assert Comment.objects.filter(status="published").exclude(parent=None).count() >= 3
     assert Comment.objects.filter(status="pending").count() == 1
@@ -31,8 +40,7 @@ def test_demo_has_discussions_a_pending_comment_and_a_report(client):
     assert not Comment.objects.filter(created_at__gt=timezone.now()).exists()
 
 
-def test_demo_comments_load_twice_without_changes():
-    call_command("load_demo")
+def test_demo_comments_load_twice_without_changes(loaded_demo):
     first = snapshot()
     from comments import demo
 
@@ -40,11 +48,10 @@ def test_demo_comments_load_twice_without_changes():
     assert snapshot() == first
 
 
-def test_demo_has_one_past_ban_and_nobody_suspended_now():
+def test_demo_has_one_past_ban_and_nobody_suspended_now(loaded_demo):
     from comments.models import CommentBan
 
-    call_command("load_demo")
-    call_command("load_demo")
+    call_command("load_demo")  # the second time
     assert CommentBan.objects.count() == 1
     assert CommentBan.objects.past().count() == 1
     assert not CommentBan.objects.active().exists()

@@ -9,9 +9,19 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from comments.models import Comment
 from members.models import Follow, Notification
+from tests.module_data import kept_for_the_module
 from vakgenoten.models import HomePage, SiteSettings
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker):
+    """``manage.py load_demo``, run once for the module: each test starts from the loaded demo
+    (its own changes are rolled back), instead of loading the demo again itself."""
+    with kept_for_the_module(django_db_blocker):
+        call_command("load_demo")
+        yield
 
 
 def snapshot():
@@ -29,8 +39,7 @@ def snapshot():
     }
 
 
-def test_load_demo_builds_the_site():
-    call_command("load_demo")
+def test_load_demo_builds_the_site(loaded_demo):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     assert Page.objects.filter(title="Welcome to your new Wagtail site!").count() == 0
@@ -50,19 +59,17 @@ def test_load_demo_builds_the_site():
     assert all(n.read_at is None and n.created_at < timezone.now() for n in replies)
 
 
-def test_load_demo_twice_changes_nothing():
-    call_command("load_demo")
+def test_load_demo_twice_changes_nothing(loaded_demo):
     first = snapshot()
     call_command("load_demo")
     assert snapshot() == first
 
 
-def test_load_demo_asks_questions_and_answers_them_once():
+def test_load_demo_asks_questions_and_answers_them_once(loaded_demo):
     """Issue 19: /vragen/ with the demo members' questions, answered, open and held."""
     from questions.demo import QUESTIONS
     from questions.models import QuestionIndexPage, QuestionPage, UsefulMark
 
-    call_command("load_demo")
     index = QuestionIndexPage.objects.get()
     assert index.url == "/vragen/" and index.live
     questions = QuestionPage.objects.child_of(index).with_answer_state()
