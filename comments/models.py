@@ -201,6 +201,14 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["page", "status", "parent", "created_at"]),
             models.Index(fields=["user", "created_at"]),
+            # The newest published comments (the home page's "latest comments"): read in
+            # this order from the index and stopped after a few, instead of sorting them all.
+            models.Index(
+                models.F("published_at").desc(),
+                models.F("id").desc(),
+                name="comments_latest_published",
+                condition=models.Q(status="published", deleted_at__isnull=True),
+            ),
         ]
 
     def __str__(self):

@@ -8,7 +8,7 @@ Redactie and the Moderatoren), because a question is held by the comments' rules
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
@@ -40,10 +40,11 @@ def reported_ids():
 
 
 def waiting_count():
-    """Held questions plus reported ones (the menu item's number): one query."""
-    return QuestionPage.objects.filter(
-        Q(status=QuestionPage.Status.PENDING) | Q(pk__in=reported_ids())
-    ).count()
+    """Held questions plus reported ones (the menu item's number): one query. A UNION of the
+    two id lists rather than one OR, so each half is read from its own index (the status, the
+    open reports) instead of every question."""
+    held = QuestionPage.objects.filter(status=QuestionPage.Status.PENDING).order_by().values("pk")
+    return held.union(reported_ids().order_by()).count()
 
 
 class ModeratorRequiredMixin:
