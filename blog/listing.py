@@ -17,6 +17,7 @@ what feeds, the sitemap and anything shared by all readers must use).
 import hashlib
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
@@ -29,6 +30,7 @@ from wagtail.images import get_image_model
 from members.models import NetworkMembership, Organisation, Province
 from members.visibility import visible
 from taxonomy.models import Theme
+from vakgenoten.cache import cached_part
 from vakgenoten.images import rendition_specs
 from vakgenoten.queries import exclude_private
 
@@ -147,6 +149,28 @@ def visibility_scope(viewer):
     return scope
 
 
+class KeptCountPaginator(Paginator):
+    """A paginator whose total is kept in the cache with the listing page (``page_id``).
+
+    Counting every article a reader may see reads the whole list (100,000 at scale) and
+    cost more than the page of cards itself; the total changes only when an article below
+    the listing is published, unpublished, moved or deleted, or a closed network changes,
+    and each of those purges the listing page's parts. ``key`` names the list: the filters
+    and the reader's ``visibility_scope``.
+    """
+
+    def __init__(self, object_list, per_page, key, page_id):
+        super().__init__(object_list, per_page)
+        self.key = key
+        self.page_id = page_id
+
+    @cached_property
+    def count(self):
+        return cached_part(
+            f"count:{self.key}", lambda: Paginator.count.func(self), page_id=self.page_id
+        )
+
+
 class ArticleFilters:
     """The listing filters, read from GET parameters so they work without JavaScript.
 
@@ -247,6 +271,20 @@ class ArticleFilters:
     @property
     def active(self):
         return bool(self.article_type or self.theme or self.tag or self.practice_filters)
+
+    def list_key(self, viewer):
+        """A short name for the list these filters give ``viewer`` (the order aside): the
+        filters that apply, not the words typed, so an unknown value names the whole list."""
+        chosen = [
+            self.type_slug if self.article_type else "",
+            self.theme.slug if self.theme else "",
+            self.tag.slug if self.tag else "",
+            self.province,
+            self.organisation_kind,
+            self.adoption_status,
+        ]
+        digest = hashlib.sha256("|".join(chosen).encode()).hexdigest()[:16]
+        return f"{visibility_scope(viewer)}:{digest}"
 
     def apply(self, queryset):
         if self.type_slug:

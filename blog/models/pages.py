@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.http import Http404
@@ -74,11 +73,14 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from ..listing import ArticleFilters
+        from ..listing import ArticleFilters, KeptCountPaginator
 
         filters = ArticleFilters(request.GET)
         articles = filters.apply(self.articles(request.user))
-        page_obj = Paginator(articles, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = KeptCountPaginator(
+            articles, LISTING_PAGE_SIZE, key=filters.list_key(request.user), page_id=self.pk
+        )
+        page_obj = paginator.get_page(request.GET.get("page"))
         return self.render(
             request,
             context_overrides={
@@ -93,8 +95,16 @@ class BlogIndexPage(RoutablePageMixin, Page):
         author = get_object_or_404(
             Author.objects.select_related("organisation", "photo", "user__profile"), slug=slug
         )
+        from ..listing import KeptCountPaginator, visibility_scope
+
         articles = self.articles(request.user).filter(article_authors__author=author)
-        page_obj = Paginator(articles, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = KeptCountPaginator(
+            articles,
+            LISTING_PAGE_SIZE,
+            key=f"author-{author.pk}:{visibility_scope(request.user)}",
+            page_id=self.pk,
+        )
+        page_obj = paginator.get_page(request.GET.get("page"))
         return TemplateResponse(
             request,
             "blog/author_articles.html",

@@ -1,0 +1,50 @@
+"""The knowledge base's total is kept with the listing page (``KeptCountPaginator``): counting
+every visible article costs more than the page of cards at scale. Publishing refreshes it."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import BlogPostPageFactory, NewsPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _total(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200
+    return response.context["page_obj"].paginator.count
+
+
+def _counts_rows(statements):
+    return [sql for sql in statements if '"__count"' in sql]
+
+
+def test_the_total_is_counted_once_and_follows_publishing(client, blog_index, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    client.force_login(UserFactory())  # a member's page is rendered afresh every time
+    for number in range(12):
+        NewsPageFactory(parent=blog_index, title=f"Nieuws {number}")
+    assert _total(client, blog_index.url) == 12
+    with CaptureQueriesContext(connection) as second:
+        assert _total(client, blog_index.url) == 12
+    assert not _counts_rows(query["sql"] for query in second.captured_queries)
+
+    BlogPostPageFactory(parent=blog_index, title="Een blog erbij")
+    response = client.get(blog_index.url)
+    assert response.context["page_obj"].paginator.count == 13
+    assert response.context["page_obj"].paginator.num_pages == 2
+
+
+def test_each_filter_has_its_own_total_and_an_unknown_value_the_whole_list(
+    client, blog_index, settings
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    client.force_login(UserFactory())
+    NewsPageFactory(parent=blog_index, title="Nieuws")
+    BlogPostPageFactory(parent=blog_index, title="Blog")
+    assert _total(client, blog_index.url) == 2
+    assert _total(client, blog_index.url, type="nieuws") == 1
+    assert _total(client, blog_index.url, type="blog") == 1
+    assert _total(client, blog_index.url, thema="bestaat-niet") == 2
