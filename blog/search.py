@@ -26,7 +26,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
@@ -322,10 +322,12 @@ class SiteSearch:
         """What editors promoted for this query (Search promotions in the admin)."""
         if self.filtered or (self.results and self.results.number > 1):
             return []
-        promoted = Query.objects.filter(query_string=normalise_query_string(self.query)).first()
-        if promoted is None:
-            return []
-        picks = visible(promoted.editors_picks.all(), self.viewer, outer="page_id")
+        # One query through the query string (unique): nearly every term searched has a
+        # ``Query`` row (its hits are counted), so looking the row up first cost a second one.
+        promoted = SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(self.query)
+        )
+        picks = visible(promoted, self.viewer, outer="page_id")
         return list(picks.select_related("page").order_by("sort_order"))
 
     def describe(self, page, text):
