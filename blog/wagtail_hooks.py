@@ -36,7 +36,9 @@ class AuthorViewSet(SnippetViewSet):
     icon = "user"
     list_display = ["name", "role", "organisation"]
     list_filter = ["organisation"]
-    search_fields = ["name", "role"]
+    # No search_fields here: the listing searches the model's own (name and role, see
+    # Author.search_fields). Naming fields made SQLite's full-text backend query a column
+    # its index does not have ("no such column: name"), so the search failed on the demo.
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):

@@ -122,3 +122,16 @@ def window_text(action):
         hours = minutes // 60
         return ngettext("%(count)s uur", "%(count)s uur", hours) % {"count": hours}
     return ngettext("%(count)s minuut", "%(count)s minuten", minutes) % {"count": minutes}
+
+
+def used_up(request, action, *, key=None):
+    """Whether ``allow`` would refuse ``action`` now: one read, no lock and nothing counted.
+
+    For a caller that skips work when the limit is already reached (search does not count a
+    term again that this visitor searched today) without the lock's writes. A ``False`` is no
+    promise: ``allow`` still decides under its lock.
+    """
+    amount, seconds = settings.SITE_RATE_LIMITS[action]
+    now = time.time()
+    hits = cache.get(_cache_key(request, action, key), [])
+    return sum(1 for moment in hits if moment > now - seconds) >= amount

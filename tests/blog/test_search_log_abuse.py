@@ -32,3 +32,16 @@ def test_different_readers_searching_the_same_term_all_count(blog_index):
     for number in range(3):
         Client(REMOTE_ADDR=f"192.0.2.{number + 1}").get("/zoeken/", {"q": "hondenbelasting"})
     assert ZeroResultSearch.objects.get().hits == 3
+
+
+def test_repeating_one_term_leaves_the_hourly_budget_for_new_terms(client, blog_index, settings):
+    """A repeat is not counted, so it costs no part of the visitor's budget of terms an hour
+    (and the search skips the limit's locked writes: ``limits.used_up``)."""
+    amount = settings.SITE_RATE_LIMITS["search_log"][0]
+    for _ in range(amount + 1):
+        client.get("/zoeken/", {"q": "parkeervergunning buitenland"})
+    client.get("/zoeken/", {"q": "hondenbelasting buitenland"})
+    assert sorted(ZeroResultSearch.objects.values_list("query", "hits")) == [
+        ("hondenbelasting buitenland", 1),
+        ("parkeervergunning buitenland", 1),
+    ]

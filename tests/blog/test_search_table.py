@@ -205,3 +205,47 @@ def test_sqlite_searches_with_wagtails_backend_and_leaves_the_table_empty(client
     assert not search_index.enabled()
     assert not SearchEntry.objects.exists()
     assert found(client, "wachtlijst") == ["Schuldhulp zonder wachtlijst"]
+
+
+@postgres_only
+def test_search_hides_closed_network_pages_by_the_same_rule_as_every_list(client, blog_index):
+    """Search asks the visibility rule the other way round (``blog.search.hidden_page_ids``,
+    a hash of the few hidden ids instead of an EXISTS per match): it must hide exactly what
+    ``members.visibility.visible`` hides, for a page in two closed networks too."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from wagtail.models import Page
+
+    from members.models import NetworkMembership
+    from members.visibility import visible
+    from tests.factories import NetworkFactory, UserFactory
+
+    first = NetworkFactory(name="Kring Een", slug="kring-een", is_closed=True)
+    second = NetworkFactory(name="Kring Twee", slug="kring-twee", is_closed=True)
+    open_network = NetworkFactory(name="Kring Open", slug="kring-open")
+    make_article(blog_index, title="Wijkbudget voor iedereen", networks=[open_network])
+    make_article(blog_index, title="Wijkbudget in twee kringen", networks=[first, second])
+    make_article(blog_index, title="Wijkbudget in kring een", networks=[first])
+    insider_of_second, pending = UserFactory(), UserFactory()
+    NetworkMembership.objects.create(
+        user=insider_of_second, network=second, status=NetworkMembership.Status.APPROVED
+    )
+    NetworkMembership.objects.create(
+        user=pending, network=first, status=NetworkMembership.Status.PENDING
+    )
+
+    expected = {}
+    for name, user in (
+        ("visitor", AnonymousUser()),
+        ("insider", insider_of_second),
+        ("pending", pending),
+    ):
+        if user.is_authenticated:
+            client.force_login(user)
+        else:
+            client.logout()
+        shown = visible(Page.objects.filter(title__startswith="Wijkbudget"), user)
+        expected[name] = sorted(shown.values_list("title", flat=True))
+        assert sorted(found(client, "wijkbudget")) == expected[name]
+    assert expected["visitor"] == expected["pending"] == ["Wijkbudget voor iedereen"]
+    assert expected["insider"] == ["Wijkbudget in twee kringen", "Wijkbudget voor iedereen"]

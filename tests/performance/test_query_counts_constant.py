@@ -151,3 +151,37 @@ def test_search_queries_do_not_grow_with_hits_or_result_types(
     bench_data.create_articles(blog_index, 200, text)
     after = queries_for(client, url, django_assert_max_num_queries, SEARCH_MAX_QUERIES, miss=1)
     assert after == before
+
+
+def test_a_members_search_queries_do_not_grow_with_hits_or_closed_networks(
+    client, page_cache_on, blog_index, reader, text, django_assert_max_num_queries
+):
+    """A signed-in member of a closed network, on the first and the second page of results:
+    what they may not see is left out inside the ranked statements (``hidden_page_ids``), so
+    neither more hits nor more pages in closed networks add a query."""
+    from members.models import NetworkMembership
+    from tests.blog.factories import make_article
+    from tests.factories import NetworkFactory
+
+    theirs = NetworkFactory(name="Kring Eigen", slug="kring-eigen", is_closed=True)
+    other = NetworkFactory(name="Kring Ander", slug="kring-ander", is_closed=True)
+    NetworkMembership.objects.create(
+        user=reader, network=theirs, status=NetworkMembership.Status.APPROVED
+    )
+    client.force_login(reader)
+
+    def add(count, start):
+        bench_data.create_articles(blog_index, count, text)
+        for number in range(start, start + 2):
+            for network in (theirs, other):
+                make_article(blog_index, title=f"Gemeente in kring {number}", networks=[network])
+
+    # What this test asks is that the count does not grow; the budget of a signed-in page (its
+    # session, account and unread count besides the search) is the other tests' business.
+    limit = SEARCH_MAX_QUERIES + 5
+    add(24, 0)
+    urls = ("/zoeken/?q=gemeente", "/zoeken/?q=gemeente&page=2")
+    before = [queries_for(client, url, django_assert_max_num_queries, limit) for url in urls]
+    add(200, 2)
+    after = [queries_for(client, url, django_assert_max_num_queries, limit, miss=1) for url in urls]
+    assert after == before
