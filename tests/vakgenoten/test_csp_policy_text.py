@@ -33,7 +33,8 @@ def test_a_changed_setting_is_followed():
     policy = {"DIRECTIVES": {"default-src": ["'self'"], "img-src": ["https://beeld.example"]}}
     with override_settings(CONTENT_SECURITY_POLICY=policy):
         _request, response = _respond("/")
-        assert response[HEADER] == "default-src 'self'; img-src https://beeld.example"
+        directives = set(response[HEADER].split("; "))
+        assert directives == {"default-src 'self'", "img-src https://beeld.example"}
     _request, response = _respond("/")
     assert "beeld.example" not in response[HEADER]
 
