@@ -234,6 +234,11 @@ if "REDIS_URL" in os.environ:
 else:
     CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 PAGE_CACHE_ALIAS = "pages"
+# Wagtail keeps the renditions it looked up (which image file for which size) in the cache
+# named "renditions", else in "default": the database table above, where every page with an
+# image read and wrote rows on every render (six writes on an event page). The same store as
+# the pages, under its own prefix; the database stays the record.
+CACHES["renditions"] = {**CACHES["pages"], "KEY_PREFIX": "vakgenoten-renditions"}
 # The unread-notification count in the header (members.inbox): the shared Redis when there is
 # one, else the database store; never a single process's memory, which the task worker that
 # creates notifications does not share with the web server.

@@ -55,3 +55,27 @@ def test_single_process_must_say_yes():
     result = import_production_settings(SINGLE_PROCESS="0")
     assert result.returncode != 0
     assert "SINGLE_PROCESS=1" in result.stderr
+
+
+def test_renditions_are_looked_up_in_the_shared_cache_not_the_database():
+    """Wagtail keeps renditions in the "renditions" cache, else in "default": the database
+    store, which read and wrote rows for every image on every render."""
+    show = (
+        "import json, vakgenoten.settings.production as s;"
+        "print(json.dumps([s.CACHES['renditions']['BACKEND'], s.CACHES['renditions']['LOCATION'],"
+        " s.CACHES['renditions']['KEY_PREFIX'], s.CACHES[s.PAGE_CACHE_ALIAS]['KEY_PREFIX']]))"
+    )
+    env = {**os.environ, **PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    result = subprocess.run(
+        [sys.executable, "-c", show],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    backend, location, prefix, pages_prefix = json.loads(result.stdout)
+    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert location == "redis://127.0.0.1:6379/0"
+    assert prefix != pages_prefix
