@@ -16,6 +16,7 @@ no cookies set (so no CSRF token or message is ever cached), not marked private.
 import enum
 import functools
 import logging
+import threading
 
 from redis.exceptions import RedisError
 
@@ -72,6 +73,15 @@ def _bump(cache, key):
         cache.incr(key)
     except ValueError:  # evicted between the two steps: start again from a fresh counter
         cache.add(key, 1, None)
+    memo = getattr(_request_generations, "memo", None)
+    if memo is not None:
+        memo.pop(key, None)  # this request reads the new generation from now on
+
+
+# The generations read while one request is served (``CachedSiteMiddleware`` opens and closes
+# it): a page asks for a dozen parts, and each asked the cache for the same generations again,
+# one round trip apiece. None outside a request: every call reads the cache.
+_request_generations = threading.local()
 
 
 def purge_pages(pages):
@@ -118,8 +128,15 @@ def current_generations(cache, page_id=None, member_id=None):
         keys.append(generation_key(page_id))
     if member_id is not None:
         keys.append(member_generation_key(member_id))
-    generations = cache.get_many(keys)
-    return tuple(generations.get(key, 0) for key in keys)
+    memo = getattr(_request_generations, "memo", None)
+    if memo is None:
+        generations = cache.get_many(keys)
+        return tuple(generations.get(key, 0) for key in keys)
+    missing = [key for key in keys if key not in memo]
+    if missing:
+        found = cache.get_many(missing)
+        memo.update({key: found.get(key, 0) for key in missing})
+    return tuple(memo[key] for key in keys)
 
 
 class Unkept(enum.Enum):
@@ -354,14 +371,20 @@ class CachedSiteMiddleware:
     row (another) before it routes. Only for Wagtail's page view and the site search, which
     route or link to pages before any template runs; other views get the cached site from
     the navigation tags when they render. ``/healthz`` and the like never touch the database
-    or the cache. Runs after ``CommonMiddleware``: only allowed hosts get an entry.
+    or the cache. Runs after ``CommonMiddleware``: only allowed hosts get an entry. It also
+    keeps the generations read during the request, so a page's many parts read them once.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        # The generations are read once for the whole request (``current_generations``).
+        _request_generations.memo = {}
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generations.memo = None
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail.views import serve

@@ -1,0 +1,46 @@
+"""A request reads the cache generations once, however many parts its page asks for, and a
+purge made during the request is seen at once (``vakgenoten.cache``)."""
+
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from vakgenoten import cache as page_cache_module
+from vakgenoten.cache import CachedSiteMiddleware, cached_part, current_generations, purge_pages
+
+
+class CountingCache:
+    """The pages cache, counting the round trips for generations."""
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.reads = 0
+
+    def get_many(self, keys):
+        self.reads += 1
+        return self.cache.get_many(keys)
+
+
+def test_generations_are_read_once_per_request_and_a_purge_is_seen(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    counting = CountingCache(page_cache_module.page_cache())
+    seen = {}
+
+    def view(request):
+        seen["first"] = current_generations(counting, page_id=41)
+        for _ in range(5):
+            current_generations(counting, page_id=41)
+        seen["reads"] = counting.reads
+        purge_pages([41])
+        seen["after purge"] = current_generations(counting, page_id=41)
+        seen["parts"] = [cached_part("deel", lambda: "inhoud", page_id=41) for _ in range(3)]
+        return HttpResponse("ok")
+
+    CachedSiteMiddleware(view)(RequestFactory().get("/"))
+    assert seen["reads"] == 1
+    assert seen["after purge"][1] == seen["first"][1] + 1
+    assert seen["parts"] == ["inhoud"] * 3
+    # Outside a request nothing is remembered: every call asks the cache.
+    before = counting.reads
+    current_generations(counting, page_id=41)
+    current_generations(counting, page_id=41)
+    assert counting.reads == before + 2
