@@ -23,6 +23,7 @@ from redis.exceptions import RedisError
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.utils.cache import set_response_etag
 from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
@@ -291,11 +292,8 @@ class AnonymousPageCacheMiddleware:
         cache = page_cache()
         key = entry_key(request)
         try:
-            entry = cache.get(key)
-            if (
-                entry is not None
-                and current_generations(cache, entry["page_id"]) == entry["generations"]
-            ):
+            entry = self.lookup(cache, key)
+            if entry is not None:
                 return self.rebuild(entry)
         except CACHE_UNAVAILABLE as error:
             _without_cache(error)
@@ -304,6 +302,28 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         self.store(request, response, cache, key)
         return response
+
+    def lookup(self, cache, key):
+        """The entry stored under ``key`` if its generations are still current, else None.
+
+        One round trip where a worker has served this address before: it remembers which
+        page an address belongs to (a hint, bounded; a wrong or missing one costs a second
+        round trip), so the entry and both its generations come in one ``get_many``.
+        """
+        page_id = _page_of_entry.get(key)
+        keys = [key, GLOBAL_GENERATION]
+        if page_id is not None:
+            keys.append(generation_key(page_id))
+        found = cache.get_many(keys)
+        entry = found.get(key)
+        if entry is None:
+            return None
+        if entry["page_id"] == page_id:
+            current = (found.get(GLOBAL_GENERATION, 0), found.get(generation_key(page_id), 0))
+        else:
+            _remember_page_of_entry(key, entry["page_id"])
+            current = current_generations(cache, entry["page_id"])
+        return entry if current == entry["generations"] else None
 
     def store(self, request, response, cache, key):
         page_id = getattr(request, "cached_page_id", None)
@@ -321,6 +341,10 @@ class AnonymousPageCacheMiddleware:
             return
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
+        # The ETag that ConditionalGetMiddleware would take from the content on every hit,
+        # taken once here and stored with the headers (the same value: same content).
+        set_response_etag(response)
+        _remember_page_of_entry(key, page_id)
         try:
             entry = {
                 "page_id": page_id,
@@ -342,6 +366,17 @@ class AnonymousPageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
+
+
+# Entry key -> the page it was stored for, in this process: only a hint for ``lookup``.
+_page_of_entry = {}
+PAGE_HINTS = 4096
+
+
+def _remember_page_of_entry(key, page_id):
+    if len(_page_of_entry) >= PAGE_HINTS:  # bounded: unique addresses only push others out
+        _page_of_entry.pop(next(iter(_page_of_entry)))
+    _page_of_entry[key] = page_id
 
 
 def may_be_a_page(path_info):
