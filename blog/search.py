@@ -144,6 +144,10 @@ class RankedHits:
         return self.fetch(page.start or 0)[1]
 
 
+# OFFSET is a bigint in PostgreSQL: a page number typed into the address can be far larger.
+BIGGEST_OFFSET = 2**63 - 1
+
+
 def ranked_rows(entries, query, offset):
     """The number of matches and, from ``offset``, ten ``(page id, content type id)`` rows.
 
@@ -153,6 +157,8 @@ def ranked_rows(entries, query, offset):
     10,000 articles). The rank stays in the set, not the vector: a window over the hits that
     carried every vector along was slower (11 ms instead of 4).
     """
+    if offset > BIGGEST_OFFSET:  # past any last page, and past what PostgreSQL's OFFSET takes
+        return entries.count(), []
     hits = entries.annotate(rank=SearchRank(F("vector"), query)).values(
         "page_id", "content_type_id", "rank"
     )
