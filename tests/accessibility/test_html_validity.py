@@ -58,7 +58,20 @@ def check_folder(folder):
     assert result.returncode in (0, 1), result.stderr[-2000:]
     report = json.loads(result.stderr)
     assert "messages" in report, result.stderr[-2000:]
-    return [message for message in report["messages"] if message["type"] != "info"]
+    return [
+        message
+        for message in report["messages"]
+        if message["type"] != "info" and not checker_lags_the_standard(message)
+    ]
+
+
+def checker_lags_the_standard(message):
+    """The HTML standard lets ``<link rel="expect" blocking="render">`` hold the first paint
+    until an element is parsed (base.html uses it against layout shifts); this checker still
+    allows ``blocking`` on stylesheets only. Only that message, on that element, is let through."""
+    return message["message"].startswith(
+        "A \u201clink\u201d element with a \u201cblocking\u201d attribute must have"
+    ) and 'rel="expect"' in message.get("extract", "")
 
 
 def readable(messages):
