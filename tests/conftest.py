@@ -1,10 +1,14 @@
 """Fixtures shared by every test: a site with a home page, members and editors."""
 
+import io
+
 import pytest
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone, translation
 
 from tests.factories import (
@@ -13,6 +17,7 @@ from tests.factories import (
     EventIndexPageFactory,
     UserFactory,
 )
+from tests.module_data import kept_for_the_module
 
 
 def _in_browser(item):
@@ -106,3 +111,14 @@ def member_client(client, member):
 def editor(db):
     """A member of the Redactie group with a second factor: can open the admin and moderate."""
     return EditorFactory(first_name="Ria", last_name="Redacteur")
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``manage.py load_demo``, run once for a module that only reads the demo: each test starts
+    from it (its own changes are rolled back) instead of loading it again. The demo's pictures
+    go to a folder of the run's own."""
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=media), kept_for_the_module(django_db_blocker):
+        call_command("load_demo", stdout=io.StringIO())
+        yield

@@ -16,18 +16,8 @@ from blog.models import (
     NewsPage,
 )
 from members.models import User
-from tests.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def loaded_demo(django_db_setup, django_db_blocker):
-    """``manage.py load_demo``, run once for the module: each test starts from the loaded demo
-    (its own changes are rolled back), instead of loading the demo again itself."""
-    with kept_for_the_module(django_db_blocker):
-        call_command("load_demo")
-        yield
 
 
 def snapshot():

@@ -8,24 +8,13 @@ import pytest
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import override_settings
 
 from home.demo import ROLE_ACCOUNTS
 from members.models import NetworkMembership, User
-from tests.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["redactie", "auteur", "moderator", "organisator", "lid"]
-
-
-@pytest.fixture(scope="module")
-def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for the module; each test's changes are rolled back."""
-    media = tmp_path_factory.mktemp("media")
-    with override_settings(MEDIA_ROOT=media), kept_for_the_module(django_db_blocker):
-        call_command("load_demo", stdout=io.StringIO())
-        yield
 
 
 @pytest.fixture

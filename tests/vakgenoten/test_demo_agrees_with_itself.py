@@ -9,25 +9,13 @@ import re
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
-from django.test import override_settings
 
 from blog.models import ArticlePage, Author, BestPracticePage, Interviewee
 from events.models import EventPage, EventSpeaker, Registration
 from members.demo import BEDRIJFSVOERING, MEMBERS_DEMO
 from members.models import User
-from tests.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for the module: every test here only reads it."""
-    media = tmp_path_factory.mktemp("media")
-    with override_settings(MEDIA_ROOT=media), kept_for_the_module(django_db_blocker):
-        call_command("load_demo")
-        yield
 
 
 def members_by_name():
@@ -43,7 +31,7 @@ def same_organisation(profile, organisation_name):
     return profile.organisation and profile.organisation.name.lower() == organisation_name.lower()
 
 
-def test_a_member_named_anywhere_has_the_same_job_and_organisation(demo):
+def test_a_member_named_anywhere_has_the_same_job_and_organisation(loaded_demo):
     members = members_by_name()
     checked = 0
     for person in [*Interviewee.objects.all(), *EventSpeaker.objects.all()]:
@@ -76,7 +64,7 @@ def test_a_member_named_anywhere_has_the_same_job_and_organisation(demo):
     assert checked >= 8  # the check looked at the people the issue named, and more
 
 
-def test_people_the_issue_found_contradicted_are_now_one_person(demo):
+def test_people_the_issue_found_contradicted_are_now_one_person(loaded_demo):
     interview = Interviewee.objects.get(page__slug="gemeentesecretaris-moet-verbinden")
     assert (interview.name, interview.organisation) == (
         "Mirjam Visser",
@@ -87,13 +75,13 @@ def test_people_the_issue_found_contradicted_are_now_one_person(demo):
             assert same_organisation(members_by_name()[member], person.organisation)
 
 
-def test_every_event_takes_place_on_working_days(demo):
+def test_every_event_takes_place_on_working_days(loaded_demo):
     for start, end in EventPage.objects.values_list("start", "end"):
         assert start.astimezone().weekday() < 5
         assert end.astimezone().weekday() < 5
 
 
-def test_every_article_has_its_own_small_picture(demo):
+def test_every_article_has_its_own_small_picture(loaded_demo):
     digests = set()
     articles = ArticlePage.objects.select_related("hero_image")
     for article in articles:
@@ -104,7 +92,7 @@ def test_every_article_has_its_own_small_picture(demo):
     assert len(digests) == articles.count() >= 10
 
 
-def test_guests_have_names(demo):
+def test_guests_have_names(loaded_demo):
     guests = Registration.objects.exclude(guest_name="")
     assert guests.count() >= 10
     for name in guests.values_list("guest_name", flat=True):
@@ -122,7 +110,7 @@ def demo_networks():
     return Network.objects.filter(slug__in=NETWORK_FACES).select_related("logo")
 
 
-def test_each_demo_network_has_its_own_colour_logo_articles_and_events(demo):
+def test_each_demo_network_has_its_own_colour_logo_articles_and_events(loaded_demo):
     from members.visibility import can_see
     from vakgenoten.colours import validate_accent_colour
 
@@ -142,7 +130,7 @@ def test_each_demo_network_has_its_own_colour_logo_articles_and_events(demo):
             assert can_see(AnonymousUser(), page) is not network.is_closed, page.slug
 
 
-def test_bram_manages_the_closed_network_and_anouk_is_not_in_it(demo):
+def test_bram_manages_the_closed_network_and_anouk_is_not_in_it(loaded_demo):
     from members.models import NetworkMembership
 
     closed = demo_networks().get(is_closed=True)
@@ -153,7 +141,7 @@ def test_bram_manages_the_closed_network_and_anouk_is_not_in_it(demo):
     assert NetworkMembership.objects.approved().filter(user=anouk, network__is_closed=False)
 
 
-def test_the_closed_network_article_as_a_visitor_anouk_and_bram(demo, client):
+def test_the_closed_network_article_as_a_visitor_anouk_and_bram(loaded_demo, client):
     article = ArticlePage.objects.get(slug="salarisonderzoek-leden-bedrijfsvoering")
     response = client.get(article.url)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
