@@ -7,7 +7,7 @@ production settings, so that one is checked in a production process of its own.
 
 import pytest
 
-from tests.vakgenoten.test_settings import PRODUCTION_ENV, run_manage
+from tests.settings_process import PRODUCTION_ENV, run_manage
 
 pytestmark = pytest.mark.django_db
 

@@ -11,22 +11,19 @@ process would, and sees only what is in the table.
 
 import json
 import os
-import subprocess
-import sys
 import threading
 import time
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
-from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client, override_settings
 
 from tests.concurrency import at_once
 from tests.factories import UserFactory
-from tests.vakgenoten.test_settings import PRODUCTION_ENV
+from tests.settings_process import PRODUCTION_ENV, run_python
 from vakgenoten import limits
 from vakgenoten.settings import base as base_settings
 
@@ -63,14 +60,7 @@ def failed_login(client, member):
 
 
 def production_settings(script):
-    return subprocess.run(
-        [sys.executable, "-c", script],
-        env={**os.environ, **PRODUCTION_ENV},
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_python("-c", script, env={**os.environ, **PRODUCTION_ENV})
 
 
 def test_production_keeps_security_state_in_the_database_apart_from_the_page_cache():

@@ -4,19 +4,17 @@ import json
 import logging
 import os
 import re
-import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.models import Page, Site
 
+from tests.settings_process import run_python
 from vakgenoten.logging import JsonFormatter
 from vakgenoten.models import SecurityTxtSettings
 
@@ -67,15 +65,8 @@ def test_database_outage_gives_a_friendly_503_page():
         "DATABASE_URL": "postgres://nobody@127.0.0.1:9/gone",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    result = run_python("-c", script, env=env)
+    assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["status"] == 503
     assert answer["retry"] == "30"

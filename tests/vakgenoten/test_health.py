@@ -1,11 +1,9 @@
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
-from django.conf import settings
+from tests.settings_process import run_python
 
 pytestmark = pytest.mark.django_db
 
@@ -35,15 +33,8 @@ def test_readyz_answers_503_when_the_database_is_gone():
         "DJANGO_SETTINGS_MODULE": "vakgenoten.settings.test",
         "DATABASE_URL": "postgres://nobody@127.0.0.1:9/gone",
     }
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    result = run_python("-c", script, env=env)
+    assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["status"] == 503
     assert answer["body"]["database"] == "down"

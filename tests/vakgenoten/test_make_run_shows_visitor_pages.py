@@ -4,13 +4,12 @@ debug pages back."""
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
-from django.conf import settings
 from django.test import override_settings
+
+from tests.settings_process import run_python
 
 pytestmark = pytest.mark.django_db
 
@@ -31,15 +30,8 @@ def dev_settings(**environment):
         "import json, django; from django.conf import settings; django.setup();"
         f"print(json.dumps({{name: getattr(settings, name) for name in {NAMES!r}}}))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    result = run_python("-c", script, env=env)
+    assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 

@@ -15,6 +15,8 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from django.conf import settings
 
+from tests.settings_process import run_python
+
 GUNICORN = os.path.join(os.path.dirname(sys.executable), "gunicorn")
 
 
@@ -140,13 +142,6 @@ def test_metrics_refuse_a_public_address(address):
         "METRICS_PORTS": "9101-9104",
         "METRICS_ADDRESS": address,
     }
-    result = subprocess.run(
-        [sys.executable, "-c", "import vakgenoten.settings.test"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python("-c", "import vakgenoten.settings.test", env=env)
     assert result.returncode != 0
     assert "METRICS_ADDRESS must be a loopback or private address" in result.stderr

@@ -8,14 +8,12 @@ sentry-sdk's own transport to a small HTTP server here that stands in for Sentry
 import gzip
 import json
 import os
-import subprocess
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from django.conf import settings
+from tests.settings_process import run_python
 
 # Serve one request through the real WSGI application, then wait for the report to leave.
 SERVE_FAILING_PAGE = """
@@ -87,14 +85,7 @@ def serve_failing_page(**variables):
     if "SENTRY_DSN" not in variables:
         env.pop("SENTRY_DSN", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    result = subprocess.run(
-        [sys.executable, "-c", SERVE_FAILING_PAGE],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python("-c", SERVE_FAILING_PAGE, env=env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -8,13 +8,10 @@ The last test runs the same scene on per-process caches and sees the stale page 
 report found, so the scenes here can tell the difference.
 """
 
-import subprocess
-import sys
 import threading
 
 import pytest
 
-from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.test import override_settings
 
@@ -25,6 +22,7 @@ from comments.actions import delete_comment
 from tests.blog.factories import make_article
 from tests.comments.factories import make_comment
 from tests.factories import BlogIndexPageFactory
+from tests.settings_process import run_python
 from vakgenoten.cache import _bump, purge_all
 
 pytestmark = pytest.mark.django_db
@@ -146,13 +144,7 @@ def test_a_purge_from_another_process_reaches_the_serving_worker(
         " PAGE_CACHE_ALIAS='pages');"
         "from vakgenoten.cache import purge_all; purge_all()"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=django_settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python("-c", script)
     assert result.returncode == 0, result.stderr
     assert as_worker_a(client, article.url)["X-Page-Cache"] == "miss"
 

@@ -10,7 +10,7 @@ from django.db.models.signals import post_save
 
 from wagtail.models import Site
 
-from tests.vakgenoten.test_settings import PRODUCTION_ENV, run_manage
+from tests.settings_process import PRODUCTION_ENV, run_manage
 from vakgenoten import demo
 from vakgenoten.settings.base import site_origin
 
