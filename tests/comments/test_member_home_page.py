@@ -14,23 +14,18 @@ MEMBER_HOME_MAX_QUERIES = 8
 
 
 @pytest.fixture
-def page_cache(settings):
+def blog_index_kept(settings, home_page, blog_index, comment_settings):
+    """The knowledge base, with comments on and the page cache keeping pages."""
     settings.PAGE_CACHE_SECONDS = 300
+    return blog_index
 
 
 @pytest.mark.parametrize("count", [1, 12])
 def test_a_members_home_page_takes_the_same_few_queries_at_any_size(
-    member_client,
-    member,
-    page_cache,
-    home_page,
-    blog_index,
-    comment_settings,
-    count,
-    django_assert_max_num_queries,
+    member_client, member, blog_index_kept, count, django_assert_max_num_queries
 ):
     for number in range(count):
-        article = make_article(blog_index, title=f"Artikel {number}")
+        article = make_article(blog_index_kept, title=f"Artikel {number}")
         make_comment(article, member, f"Reactie {number}")
     member_client.get("/")  # the first view fills the shared sections
     with django_assert_max_num_queries(MEMBER_HOME_MAX_QUERIES):
@@ -41,15 +36,9 @@ def test_a_members_home_page_takes_the_same_few_queries_at_any_size(
 
 
 def test_a_new_comment_reaches_the_members_kept_home_page(
-    member_client,
-    member,
-    page_cache,
-    home_page,
-    blog_index,
-    comment_settings,
-    django_capture_on_commit_callbacks,
+    member_client, member, blog_index_kept, django_capture_on_commit_callbacks
 ):
-    article = make_article(blog_index, title="Samen inkopen")
+    article = make_article(blog_index_kept, title="Samen inkopen")
     assert "Net geplaatst" not in member_client.get("/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         post_comment(member, article, "Net geplaatst")
