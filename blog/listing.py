@@ -18,8 +18,7 @@ import hashlib
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -76,22 +75,7 @@ def article_listing_queryset(queryset=None, public_only=True, viewer=None):
     ).order_by("-publication_date", "-first_published_at", "-pk")
     for annotate in hooks.get_hooks(LISTING_HOOK):
         queryset = annotate(queryset)
-    return annotate_adoption_counts(queryset)
-
-
-def annotate_adoption_counts(queryset, name="adoption_count"):
-    """Add how many organisations took each article over ("3 keer overgenomen" on a practice
-    example's card; 0 for the other types) in the same query: one correlated subquery."""
-    counts = (
-        Adoption.objects.filter(page_id=OuterRef("pk"))
-        .order_by()
-        .values("page_id")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return queryset.annotate(
-        **{name: Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))}
-    )
+    return queryset
 
 
 def featured_articles(limit=4, viewer=None):
@@ -325,7 +309,7 @@ class ArticleFilters:
             )
         if self.adoption_slug:
             if self.adoption_status == "ja":
-                queryset = queryset.filter(pk__in=Adoption.objects.values("page_id"))
+                queryset = queryset.filter(adoption_count__gt=0)
             elif self.adoption_status:
                 queryset = queryset.filter(
                     pk__in=Adoption.objects.filter(status=self.adoption_status).values("page_id")
@@ -335,8 +319,6 @@ class ArticleFilters:
         if self.sort_slug and self.sort != self.sort_slug:
             self.unknown.append(_("volgorde"))
         if self.sort == self.SORT_MOST_ADOPTED:
-            if "adoption_count" not in queryset.query.annotations:
-                queryset = annotate_adoption_counts(queryset)
             queryset = queryset.order_by(
                 "-adoption_count", "-publication_date", "-first_published_at", "-pk"
             )

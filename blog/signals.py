@@ -1,15 +1,16 @@
 """Keep cached pages right when an author changes: their names show on articles, listings,
 search and the home page, so saving or deleting one purges every cached page and part once the
 change is committed, whichever path made it (``docs/caching.md``). An adoption ("Wij doen dit
-ook") purges its practice example and the listings above it."""
+ook") purges its practice example and the listings above it, and counts on the page."""
 
 from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from vakgenoten.cache import purge_all_after_commit, purge_page_and_listings
 
-from .models import Adoption, Author, BlogIndexPage
+from .models import Adoption, ArticlePage, Author, BlogIndexPage
 
 
 @receiver(post_save, sender=Author, dispatch_uid="blog.purge_after_author_saved")
@@ -33,6 +34,24 @@ def purge_after_adoption_change(sender, instance, **kwargs):
             purge_page_and_listings(page)
 
     transaction.on_commit(purge)
+
+
+@receiver(post_save, sender=Adoption, dispatch_uid="blog.count_adoption_added")
+def count_adoption_added(sender, instance, created, raw=False, **kwargs):
+    """Keep ``ArticlePage.adoption_count`` with the adoptions, in the same transaction: an
+    added one counts once (a changed status or note does not count)."""
+    if created and not raw:
+        ArticlePage.objects.filter(pk=instance.page_id).update(
+            adoption_count=F("adoption_count") + 1
+        )
+
+
+@receiver(post_delete, sender=Adoption, dispatch_uid="blog.count_adoption_removed")
+def count_adoption_removed(sender, instance, **kwargs):
+    """A withdrawn adoption, or one removed with its organisation, counts off."""
+    ArticlePage.objects.filter(pk=instance.page_id, adoption_count__gt=0).update(
+        adoption_count=F("adoption_count") - 1
+    )
 
 
 @receiver(post_save, sender=BlogIndexPage, dispatch_uid="blog.managers_on_new_knowledge_base")
