@@ -16,10 +16,11 @@ from functools import cache
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import F, Q, Subquery
+from django.db.models import F, Func, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -48,6 +49,8 @@ from .models.stats import normalise_search_query
 from .search_index import page_text
 
 SEARCH_PAGE_SIZE = 10
+# Matches ranked and shown at most (``ranked_rows``): past it the count reads "more than".
+SEARCH_RESULT_CAP = 500
 # What a result shows of an article: its link (the page's place in the tree), title and date.
 ARTICLE_RESULT_FIELDS = (
     "title",
@@ -112,16 +115,24 @@ def index_friendly_planner():
     index under the default ``random_page_cost`` of 4, which suits spinning disks (10 ms
     instead of 3 over 10,000 articles). ``SET LOCAL`` tells it that random reads are cheap,
     for these queries only (it ends with the transaction, so it is safe behind a pooler).
+
+    No parallel workers either: past ``SEARCH_RESULT_CAP`` the candidates are the first matches
+    the index hands over, and a parallel scan would hand them over in another order on each
+    request (page 2 could repeat page 1); a statement that reads a bounded set gains nothing
+    from them. Both settings in one round trip.
     """
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL random_page_cost = 1.1")
+            cursor.execute(
+                "SET LOCAL random_page_cost = 1.1; SET LOCAL max_parallel_workers_per_gather = 0"
+            )
         yield
 
 
 class RankedHits:
-    """The matching rows of the search table as ``Paginator`` sees them: their number and a
-    slice of them, both from one statement per page asked (``ranked_rows``)."""
+    """The matching rows of the search table as ``Paginator`` sees them: their number (up to
+    ``SEARCH_RESULT_CAP``) and a slice of them, both from one statement per page asked
+    (``ranked_rows``)."""
 
     def __init__(self, entries, query, number):
         self.entries, self.query = entries, query
@@ -137,46 +148,86 @@ class RankedHits:
             self.pages[offset] = ranked_rows(self.entries, self.query, offset)
         return self.pages[offset]
 
-    def __len__(self):
+    @property
+    def found(self):
+        """The number of matches, or ``SEARCH_RESULT_CAP + 1`` when there are more."""
         return self.fetch(self.asked)[0]
 
+    @property
+    def capped(self):
+        """Whether there are more matches than are ranked and shown."""
+        return self.found > SEARCH_RESULT_CAP
+
+    def __len__(self):
+        return min(self.found, SEARCH_RESULT_CAP)
+
     def __getitem__(self, page):
-        return self.fetch(page.start or 0)[1]
+        # Past the cap there are more candidates than are shown: the last page ends at it.
+        start = page.start or 0
+        return self.fetch(start)[1][: page.stop - start]
 
 
-# OFFSET is a bigint in PostgreSQL: a page number typed into the address can be far larger.
-BIGGEST_OFFSET = 2**63 - 1
+def matched_by_title_or_keywords(entries, query):
+    """``entries`` whose title or keywords (weights A and B of the vector) hold the words,
+    through their own GIN index (migration ``0015``), so that finding them reads no other
+    match's row."""
+    strong = Func(
+        F("vector"),
+        template="ts_filter(%(expressions)s, '{a,b}')",
+        output_field=SearchVectorField(),
+    )
+    return entries.annotate(title_or_keywords=strong).filter(title_or_keywords=query)
 
 
 def ranked_rows(entries, query, offset):
-    """The number of matches and, from ``offset``, ten ``(page id, content type id)`` rows.
+    """The number of matches (up to ``SEARCH_RESULT_CAP + 1``) and, from ``offset``, ten
+    ``(page id, content type id)`` rows, in one statement.
 
-    One statement: the matches are read once (their rank computed once each) into a
-    materialised set, which gives both the count and the best ten. Counting and ranking in two
-    statements read every match's row twice (2 x 1,770 heap blocks for a word in 2,849 of
-    10,000 articles). The rank stays in the set, not the vector: a window over the hits that
-    carried every vector along was slower (11 ms instead of 4).
+    Ranking (``ts_rank`` reads each match's whole vector) and counting were linear in the
+    matches: 6-11 ms for a word in 2,874 of 10,000 articles, 256-328 ms for 28,201 of 100,000
+    (EXPLAIN ANALYZE, docs/search.md; 26-30 ms with the cap, 927 buffers instead of 16,622). So only
+    a bounded set of candidates is ranked: the first ``SEARCH_RESULT_CAP`` matches whose title
+    or keywords hold the words (found through their own index), and the first
+    ``SEARCH_RESULT_CAP + 1`` matches of any kind, in the order the GIN index hands them over
+    (no sort: reading stops at the limit). The count is that of the second set, so it is exact
+    up to the cap, and "more than the cap" past it. Below the cap every match is a candidate,
+    so results are exactly as before; above it, the pages that have the words in their title or
+    keywords still come first, and the rest are a sample of the matches.
     """
-    if offset > BIGGEST_OFFSET:  # past any last page, and past what PostgreSQL's OFFSET takes
-        return entries.count(), []
-    hits = entries.annotate(rank=SearchRank(F("vector"), query)).values(
-        "page_id", "content_type_id", "rank"
+    if offset >= SEARCH_RESULT_CAP:  # past the last page that can be shown: count alone
+        return count_capped(entries, query), []
+    columns = ("page_id", "content_type_id", "rank")
+    rank = SearchRank(F("vector"), query)
+    any_match = entries.filter(vector=query).annotate(rank=rank).values(*columns).order_by()
+    # Those already among the first matches are not read twice: ranked once, kept once.
+    strong = matched_by_title_or_keywords(entries, query).exclude(
+        page_id__in=RawSQL("SELECT page_id FROM hits", [])
     )
-    sql, params = hits.order_by().query.sql_with_params()
+    strong = strong.annotate(rank=rank).values(*columns).order_by()
+    any_sql, any_params = any_match[: SEARCH_RESULT_CAP + 1].query.sql_with_params()
+    strong_sql, strong_params = strong[:SEARCH_RESULT_CAP].query.sql_with_params()
     statement = (
-        f"WITH hits AS MATERIALIZED ({sql}) "  # noqa: S608  # nosec B608 # Django's SQL, parameters apart
-        "SELECT (SELECT COUNT(*) FROM hits), page_id, content_type_id FROM hits "
+        # Django's SQL, parameters apart
+        f"WITH hits AS MATERIALIZED ({any_sql}), "  # noqa: S608  # nosec B608
+        f"strong AS MATERIALIZED ({strong_sql}), "
+        "candidates AS (SELECT * FROM hits UNION ALL SELECT * FROM strong) "
+        "SELECT (SELECT COUNT(*) FROM hits), page_id, content_type_id FROM candidates "
         "ORDER BY rank DESC, page_id DESC LIMIT %s OFFSET %s"
     )
     with index_friendly_planner(), connection.cursor() as cursor:
-        cursor.execute(statement, [*params, SEARCH_PAGE_SIZE, offset])
+        cursor.execute(statement, [*any_params, *strong_params, SEARCH_PAGE_SIZE, offset])
         rows = cursor.fetchall()
     if not rows:
         if offset == 0:
             return 0, []
         # Past the last page: count alone (Paginator then asks for the last page).
-        return entries.count(), []
+        return count_capped(entries, query), []
     return rows[0][0], [(pk, content_type_id) for _count, pk, content_type_id in rows]
+
+
+def count_capped(entries, query):
+    """The number of ``entries`` that match ``query``, counted up to ``SEARCH_RESULT_CAP + 1``."""
+    return entries.filter(vector=query)[: SEARCH_RESULT_CAP + 1].count()
 
 
 def ranked_page(entries, query, number):
@@ -257,6 +308,8 @@ class SiteSearch:
         self.page_number = params.get("page")
         self.results = None
         self.result_count = 0
+        self.result_capped = False  # more matches than SEARCH_RESULT_CAP: "meer dan"
+        self.result_cap = SEARCH_RESULT_CAP
         self.items = []
         self.promotions = []
 
@@ -296,10 +349,11 @@ class SiteSearch:
         return self.narrowed(pages, page="pk")
 
     def entries(self, terms):
-        """The rows of the search table that match ``terms``, of the chosen type and theme,
-        and the query (PostgreSQL, see ``blog.search_index``)."""
+        """The rows of the search table of the chosen type and theme that the reader may see,
+        and the query for ``terms`` (PostgreSQL, see ``blog.search_index``); ``ranked_rows``
+        matches them."""
         query = SearchQuery(terms, search_type="plain", config=search_index.search_config())
-        entries = SearchEntry.objects.filter(vector=query)
+        entries = SearchEntry.objects.all()
         for hidden in hidden_page_ids(self.viewer):
             entries = entries.exclude(page_id__in=hidden)
         return self.narrowed(entries, page="page_id"), query
@@ -343,6 +397,7 @@ class SiteSearch:
             hits = pages.search(terms, operator="and") if terms else pages.none()
             self.results = Paginator(hits, SEARCH_PAGE_SIZE).get_page(self.page_number)
         self.result_count = self.results.paginator.count
+        self.result_capped = getattr(self.results.paginator.object_list, "capped", False)
         texts = page_texts(self.results.object_list)
         self.items = [self.describe(page, texts[page.pk]) for page in self.results.object_list]
         self.promotions = self.find_promotions()
