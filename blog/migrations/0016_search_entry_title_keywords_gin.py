@@ -24,6 +24,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("blog", "0014_featured_newest_index")]
+    dependencies = [("blog", "0015_articles_keep_their_adoption_count")]
 
     operations = [migrations.RunPython(create_index, drop_index, elidable=False)]
