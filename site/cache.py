@@ -194,10 +194,13 @@ def cached_parts(computes, page_id=None, member_id=None):
         else:
             values[name] = missing[keys[name]] = compute()
     kept = {key: value for key, value in missing.items() if value is not NOT_KEPT}
-    if kept:
-        if ahead is not None:
-            ahead["found"].update(kept)  # asked again in this request: no second render
-            ahead["looked"].update(kept)
+    if kept and ahead is not None:
+        # Asked again in this request: no second render. Stored when the request ends, with
+        # every other part it made, in one round trip (``_store_made_parts``).
+        ahead["found"].update(kept)
+        ahead["looked"].update(kept)
+        ahead["made"].update(kept)
+    elif kept:
         try:
             cache.set_many(kept, seconds)
         except CACHE_UNAVAILABLE as error:
@@ -237,6 +240,18 @@ def _remember_parts_of_path(path, asked):
     if len(_parts_of_path) >= PATH_PART_HINTS:
         _parts_of_path.pop(next(iter(_parts_of_path)))
     _parts_of_path[path] = tuple(asked)
+
+
+def _store_made_parts(made):
+    """Keep the parts a request made, all at once. Each key carries the generations the
+    request read before making it, as when it was stored at once: if a purge came in
+    between, the key is an old generation's, which no later request reads."""
+    if not made:
+        return
+    try:
+        page_cache().set_many(made, cache_seconds())
+    except CACHE_UNAVAILABLE as error:
+        _without_cache(error)
 
 
 def _prefetch(cache, ahead, member_id):
@@ -492,7 +507,14 @@ class CachedSiteMiddleware:
         # The generations are read once for the whole request (``current_generations``), and
         # the parts the address asked for last time are read ahead in one go (``_prefetch``).
         _request_generations.memo = {}
-        ahead = {"path": request.path, "asked": {}, "found": {}, "looked": {}, "done": set()}
+        ahead = {
+            "path": request.path,
+            "asked": {},
+            "found": {},
+            "looked": {},
+            "done": set(),
+            "made": {},
+        }
         _request_generations.parts = ahead
         try:
             return self.get_response(request)
@@ -500,6 +522,7 @@ class CachedSiteMiddleware:
             _request_generations.memo = None
             _request_generations.parts = None
             _remember_parts_of_path(ahead["path"], ahead["asked"])
+            _store_made_parts(ahead["made"])
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail.views import serve

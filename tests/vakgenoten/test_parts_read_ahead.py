@@ -87,3 +87,30 @@ def test_a_part_the_hint_did_not_name_and_one_named_in_vain_are_both_fine(settin
     serve("/x/", view)
     serve("/x/", view)
     assert seen == [{"a": "A", "b": "B"}, {"b": "B", "c": "C"}, {"b": "B", "c": "C"}]
+
+
+def test_the_parts_a_request_makes_are_stored_in_one_round_trip_when_it_ends(settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache = page_cache_module.page_cache()
+    stores = []
+    set_many = cache.set_many
+
+    def counted(values, timeout):
+        stores.append(sorted(values))
+        return set_many(values, timeout)
+
+    monkeypatch.setattr(cache, "set_many", counted)
+
+    def view(request):
+        for number in range(6):
+            cached_part(f"deel-{number}", lambda n=number: f"inhoud {n}", 54)
+        assert cached_part("deel-0", lambda: "niet opnieuw", 54) == "inhoud 0"
+        cached_part("eigen", lambda: "van lid 9", 54, member_id=9)
+        assert not stores  # nothing stored while the page is made
+        return HttpResponse()
+
+    serve("/nieuw/", view)
+    assert len(stores) == 1 and len(stores[0]) == 7
+    made = []
+    serve("/nieuw/", lambda request: HttpResponse(cached_part("deel-3", made.append, 54)))
+    assert made == []  # kept: read, not made again
