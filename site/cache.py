@@ -13,6 +13,7 @@ Only responses that are safe to share are stored: status 200, GET/HEAD, HTML fro
 no cookies set (so no CSRF token or message is ever cached), not marked private.
 """
 
+import contextlib
 import enum
 import functools
 import logging
@@ -238,7 +239,9 @@ def _remember_parts_of_path(path, asked):
         return
     _parts_of_path.pop(path, None)
     if len(_parts_of_path) >= PATH_PART_HINTS:
-        _parts_of_path.pop(next(iter(_parts_of_path)))
+        # Threads of one worker may push out the same oldest entry at once: only a hint.
+        with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+            _parts_of_path.pop(next(iter(_parts_of_path)))
     _parts_of_path[path] = tuple(asked)
 
 

@@ -114,3 +114,12 @@ def test_the_parts_a_request_makes_are_stored_in_one_round_trip_when_it_ends(set
     made = []
     serve("/nieuw/", lambda request: HttpResponse(cached_part("deel-3", made.append, 54)))
     assert made == []  # kept: read, not made again
+
+
+def test_the_hint_keeps_a_bounded_number_of_addresses(settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 300
+    monkeypatch.setattr(page_cache_module, "PATH_PART_HINTS", 3)
+    monkeypatch.setattr(page_cache_module, "_parts_of_path", {})
+    for number in range(5):
+        serve(f"/adres-{number}/", lambda request: HttpResponse(cached_part("deel", str)))
+    assert list(page_cache_module._parts_of_path) == ["/adres-2/", "/adres-3/", "/adres-4/"]
