@@ -13,6 +13,7 @@ Only responses that are safe to share are stored: status 200, GET/HEAD, HTML fro
 no cookies set (so no CSRF token or message is ever cached), not marked private.
 """
 
+import contextlib
 import enum
 import functools
 import logging
@@ -165,7 +166,8 @@ def cached_part(name, compute, page_id=None, member_id=None):
 
 def cached_parts(computes, page_id=None, member_id=None):
     """Like ``cached_part`` for many parts of one page at once (each comment under an
-    article): two cache round trips for all of them, whatever their number.
+    article): two cache round trips for all of them, whatever their number; none when the
+    request read them ahead (``_prefetch``).
 
     ``computes`` maps a part's name to the function that makes it; returns name -> value.
     """
@@ -173,16 +175,19 @@ def cached_parts(computes, page_id=None, member_id=None):
     if seconds <= 0:
         return {name: compute() for name, compute in computes.items()}
     cache = page_cache()
+    ahead = getattr(_request_generations, "parts", None)
     try:
-        generations = current_generations(cache, page_id, member_id)
-        stamp = ":".join(str(generation) for generation in generations)
-        owner = f"member-{member_id}:" if member_id is not None else ""
-        prefix = f"pagecache:part:{page_id}:{owner}{get_language()}:{stamp}"
-        keys = {name: f"{prefix}:{name}" for name in computes}
-        found = cache.get_many(keys.values()) if keys else {}
+        if ahead is not None:
+            _note_asked(computes, page_id, member_id)
+            _prefetch(cache, ahead, member_id)
+        keys = _part_keys(cache, computes, page_id, member_id)
+        unread = [key for key in keys.values() if ahead is None or key not in ahead["looked"]]
+        found = cache.get_many(unread) if unread else {}
     except CACHE_UNAVAILABLE as error:
         _without_cache(error)
         return {name: compute() for name, compute in computes.items()}
+    if ahead is not None:
+        found.update({key: ahead["found"][key] for key in keys.values() if key in ahead["found"]})
     values, missing = {}, {}
     for name, compute in computes.items():
         if keys[name] in found:  # a kept None is an answer too
@@ -190,12 +195,100 @@ def cached_parts(computes, page_id=None, member_id=None):
         else:
             values[name] = missing[keys[name]] = compute()
     kept = {key: value for key, value in missing.items() if value is not NOT_KEPT}
-    if kept:
+    if kept and ahead is not None:
+        # Asked again in this request: no second render. Stored when the request ends, with
+        # every other part it made, in one round trip (``_store_made_parts``).
+        ahead["found"].update(kept)
+        ahead["looked"].update(kept)
+        ahead["made"].update(kept)
+    elif kept:
         try:
             cache.set_many(kept, seconds)
         except CACHE_UNAVAILABLE as error:
             _without_cache(error)
     return values
+
+
+def _part_keys(cache, computes, page_id, member_id):
+    """The cache key of each part: its page, owner, language and the current generations."""
+    generations = current_generations(cache, page_id, member_id)
+    stamp = ":".join(str(generation) for generation in generations)
+    owner = f"member-{member_id}:" if member_id is not None else ""
+    prefix = f"pagecache:part:{page_id}:{owner}{get_language()}:{stamp}"
+    return {name: f"{prefix}:{name}" for name in computes}
+
+
+# What parts each address asked for when this process last served it, as (page id, one
+# member's own or not, name): only a hint, so the next request for the address reads them all
+# in one round trip (``_prefetch``) instead of one per part. A part the hint missed is read as
+# before; one it named in vain costs a key in that read. Bounded, as ``_page_of_entry``.
+_parts_of_path = {}
+PATH_PART_HINTS = 4096
+PARTS_PER_PATH = 200
+
+
+def _note_asked(computes, page_id, member_id):
+    asked = _request_generations.parts["asked"]
+    for name in computes:
+        if len(asked) < PARTS_PER_PATH:
+            asked[(page_id, member_id is not None, name)] = None
+
+
+def _remember_parts_of_path(path, asked):
+    if not asked:
+        return
+    _parts_of_path.pop(path, None)
+    if len(_parts_of_path) >= PATH_PART_HINTS:
+        # Threads of one worker may push out the same oldest entry at once: only a hint.
+        with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+            _parts_of_path.pop(next(iter(_parts_of_path)))
+    _parts_of_path[path] = tuple(asked)
+
+
+def _store_made_parts(made):
+    """Keep the parts a request made, all at once. Each key carries the generations the
+    request read before making it, as when it was stored at once: if a purge came in
+    between, the key is an old generation's, which no later request reads."""
+    if not made:
+        return
+    try:
+        page_cache().set_many(made, cache_seconds())
+    except CACHE_UNAVAILABLE as error:
+        _without_cache(error)
+
+
+def _prefetch(cache, ahead, member_id):
+    """Once per request (and once more for a member's own parts, when the member is known):
+    read every part the hint names for this address, in two round trips, the generations and
+    then the parts. Each key carries the generations it was read under, as in
+    ``cached_parts``: a purge during the request (a new generation) makes new keys, which are
+    read afresh, so nothing read ahead is served after its page changed."""
+    stage = "member" if member_id is not None else "shared"
+    if stage in ahead["done"]:
+        return
+    ahead["done"].add(stage)
+    hinted = [
+        (page_id, name)
+        for page_id, own, name in _parts_of_path.get(ahead["path"], ())
+        if own == (member_id is not None)
+    ]
+    if not hinted:
+        return
+    page_ids = {page_id for page_id, _name in hinted if page_id is not None}
+    wanted = [GLOBAL_GENERATION, *(generation_key(page_id) for page_id in page_ids)]
+    if member_id is not None:
+        wanted.append(member_generation_key(member_id))
+    memo = _request_generations.memo
+    missing = [key for key in wanted if key not in memo]
+    if missing:
+        found = cache.get_many(missing)
+        memo.update({key: found.get(key, 0) for key in missing})
+    keys = []
+    for page_id, name in hinted:
+        keys.extend(_part_keys(cache, {name: None}, page_id, member_id).values())
+    keys = [key for key in dict.fromkeys(keys) if key not in ahead["looked"]]
+    ahead["found"].update(cache.get_many(keys))
+    ahead["looked"].update(dict.fromkeys(keys))
 
 
 class CachedSiteSettingMixin:
@@ -414,12 +507,25 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # The generations are read once for the whole request (``current_generations``).
+        # The generations are read once for the whole request (``current_generations``), and
+        # the parts the address asked for last time are read ahead in one go (``_prefetch``).
         _request_generations.memo = {}
+        ahead = {
+            "path": request.path,
+            "asked": {},
+            "found": {},
+            "looked": {},
+            "done": set(),
+            "made": {},
+        }
+        _request_generations.parts = ahead
         try:
             return self.get_response(request)
         finally:
             _request_generations.memo = None
+            _request_generations.parts = None
+            _remember_parts_of_path(ahead["path"], ahead["asked"])
+            _store_made_parts(ahead["made"])
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail.views import serve
