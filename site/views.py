@@ -15,7 +15,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from django.views.i18n import set_language as django_set_language
@@ -26,6 +25,7 @@ from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 
 from . import limits
+from .cache import never_cache
 from .forms import ProblemReportForm
 from .links import absolute_url, safe_redirect_target
 from .models import SecurityTxtSettings

@@ -137,7 +137,7 @@ MIDDLEWARE = [
     "vakgenoten.cache.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "vakgenoten.middleware.LazyMessageMiddleware",  # Django's, storage made on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vakgenoten.middleware.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -563,7 +563,7 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 MIDDLEWARE += [
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "members.middleware.UserSessionsMiddleware",  # allauth's, for requests with a session
     "members.middleware.AdminAccessMiddleware",
 ]
 
