@@ -11,6 +11,7 @@ from vakgenoten.language import in_content_language
 from vakgenoten.text import validate_name
 from vakgenoten.widgets import Textarea
 
+from .directory import kept_part, purge_directory_after_commit
 from .models import NotificationPreferences, Organisation, Profile
 
 PASSWORD_HELP = _(
@@ -215,6 +216,7 @@ class SignupForm(OrganisationChoiceMixin, NameFieldsMixin, allauth_forms.SignupF
         organisation = self.cleaned_data.get("organisation")
         if organisation is not None:
             Profile.objects.filter(user=user).update(organisation=organisation)
+            purge_directory_after_commit()  # an update sends no signal
         self.save_organisation_request(user)
         return user
 
@@ -453,8 +455,9 @@ class ProfileForm(OrganisationChoiceMixin, NameFieldsMixin, forms.ModelForm):
 class DirectoryFilterForm(forms.Form):
     """Search the member directory by name, and filter by organisation, network, theme, place.
 
-    The choices are read with one query per list and filters match on slugs through joins, so
-    a filtered page costs no extra queries for looking up the chosen records.
+    The choices are read with one query per list, kept with the directory's parts
+    (``members.directory``), and filters match on slugs through joins, so a filtered page costs
+    no extra queries for looking up the chosen records.
     """
 
     q = forms.CharField(
@@ -474,14 +477,21 @@ class DirectoryFilterForm(forms.Form):
         from .models import Network, Organisation
 
         super().__init__(*args, **kwargs)
-        lists = [
-            ("organisation", Organisation, _("Alle organisaties")),
-            ("network", Network, _("Alle netwerken")),
-            ("theme", Theme, _("Alle thema's")),
-        ]
-        for name, model, everything in lists:
-            options = model.objects.order_by("name").values_list("slug", "name")
-            self.fields[name].choices = [("", everything), *options]
+        models_by_field = {"organisation": Organisation, "network": Network, "theme": Theme}
+        options = kept_part(
+            "choices",
+            lambda: {
+                name: list(model.objects.order_by("name").values_list("slug", "name"))
+                for name, model in models_by_field.items()
+            },
+        )
+        everything = {
+            "organisation": _("Alle organisaties"),
+            "network": _("Alle netwerken"),
+            "theme": _("Alle thema's"),
+        }
+        for name in models_by_field:
+            self.fields[name].choices = [("", everything[name]), *options[name]]
         self.fields["province"].choices = [("", _("Alle provincies")), *Profile.Province.choices]
         for name in ("organisation", "network", "theme", "province"):
             self.fields[name].error_messages["invalid_choice"] = _(

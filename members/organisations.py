@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from vakgenoten import links
 from vakgenoten.mail import queue_email
 
+from .directory import purge_directory_after_commit
 from .models import Organisation, OrganisationRequest, Profile
 
 SLUG_MAX_LENGTH = Organisation._meta.get_field("slug").max_length
@@ -92,6 +93,7 @@ def approve_request(organisation_request, editor, *, organisation=None, **fields
         Profile.objects.filter(user=member, organisation__isnull=True).update(
             organisation=organisation
         )
+        purge_directory_after_commit()  # an update sends no signal
         _tell_member(locked, member, approved=True)
     return organisation
 

@@ -7,12 +7,13 @@ from allauth.account.models import EmailAddress
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from vakgenoten.cache import purge_all_after_commit, purge_member
 
-from .models import Network, Organisation, Profile
+from .directory import purge_directory_after_commit
+from .models import Network, NetworkMembership, Organisation, Profile
 
 # What cached pages show of a member beside what they wrote (members/includes/member_name.html):
 # the name, whether the account is active ("verwijderde deelnemer"), and as the profile allows,
@@ -25,6 +26,7 @@ SHOWN_PROFILE_FIELDS = ("visibility", "avatar", "avatar_thumbnail")
 def create_profile(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         Profile.objects.get_or_create(user=instance)
+        purge_directory_after_commit()  # a new account, listed once its address is verified
 
 
 @receiver(post_save, sender=EmailAddress, dispatch_uid="members.address_changed")
@@ -32,6 +34,31 @@ def create_profile(sender, instance, created, raw=False, **kwargs):
 def address_changed(sender, instance, **kwargs):
     # Whether a member may comment depends on a verified address; pages keep that per member.
     transaction.on_commit(lambda: purge_member(instance.user_id))
+    # And whether they are listed in the directory.
+    purge_directory_after_commit()
+
+
+@receiver(post_save, sender=Profile, dispatch_uid="members.directory_profile_saved")
+@receiver(post_delete, sender=Profile, dispatch_uid="members.directory_profile_deleted")
+@receiver(post_save, sender=NetworkMembership, dispatch_uid="members.directory_membership_saved")
+@receiver(
+    post_delete, sender=NetworkMembership, dispatch_uid="members.directory_membership_deleted"
+)
+def purge_directory_after_listed_change(sender, instance, raw=False, **kwargs):
+    """A card shows a profile's role, organisation and province, and the directory filters on
+    them and on approved network memberships: its kept counts and cards follow every save.
+    (A profile's visibility, a name or an active state purges everything, below.)"""
+    if not raw:
+        purge_directory_after_commit()
+
+
+@receiver(
+    m2m_changed, sender=Profile.themes.through, dispatch_uid="members.directory_profile_themes"
+)
+def purge_directory_after_themes_change(sender, action, **kwargs):
+    """The directory filters on a profile's themes."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        purge_directory_after_commit()
 
 
 def _shown_fields_change(instance, fields, update_fields):
@@ -100,8 +127,6 @@ def purge_after_networks_of_content_change(sender, action, **kwargs):
 
 def connect_network_content_purges():
     """One receiver per table linking content to networks (articles, events, questions)."""
-    from django.db.models.signals import m2m_changed
-
     from .visibility import link_tables
 
     for through, _column in link_tables():

@@ -1,0 +1,96 @@
+"""The member directory's parts kept in the shared cache: its filter choices, the number of
+members a search finds and each page of member cards (``docs/caching.md``).
+
+Counting every listed member read the whole table on each visit (20,000 rows at scale), and
+a page of cards, the filter form and its three lists of choices cost about as much again. What
+the directory shows is the same for every signed-in member (``User.objects.visible_to``
+gives them all the same listed members, and a card shows nothing about who looks at it), so
+these parts are shared by all members and kept under a generation of their own,
+``DIRECTORY``, beside the global one:
+
+- the global generation moves on when a name, an account's active state, a profile's
+  visibility, an organisation, network or theme changes or a member is deleted
+  (``members/signals.py``, ``taxonomy/signals.py``);
+- ``purge_directory`` moves ``DIRECTORY`` on for what only the directory shows or filters on:
+  a profile saved (role, organisation, province), its themes, an e-mail address verified or
+  removed (who is listed), a network membership approved or ended, a new account.
+
+Never kept for a visitor: the directory is for members only, and visitors would see only
+public profiles (``visible_to``).
+"""
+
+import hashlib
+
+from django.core.paginator import Page, Paginator
+from django.db import transaction
+
+from vakgenoten.cache import cached_part, cached_parts, purge_pages
+
+# The generation of the directory's parts: ``pagecache:gen:members-directory``. Not a page id
+# (those are numbers), so no page's purge touches it and its purge touches no page.
+DIRECTORY = "members-directory"
+
+FILTER_FIELDS = ("q", "organisation", "network", "theme", "province")
+
+
+def purge_directory():
+    """Refresh the directory's kept counts and cards (and its filter choices)."""
+    purge_pages([DIRECTORY])
+
+
+def purge_directory_after_commit():
+    """Once the change is committed, as every purge from a model save (``docs/caching.md``):
+    before it, another process could count or render the old rows again and keep them under
+    the new generation."""
+    transaction.on_commit(purge_directory)
+
+
+def kept_part(name, compute):
+    return cached_part(f"directory-{name}", compute, page_id=DIRECTORY)
+
+
+def kept_parts(computes):
+    """Many of the directory's parts in one round trip (``cached_parts``); computed in order
+    where they are not kept."""
+    named = cached_parts(
+        {f"directory-{name}": compute for name, compute in computes.items()}, page_id=DIRECTORY
+    )
+    return {name: named[f"directory-{name}"] for name in computes}
+
+
+def search_key(form):
+    """16 hex naming a search of the directory: what was typed or chosen. The members it
+    finds and their number follow from it (``?organisation=bestaat-niet`` lists what
+    ``/leden/`` does, kept apart)."""
+    values = [repr(form.data.getlist(name)) for name in FILTER_FIELDS]
+    return hashlib.sha256("\0".join(values).encode()).hexdigest()[:16]
+
+
+def form_key(form):
+    """How the filter form renders: bound or not (``?page=2`` binds it) and the search; its
+    errors follow from the values and the kept choices."""
+    return f"{'bound' if form.is_bound else 'unbound'}-{search_key(form)}"
+
+
+def page_key(number):
+    """8 hex naming the page asked for, as typed (``get_page`` reads any text)."""
+    return hashlib.sha256(repr(number).encode()).hexdigest()[:8]
+
+
+class DirectoryPaginator(Paginator):
+    """A paginator whose total may come from the cache (``keep_count``) and whose pages read
+    their members only when their cards are not kept."""
+
+    def keep_count(self, count):
+        self.__dict__["count"] = count  # what ``Paginator.count`` (a cached property) reads
+
+    def _get_page(self, *args, **kwargs):
+        return KeptCardsPage(*args, **kwargs)
+
+
+class KeptCardsPage(Page):
+    """A page whose members are read only when its cards are not kept: a page is always
+    there, so asking whether it is (``{% if page_obj %}`` in the pagination) reads none."""
+
+    def __bool__(self):
+        return True
