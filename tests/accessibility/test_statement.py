@@ -16,7 +16,7 @@ def text_of(html):
 def test_reader_finds_the_statement_in_the_footer_of_every_page(client, home_page):
     for path in ["/", "/over-vakgenoten/", "/zoeken/?q=gemeente", "/probleem-melden/"]:
         html = client.get(path).content.decode()
-        footer = html[html.index('<footer class="site-footer">') :]
+        footer = html[html.index('<footer class="site-footer"') :]
         assert re.search(rf'<a href="{STATEMENT}">\s*Toegankelijkheidsverklaring\s*</a>', footer), (
             path
         )
