@@ -169,7 +169,7 @@ class RankedHits:
 
 def matched_by_title_or_keywords(entries, query):
     """``entries`` whose title or keywords (weights A and B of the vector) hold the words,
-    through their own GIN index (migration ``0015``), so that finding them reads no other
+    through their own GIN index (migration ``0016``), so that finding them reads no other
     match's row."""
     strong = Func(
         F("vector"),
