@@ -12,14 +12,16 @@ What it does, all on this machine and on loopback only:
    size, measures again (the seeder adds rows: each size is a total);
 3. per size: the yardstick, a bare Django project (``bench/bare``: one view, no middleware,
    no apps) under the same gunicorn command and load client: the floor for the site's
-   cheapest request, ``/ping`` (the view alone through the site's whole middleware stack);
+   cheapest request, ``/ping`` (a view that does nothing, answered where the page cache
+   answers, near the top of the middleware stack);
 4. per page type, anonymous and signed in: the SQL queries and HTML bytes of one render the
    page cache cannot answer (Django's test client, ``CaptureQueriesContext``, after two
    warm-up renders); COLD renders over HTTP to gunicorn (``--cold`` of them, default 5:
    before each the run's Redis is flushed, so no page, part, routing entry or cached session
    is left, and the address carries a query string never asked for; a worker's own memory
    and PostgreSQL's buffers stay warm, as on a running site after a purge); and WARM load
-   (requests/s, p50, p99) with ``wrk`` from one connection after two seconds of the same load;
+   (requests/s, p50, p99) with ``wrk`` from one connection after two seconds of the same load,
+   asking for gzip as browsers do;
 5. prints one table per size with every share of ``/ping`` in the same run, the search p95,
    the RSS of the workers after 10,000 requests, and the targets of issue 24 marked ✓ or ✗;
    after both sizes, whether every page keeps its query count (constant queries);
@@ -376,8 +378,13 @@ def to_ms(text):
     return value * 1000  # seconds
 
 
+# What every browser sends: pages are measured compressed, as readers get them.
+ACCEPT_ENCODING = "gzip, deflate, br"
+
+
 def load_with_wrk(url, seconds, cookie=None):
     command = ["wrk", "-t1", "-c1", f"-d{seconds}s", "--latency", url]
+    command[1:1] = ["-H", f"Accept-Encoding: {ACCEPT_ENCODING}"]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
@@ -397,7 +404,10 @@ def load_with_python(url, seconds, cookie=None):
     timings = []
     errors = False
     deadline = time.monotonic() + seconds
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    headers = {"Accept-Encoding": ACCEPT_ENCODING}
+    if cookie:
+        headers["Cookie"] = cookie
+    request = urllib.request.Request(url, headers=headers)
     while time.monotonic() < deadline:
         started = time.perf_counter()
         with urllib.request.urlopen(request, timeout=10) as response:
@@ -415,7 +425,9 @@ def load_with_python(url, seconds, cookie=None):
 
 
 def timed_get(url, headers=None):
-    request = urllib.request.Request(url, headers=headers or {})
+    request = urllib.request.Request(
+        url, headers={"Accept-Encoding": ACCEPT_ENCODING, **(headers or {})}
+    )
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=10) as response:

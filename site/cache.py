@@ -11,6 +11,12 @@ generation covers site-wide changes (site settings, snippets such as themes and 
 
 Only responses that are safe to share are stored: status 200, GET/HEAD, HTML from a Wagtail page,
 no cookies set (so no CSRF token or message is ever cached), not marked private.
+
+The middleware sits near the top of the stack: a page is stored as the layers below finish it
+(compressed for clients that accept gzip, with its ETag, Cache-Control, Vary, language and
+policies) and a hit is served as it is, with a 304 where the ETag matches, past the sessions,
+CSRF, sign-in and compression a hit has no use for. So each address has an entry per
+language and per encoding.
 """
 
 import contextlib
@@ -24,9 +30,12 @@ from redis.exceptions import RedisError
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.utils.cache import add_never_cache_headers, set_response_etag
-from django.utils.http import http_date
+from django.middleware.gzip import re_accepts_gzip
+from django.utils.cache import add_never_cache_headers, get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
+
+from .language import chosen_language
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +69,14 @@ def member_generation_key(user_id):
 
 
 def entry_key(request):
-    return f"pagecache:{request.get_host()}:{get_language()}:{request.get_full_path()}"
+    """One entry per address, interface language and encoding. The language is read from
+    the switch's cookie: the middleware runs before ``ChosenLanguageMiddleware``."""
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    encoding = "gzip" if re_accepts_gzip.search(accepted) else "plain"
+    return (
+        f"pagecache:{request.get_host()}:{chosen_language(request)}:{encoding}:"
+        f"{request.get_full_path()}"
+    )
 
 
 def _bump(cache, key):
@@ -414,7 +430,7 @@ class AnonymousPageCacheMiddleware:
         try:
             entry = self.lookup(cache, key)
             if entry is not None:
-                return self.rebuild(entry)
+                return self.conditional(request, self.rebuild(entry))
         except CACHE_UNAVAILABLE as error:
             _without_cache(error)
             return self.get_response(request)
@@ -459,11 +475,6 @@ class AnonymousPageCacheMiddleware:
             or not response.get("Content-Type", "").startswith("text/html")
         ):
             return
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
-        # The ETag that ConditionalGetMiddleware would take from the content on every hit,
-        # taken once here and stored with the headers (the same value: same content).
-        set_response_etag(response)
         _remember_page_of_entry(key, page_id)
         try:
             entry = {
@@ -486,6 +497,19 @@ class AnonymousPageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
+
+    def conditional(self, request, response):
+        """A 304 without the body where the browser's copy is current, as
+        ``ConditionalGetMiddleware`` below answers on a miss (GET only, as it does)."""
+        if request.method != "GET":
+            return response
+        last_modified = response.get("Last-Modified")
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=last_modified and parse_http_date_safe(last_modified),
+            response=response,
+        )
 
 
 # Entry key -> the page it was stored for, in this process: only a hint for ``lookup``.

@@ -121,18 +121,20 @@ MIDDLEWARE = [
     "vakgenoten.middleware.RequestIdMiddleware",  # first: every response and log line has one
     "django.middleware.security.SecurityMiddleware",
     "vakgenoten.middleware.PermissionsPolicyMiddleware",
+    # The cheapest answers come first and skip the rest of the stack: the probes, then the
+    # anonymous page cache, which stores a page as the layers below finish it (compressed,
+    # with its ETag, Cache-Control, Vary and policies) and serves it as it is (docs/caching.md).
+    "vakgenoten.middleware.ProbeMiddleware",
     "vakgenoten.middleware.HostileInputMiddleware",
+    "vakgenoten.cache.AnonymousPageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Below whitenoise (static files come precompressed and skip the rest), above the page
-    # cache: a stored page is compressed afresh for each response, with Django's BREACH
-    # mitigation (random bytes in each gzip header). The ETag is taken before compression
-    # and covers cache hits too; Cache-Control follows the page cache (docs/caching.md).
+    # Below whitenoise (static files come precompressed and skip the rest). The ETag is taken
+    # before compression; Cache-Control follows the page cache (docs/caching.md).
     "vakgenoten.middleware.TextGZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "vakgenoten.cache.BrowserCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vakgenoten.language.ChosenLanguageMiddleware",  # the switch decides, not the browser
-    "vakgenoten.cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "vakgenoten.cache.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

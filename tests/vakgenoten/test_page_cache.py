@@ -259,3 +259,32 @@ def test_migrate_goes_on_when_the_cache_server_is_away(home_page, monkeypatch, c
     monkeypatch.setattr(signals, "purge_all", unreachable)
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     assert "the cache could not be purged" in caplog.text
+
+
+def test_a_hit_is_served_before_sessions_and_sign_in_with_the_headers_it_was_stored_with(
+    client, home_page, page_cache_on
+):
+    """The page cache sits near the top of the stack: a hit skips the layers below it and
+    carries the headers they gave the page when it was stored (docs/caching.md)."""
+    miss = get(client, "/over-vakgenoten/", HTTP_ACCEPT_ENCODING="gzip")
+    hit = get(client, "/over-vakgenoten/", HTTP_ACCEPT_ENCODING="gzip")
+    assert hit["X-Page-Cache"] == "hit"
+    assert not hasattr(hit.wsgi_request, "session")
+    assert not hasattr(hit.wsgi_request, "user")
+    different = {"X-Page-Cache", "X-Request-ID"}
+    assert {k: v for k, v in hit.items() if k not in different} == {
+        k: v for k, v in miss.items() if k not in different
+    }
+    for header in ("Content-Encoding", "ETag", "Vary", "Content-Language", "X-Frame-Options"):
+        assert hit.has_header(header)
+
+
+def test_a_hit_answers_a_current_browser_copy_with_304(client, home_page, page_cache_on):
+    etag = get(client, "/over-vakgenoten/", HTTP_ACCEPT_ENCODING="gzip")["ETag"]
+    response = client.get("/over-vakgenoten/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+    assert response.content == b""
+    # A HEAD is answered in full, as Django's ConditionalGetMiddleware does on a miss.
+    head = client.head("/over-vakgenoten/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag)
+    assert head.status_code == 200
