@@ -28,5 +28,5 @@ class KeptCountPaginator(Paginator):
         return cached_part(self.count_name, self.count_objects, page_id=self.page_id)
 
     def count_objects(self):
-        """The total, counted: what is kept (for a caller that reads it with other parts)."""
+        """The total, counted (what is kept)."""
         return Paginator.count.func(self)

@@ -42,8 +42,8 @@ def directory(request):
         return cards(page) if page.number == likely else NOT_KEPT
 
     # Computed in this order where not kept: the count first, then the page it bounds. The
-    # count is the paginator's own part, so ``paginator.count`` finds it among what this
-    # request read.
+    # count is the paginator's own part: read here with the others, ``paginator.count`` finds
+    # it among what this request read (with the cache off, it counts once).
     count_name, form_name, cards_name = (
         f"count-{search}",
         f"form-{form_key(form)}",
@@ -51,7 +51,7 @@ def directory(request):
     )
     parts = kept_parts(
         {
-            count_name: paginator.count_objects,
+            count_name: lambda: paginator.count,
             form_name: lambda: str(
                 render_to_string("members/includes/directory_filter_fields.html", {"form": form})
             ),
