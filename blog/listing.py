@@ -17,7 +17,6 @@ what feeds, the sitemap and anything shared by all readers must use).
 import hashlib
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +28,6 @@ from wagtail.images import get_image_model
 from members.models import NetworkMembership, Organisation, Province
 from members.visibility import visible
 from taxonomy.models import Theme
-from vakgenoten.cache import cached_part
 from vakgenoten.images import rendition_specs
 from vakgenoten.queries import exclude_private
 
@@ -131,28 +129,6 @@ def visibility_scope(viewer):
             scope = "nets-" + hashlib.sha256(scope.encode()).hexdigest()[:16]
         viewer._closed_network_scope = scope
     return scope
-
-
-class KeptCountPaginator(Paginator):
-    """A paginator whose total is kept in the cache with the listing page (``page_id``).
-
-    Counting every article a reader may see reads the whole list (100,000 at scale) and
-    cost more than the page of cards itself; the total changes only when an article below
-    the listing is published, unpublished, moved or deleted, or a closed network changes,
-    and each of those purges the listing page's parts. ``key`` names the list: the filters
-    and the reader's ``visibility_scope``.
-    """
-
-    def __init__(self, object_list, per_page, key, page_id):
-        super().__init__(object_list, per_page)
-        self.key = key
-        self.page_id = page_id
-
-    @cached_property
-    def count(self):
-        return cached_part(
-            f"count:{self.key}", lambda: Paginator.count.func(self), page_id=self.page_id
-        )
 
 
 class ArticleFilters:

@@ -21,10 +21,11 @@ public profiles (``visible_to``).
 
 import hashlib
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db import transaction
 
 from vakgenoten.cache import cached_part, cached_parts, purge_pages
+from vakgenoten.pagination import KeptCountPaginator
 
 # The generation of the directory's parts: ``pagecache:gen:members-directory``. Not a page id
 # (those are numbers), so no page's purge touches it and its purge touches no page.
@@ -45,17 +46,21 @@ def purge_directory_after_commit():
     transaction.on_commit(purge_directory)
 
 
+def part_name(name):
+    return f"directory-{name}"
+
+
 def kept_part(name, compute):
-    return cached_part(f"directory-{name}", compute, page_id=DIRECTORY)
+    return cached_part(part_name(name), compute, page_id=DIRECTORY)
 
 
 def kept_parts(computes):
     """Many of the directory's parts in one round trip (``cached_parts``); computed in order
     where they are not kept."""
     named = cached_parts(
-        {f"directory-{name}": compute for name, compute in computes.items()}, page_id=DIRECTORY
+        {part_name(name): compute for name, compute in computes.items()}, page_id=DIRECTORY
     )
-    return {name: named[f"directory-{name}"] for name in computes}
+    return {name: named[part_name(name)] for name in computes}
 
 
 def search_key(form):
@@ -72,17 +77,25 @@ def form_key(form):
     return f"{'bound' if form.is_bound else 'unbound'}-{search_key(form)}"
 
 
-def page_key(number):
-    """8 hex naming the page asked for, as typed (``get_page`` reads any text)."""
-    return hashlib.sha256(repr(number).encode()).hexdigest()[:8]
+def likely_page(number):
+    """The page ``Paginator.get_page`` gives for ``number`` (as typed) when that page exists,
+    known before the count: a whole number as it is, anything else page 1. The cards are kept
+    by the page they show, so ``?page=abc``, ``?page=1`` and no page share one entry. Past the
+    last page or below the first, ``get_page`` gives another (the last): the view finds out
+    once it knows the count. A guess out of any range is page 1, which keeps keys short."""
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        return 1
+    return number if 0 < number < 10**9 else 1
 
 
-class DirectoryPaginator(Paginator):
-    """A paginator whose total may come from the cache (``keep_count``) and whose pages read
-    their members only when their cards are not kept."""
+class DirectoryPaginator(KeptCountPaginator):
+    """The directory's paginator: its total is the part ``count-<search>`` (``kept_part``),
+    and its pages read their members only when their cards are not kept."""
 
-    def keep_count(self, count):
-        self.__dict__["count"] = count  # what ``Paginator.count`` (a cached property) reads
+    def __init__(self, members, per_page, search):
+        super().__init__(members, per_page, search, DIRECTORY, prefix=part_name("count-"))
 
     def _get_page(self, *args, **kwargs):
         return KeptCardsPage(*args, **kwargs)

@@ -477,21 +477,21 @@ class DirectoryFilterForm(forms.Form):
         from .models import Network, Organisation
 
         super().__init__(*args, **kwargs)
-        models_by_field = {"organisation": Organisation, "network": Network, "theme": Theme}
+        # Each list of choices: its field, where its records come from, the choice of all.
+        lists = [
+            ("organisation", Organisation, _("Alle organisaties")),
+            ("network", Network, _("Alle netwerken")),
+            ("theme", Theme, _("Alle thema's")),
+        ]
         options = kept_part(
             "choices",
             lambda: {
                 name: list(model.objects.order_by("name").values_list("slug", "name"))
-                for name, model in models_by_field.items()
+                for name, model, _everything in lists
             },
         )
-        everything = {
-            "organisation": _("Alle organisaties"),
-            "network": _("Alle netwerken"),
-            "theme": _("Alle thema's"),
-        }
-        for name in models_by_field:
-            self.fields[name].choices = [("", everything[name]), *options[name]]
+        for name, _model, everything in lists:
+            self.fields[name].choices = [("", everything), *options[name]]
         self.fields["province"].choices = [("", _("Alle provincies")), *Profile.Province.choices]
         for name in ("organisation", "network", "theme", "province"):
             self.fields[name].error_messages["invalid_choice"] = _(

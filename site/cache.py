@@ -142,20 +142,32 @@ def purge_member(user_id):
 def current_generations(cache, page_id=None, member_id=None):
     """The site-wide generation and, for a page, the page's own (and, for a member's own
     parts, the member's): whatever was cached under other generations is out of date."""
+    keys = _generation_keys(page_id, member_id)
+    read = _read_generations(cache, keys)
+    return tuple(read[key] for key in keys)
+
+
+def _generation_keys(page_id=None, member_id=None):
     keys = [GLOBAL_GENERATION]
     if page_id is not None:
         keys.append(generation_key(page_id))
     if member_id is not None:
         keys.append(member_generation_key(member_id))
-    memo = getattr(_request_generations, "memo", None)
-    if memo is None:
-        generations = cache.get_many(keys)
-        return tuple(generations.get(key, 0) for key in keys)
-    missing = [key for key in keys if key not in memo]
+    return keys
+
+
+def _read_generations(cache, keys):
+    """Generation key -> generation, for at least ``keys``: those this request has not read
+    yet are read in one round trip and kept for the rest of it (outside a request every call
+    reads the cache)."""
+    read = getattr(_request_generations, "memo", None)
+    if read is None:
+        read = {}
+    missing = [key for key in dict.fromkeys(keys) if key not in read]
     if missing:
         found = cache.get_many(missing)
-        memo.update({key: found.get(key, 0) for key in missing})
-    return tuple(memo[key] for key in keys)
+        read.update({key: found.get(key, 0) for key in missing})
+    return read
 
 
 class Unkept(enum.Enum):
@@ -184,12 +196,11 @@ def cached_part(name, compute, page_id=None, member_id=None):
 def cached_parts(computes, page_id=None, member_id=None):
     """Like ``cached_part`` for many parts of one page at once (each comment under an
     article): two cache round trips for all of them, whatever their number; none when the
-    request read them ahead (``_prefetch``).
+    request read them ahead (``_prefetch``) or already read them.
 
     ``computes`` maps a part's name to the function that makes it; returns name -> value.
     """
-    seconds = cache_seconds()
-    if seconds <= 0:
+    if cache_seconds() <= 0:
         return {name: compute() for name, compute in computes.items()}
     cache = page_cache()
     ahead = getattr(_request_generations, "parts", None)
@@ -198,13 +209,29 @@ def cached_parts(computes, page_id=None, member_id=None):
             _note_asked(computes, page_id, member_id)
             _prefetch(cache, ahead, member_id)
         keys = _part_keys(cache, computes, page_id, member_id)
-        unread = [key for key in keys.values() if ahead is None or key not in ahead["looked"]]
+    except CACHE_UNAVAILABLE as error:
+        _without_cache(error)
+        return {name: compute() for name, compute in computes.items()}
+    return _read_or_make(cache, keys, computes)
+
+
+def _read_or_make(cache, keys, computes):
+    """The value of each part, by the names of ``keys`` (name -> cache key) and ``computes``
+    (name -> the function that makes it): read in one round trip (none for keys this request
+    already read), made in order where not kept, and the made ones kept. In a request they are
+    kept when it ends, all in one round trip (``_store_made_parts``); outside one, at once."""
+    ahead = getattr(_request_generations, "parts", None)
+    unread = [key for key in keys.values() if ahead is None or key not in ahead["looked"]]
+    try:
         found = cache.get_many(unread) if unread else {}
     except CACHE_UNAVAILABLE as error:
         _without_cache(error)
         return {name: compute() for name, compute in computes.items()}
     if ahead is not None:
-        found.update({key: ahead["found"][key] for key in keys.values() if key in ahead["found"]})
+        # Asked again in this request, they are not read again (``looked``).
+        ahead["found"].update(found)
+        ahead["looked"].update(dict.fromkeys(unread))
+        found = ahead["found"]
     values, missing = {}, {}
     for name, compute in computes.items():
         if keys[name] in found:  # a kept None is an answer too
@@ -220,16 +247,19 @@ def cached_parts(computes, page_id=None, member_id=None):
         ahead["made"].update(kept)
     elif kept:
         try:
-            cache.set_many(kept, seconds)
+            cache.set_many(kept, cache_seconds())
         except CACHE_UNAVAILABLE as error:
             _without_cache(error)
     return values
 
 
-def _part_keys(cache, computes, page_id, member_id):
-    """The cache key of each part: its page, owner, language and the current generations."""
-    generations = current_generations(cache, page_id, member_id)
-    stamp = ":".join(str(generation) for generation in generations)
+def _part_keys(cache, computes, page_id, member_id, read=None):
+    """The cache key of each part: its page, owner, language and the current generations
+    (``read``: the generations as ``_read_generations`` gives them, else read here)."""
+    keys = _generation_keys(page_id, member_id)
+    if read is None:
+        read = _read_generations(cache, keys)
+    stamp = ":".join(str(read[key]) for key in keys)
     owner = f"member-{member_id}:" if member_id is not None else ""
     prefix = f"pagecache:part:{page_id}:{owner}{get_language()}:{stamp}"
     return {name: f"{prefix}:{name}" for name in computes}
@@ -295,14 +325,10 @@ def _prefetch(cache, ahead, member_id):
     wanted = [GLOBAL_GENERATION, *(generation_key(page_id) for page_id in page_ids)]
     if member_id is not None:
         wanted.append(member_generation_key(member_id))
-    memo = _request_generations.memo
-    missing = [key for key in wanted if key not in memo]
-    if missing:
-        found = cache.get_many(missing)
-        memo.update({key: found.get(key, 0) for key in missing})
+    read = _read_generations(cache, wanted)
     keys = []
     for page_id, name in hinted:
-        keys.extend(_part_keys(cache, {name: None}, page_id, member_id).values())
+        keys.extend(_part_keys(cache, {name: None}, page_id, member_id, read).values())
     keys = [key for key in dict.fromkeys(keys) if key not in ahead["looked"]]
     ahead["found"].update(cache.get_many(keys))
     ahead["looked"].update(dict.fromkeys(keys))
@@ -637,39 +663,18 @@ def _find_site(request):
 def cached_page_parts(name, computes):
     """The part ``name`` of many pages at once (the snippet text of each search result): the
     same entries ``cached_part(name, compute, page_id=pk)`` keeps, read in two cache round
-    trips for all of them instead of two per page.
+    trips for all of them (the generations not yet read, then the parts) instead of two per
+    page, and made and kept as ``cached_parts`` does.
 
     ``computes`` maps a page id to the function that makes its part; returns page id -> value.
     """
-    seconds = cache_seconds()
-    if seconds <= 0 or not computes:
+    if cache_seconds() <= 0 or not computes:
         return {pk: compute() for pk, compute in computes.items()}
     cache = page_cache()
     try:
-        generation_keys = [GLOBAL_GENERATION, *(generation_key(pk) for pk in computes)]
-        generations = cache.get_many(generation_keys)
-        site_wide = generations.get(GLOBAL_GENERATION, 0)
-        keys = {
-            pk: (
-                f"pagecache:part:{pk}:{get_language()}:"
-                f"{site_wide}:{generations.get(generation_key(pk), 0)}:{name}"
-            )
-            for pk in computes
-        }
-        found = cache.get_many(keys.values())
+        read = _read_generations(cache, [GLOBAL_GENERATION, *map(generation_key, computes)])
     except CACHE_UNAVAILABLE as error:
         _without_cache(error)
         return {pk: compute() for pk, compute in computes.items()}
-    values, missing = {}, {}
-    for pk, compute in computes.items():
-        if keys[pk] in found:
-            values[pk] = found[keys[pk]]
-        else:
-            values[pk] = missing[keys[pk]] = compute()
-    kept = {key: value for key, value in missing.items() if value is not NOT_KEPT}
-    if kept:
-        try:
-            cache.set_many(kept, seconds)
-        except CACHE_UNAVAILABLE as error:
-            _without_cache(error)
-    return values
+    keys = {pk: _part_keys(cache, [name], pk, None, read)[name] for pk in computes}
+    return _read_or_make(cache, keys, computes)

@@ -28,6 +28,7 @@ from wagtail.search import index
 from members.models import NetworkContent
 from taxonomy.models import Theme
 from vakgenoten.models import PersonOnPage
+from vakgenoten.pagination import KeptCountPaginator
 
 from ..blocks import ArticleStreamBlock
 from ..panels import ArticleAdminForm, ReviewStatusPanel
@@ -73,7 +74,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from ..listing import ArticleFilters, KeptCountPaginator
+        from ..listing import ArticleFilters
 
         filters = ArticleFilters(request.GET)
         articles = filters.apply(self.articles(request.user))
@@ -95,7 +96,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         author = get_object_or_404(
             Author.objects.select_related("organisation", "photo", "user__profile"), slug=slug
         )
-        from ..listing import KeptCountPaginator, visibility_scope
+        from ..listing import visibility_scope
 
         articles = self.articles(request.user).filter(article_authors__author=author)
         paginator = KeptCountPaginator(

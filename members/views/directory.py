@@ -8,7 +8,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from ..directory import DirectoryPaginator, form_key, kept_part, kept_parts, page_key, search_key
+from vakgenoten.cache import NOT_KEPT
+
+from ..directory import DirectoryPaginator, form_key, kept_part, kept_parts, likely_page, search_key
 from ..forms import DirectoryFilterForm
 from .common import MEMBERS_PER_PAGE, home_crumb, member_cards, visible_members
 
@@ -23,43 +25,52 @@ def directory(request):
     page runs no query for the directory itself.
     """
     form = DirectoryFilterForm(request.GET or None)
-    members = member_cards(form.filter(visible_members(request.user)))
-    paginator = DirectoryPaginator(members, MEMBERS_PER_PAGE)
-    number = request.GET.get("page")
     search = search_key(form)
+    members = member_cards(form.filter(visible_members(request.user)))
+    paginator = DirectoryPaginator(members, MEMBERS_PER_PAGE, search)
+    number = request.GET.get("page")
+    likely = likely_page(number)
 
-    def page_of_members():
-        if "count" not in paginator.__dict__:  # kept, but this page's cards are not
-            paginator.keep_count(kept_part(f"count-{search}", lambda: paginator.count))
-        return paginator.get_page(number)
+    def cards(page):
+        # Kept as plain text (a string, not a template object) and marked safe again below:
+        # the template escaped it.
+        html = render_to_string("members/includes/directory_cards.html", {"members": page})
+        return str(html)
 
-    # Computed in this order where not kept: the count first, then the page it bounds.
-    # Kept as plain text (a string, not a template object) and marked safe again below: the
-    # templates escaped it.
+    def cards_of_likely_page():
+        page = paginator.get_page(number)
+        return cards(page) if page.number == likely else NOT_KEPT
+
+    # Computed in this order where not kept: the count first, then the page it bounds. The
+    # count is the paginator's own part: read here with the others, ``paginator.count`` finds
+    # it among what this request read (with the cache off, it counts once).
+    count_name, form_name, cards_name = (
+        f"count-{search}",
+        f"form-{form_key(form)}",
+        f"cards-{search}-{likely}",
+    )
     parts = kept_parts(
         {
-            f"count-{search}": lambda: paginator.count,
-            f"form-{form_key(form)}": lambda: str(
+            count_name: lambda: paginator.count,
+            form_name: lambda: str(
                 render_to_string("members/includes/directory_filter_fields.html", {"form": form})
             ),
-            f"cards-{search}-{page_key(number)}": lambda: str(
-                render_to_string(
-                    "members/includes/directory_cards.html",
-                    {"members": page_of_members()},
-                )
-            ),
+            cards_name: cards_of_likely_page,
         }
     )
-    paginator.keep_count(parts[f"count-{search}"])
+    page_obj = paginator.get_page(number)
+    html = parts[cards_name]
+    if page_obj.number != likely:  # past the last page or below the first: the last
+        html = kept_part(f"cards-{search}-{page_obj.number}", lambda: cards(page_obj))
     return render(
         request,
         "members/directory.html",
         {
             "form": form,
             # escaped by their templates
-            "form_fields": mark_safe(parts[f"form-{form_key(form)}"]),  # noqa: S308  # nosec B308 B703
-            "cards": mark_safe(parts[f"cards-{search}-{page_key(number)}"]),  # noqa: S308  # nosec B308 B703
-            "page_obj": paginator.get_page(number),
+            "form_fields": mark_safe(parts[form_name]),  # noqa: S308  # nosec B308 B703
+            "cards": mark_safe(html),  # noqa: S308  # nosec B308 B703
+            "page_obj": page_obj,
             "crumbs": [home_crumb(), (_("Leden"), reverse("members:directory"))],
         },
     )

@@ -7,6 +7,8 @@ account) shows at the next visit. The purges wait for the commit:
 import pytest
 from allauth.account.models import EmailAddress
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -15,6 +17,7 @@ from members.models import NetworkMembership, Profile
 from taxonomy.models import Theme
 from tests.factories import NetworkFactory, OrganisationFactory, UserFactory
 from tests.members.test_profile_edit import profile_data
+from tests.performance.test_signed_in_article_reads_its_parts_at_once import RoundTrips
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +227,48 @@ def test_a_warm_directory_runs_the_same_queries_at_any_size(viewer, size):
         assert len(warm.captured_queries) <= 3
         assert not reads_members(query["sql"] for query in warm.captured_queries)
         assert main(response).count('class="member-card"') == min(found, 24)
+
+
+def test_page_abc_page_1_and_no_page_share_one_kept_page_of_cards(viewer, fatima):
+    """The cards are kept by the page they show, not by how it was asked for: ``get_page``
+    reads text that is no number as page 1, and a number past the end as the last page."""
+    UserFactory.create_batch(30)  # 32 listed: two pages
+    first = directory(viewer, page="abc")
+    assert first.context["page_obj"].number == 1
+    for params in ({}, {"page": "1"}, {"page": " 1"}):
+        with CaptureQueriesContext(connection) as same:
+            response = directory(viewer, **params)
+        assert not reads_members(query["sql"] for query in same.captured_queries), params
+        assert main(response).count('class="member-card"') == 24
+    directory(viewer, page="2")
+    for beyond in ("99", "0", "-3"):
+        with CaptureQueriesContext(connection) as last:
+            response = directory(viewer, page=beyond)
+        assert response.context["page_obj"].number == 2
+        assert not reads_members(query["sql"] for query in last.captured_queries), beyond
+        assert main(response).count('class="member-card"') == 8
+
+
+@pytest.mark.parametrize(
+    "params, reads",
+    [({}, 2), ({"page": "2"}, 2), ({"q": "anders"}, 2), ({"page": "99"}, 3)],
+)
+def test_a_warm_directory_reads_its_count_form_and_cards_together(
+    viewer, params, reads, monkeypatch
+):
+    """The filter's choices (read ahead with what the address asked for last time), then the
+    count, the form and the page of cards in one round trip. A page past the last (the last
+    page, known once the count is) reads the last page's cards after that."""
+    UserFactory.create_batch(30)
+    UserFactory(first_name="Wim", last_name="Anders")
+    round_trips = RoundTrips(monkeypatch, caches[settings.PAGE_CACHE_ALIAS])
+    directory(viewer, **params)
+    directory(viewer, q="niemand")  # the address's hint (``_prefetch``) now names other parts
+    other = Client()
+    other.force_login(UserFactory(first_name="Els", last_name="Elders", verified=False))
+    round_trips.calls.clear()
+    with CaptureQueriesContext(connection) as warm:
+        directory(other, **params)
+    assert not reads_members(query["sql"] for query in warm.captured_queries)
+    parts = [call for call in round_trips.calls if "directory-" in call[1]]
+    assert len(parts) == reads, round_trips.calls
