@@ -188,8 +188,8 @@ class ProbeMiddleware:
     (sessions, CSRF, sign-in, messages, page policies, the redirects table) have nothing to
     give it, and they were four fifths of its cost. Kubernetes asks every few seconds per
     pod. It still gets what every response gets from the layers above it: a request id, the
-    security headers and the Permissions-Policy. The views stay in the URL map, for their
-    names and so that a path they do not hold (``/ping/``) goes the usual way.
+    security headers and the Permissions-Policy. Only ``GET`` and ``HEAD``: the views stay in
+    the URL map, for their names and for other methods and paths, which go the usual way.
     """
 
     def __init__(self, get_response):
@@ -200,8 +200,8 @@ class ProbeMiddleware:
         if self.probes is None:
             self.probes = _probe_views()
         view = self.probes.get(request.path_info)
-        if view is None:
-            return self.get_response(request)
+        if view is None or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)  # a POST meets the CSRF check as anywhere else
         return view(request)
 
 

@@ -45,5 +45,8 @@ def test_a_signed_in_members_probe_reads_no_session(member_client, monkeypatch):
 
 
 def test_other_methods_and_addresses_go_the_usual_way(client):
-    assert client.post("/readyz").status_code == 405  # the view's own require_GET
+    assert not hasattr(client.head("/ping").wsgi_request, "session")  # HEAD is a probe too
+    post = client.post("/readyz")
+    assert post.status_code == 405  # the view's own require_GET, past the CSRF check
+    assert hasattr(post.wsgi_request, "session")
     assert client.get("/ping/").status_code == 404  # not a probe: the whole stack answers
