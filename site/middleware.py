@@ -202,6 +202,9 @@ class ProbeMiddleware:
         view = self.probes.get(request.path_info)
         if view is None or request.method not in ("GET", "HEAD"):
             return self.get_response(request)  # a POST meets the CSRF check as anywhere else
+        # A host name the site does not serve is refused (400) as everywhere: the container's
+        # health check relies on it to find a wrong ALLOWED_HOSTS (deploy/container).
+        request.get_host()
         return view(request)
 
 

@@ -50,3 +50,8 @@ def test_other_methods_and_addresses_go_the_usual_way(client):
     assert post.status_code == 405  # the view's own require_GET, past the CSRF check
     assert hasattr(post.wsgi_request, "session")
     assert client.get("/ping/").status_code == 404  # not a probe: the whole stack answers
+
+
+@pytest.mark.parametrize("path", PROBES)
+def test_probe_refuses_a_host_name_the_site_does_not_serve(client, path):
+    assert client.get(path, HTTP_HOST="not-this-site.example").status_code == 400
