@@ -7,6 +7,10 @@ socket, no load client: only the Python the stack runs, so figures are steadier 
 on a shared machine.
 The bare Django project (bench/bare) is measured the same way as the floor.
 
+``/ping`` is answered by ``ProbeMiddleware`` near the top of the stack, as the page cache
+answers a stored page: with ``--each``, the row without ``ProbeMiddleware`` is what the same
+view costs through the whole stack, which every uncached page and signed-in request passes.
+
     DJANGO_SETTINGS_MODULE=vakgenoten.settings.production SECRET_KEY=... \
         SITE_URL=http://127.0.0.1 SINGLE_PROCESS=1 SECURE_SSL_REDIRECT=false \
         .venv/bin/python bench/stack_cost.py [--path /ping] [--each]
