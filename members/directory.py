@@ -91,11 +91,12 @@ def likely_page(number):
 
 
 class DirectoryPaginator(KeptCountPaginator):
-    """The directory's paginator: its total is the part ``count-<search>`` (``kept_part``),
+    """The directory's paginator: its total is the part ``count_part`` (``kept_part``),
     and its pages read their members only when their cards are not kept."""
 
     def __init__(self, members, per_page, search):
-        super().__init__(members, per_page, search, DIRECTORY, prefix=part_name("count-"))
+        self.count_part = f"count-{search}"
+        super().__init__(members, per_page, self.count_part, DIRECTORY, prefix=part_name(""))
 
     def _get_page(self, *args, **kwargs):
         return KeptCardsPage(*args, **kwargs)

@@ -31,8 +31,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.middleware.gzip import re_accepts_gzip
-from django.utils.cache import add_never_cache_headers, get_conditional_response
-from django.utils.http import http_date, parse_http_date_safe
+from django.middleware.http import ConditionalGetMiddleware
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from .language import chosen_language
@@ -441,6 +442,8 @@ class AnonymousPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # A hit answers a browser's If-None-Match as a miss does further down: with a 304.
+        self.conditional = ConditionalGetMiddleware(get_response).process_response
 
     def __call__(self, request):
         if (
@@ -523,19 +526,6 @@ class AnonymousPageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
-
-    def conditional(self, request, response):
-        """A 304 without the body where the browser's copy is current, as
-        ``ConditionalGetMiddleware`` below answers on a miss (GET only, as it does)."""
-        if request.method != "GET":
-            return response
-        last_modified = response.get("Last-Modified")
-        return get_conditional_response(
-            request,
-            etag=response.get("ETag"),
-            last_modified=last_modified and parse_http_date_safe(last_modified),
-            response=response,
-        )
 
 
 # Entry key -> the page it was stored for, in this process: only a hint for ``lookup``.

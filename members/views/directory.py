@@ -37,6 +37,9 @@ def directory(request):
         html = render_to_string("members/includes/directory_cards.html", {"members": page})
         return str(html)
 
+    def cards_name(page_number):
+        return f"cards-{search}-{page_number}"
+
     def cards_of_likely_page():
         page = paginator.get_page(number)
         return cards(page) if page.number == likely else NOT_KEPT
@@ -44,24 +47,20 @@ def directory(request):
     # Computed in this order where not kept: the count first, then the page it bounds. The
     # count is the paginator's own part: read here with the others, ``paginator.count`` finds
     # it among what this request read (with the cache off, it counts once).
-    count_name, form_name, cards_name = (
-        f"count-{search}",
-        f"form-{form_key(form)}",
-        f"cards-{search}-{likely}",
-    )
+    form_name = f"form-{form_key(form)}"
     parts = kept_parts(
         {
-            count_name: lambda: paginator.count,
+            paginator.count_part: lambda: paginator.count,
             form_name: lambda: str(
                 render_to_string("members/includes/directory_filter_fields.html", {"form": form})
             ),
-            cards_name: cards_of_likely_page,
+            cards_name(likely): cards_of_likely_page,
         }
     )
     page_obj = paginator.get_page(number)
-    html = parts[cards_name]
+    html = parts[cards_name(likely)]
     if page_obj.number != likely:  # past the last page or below the first: the last
-        html = kept_part(f"cards-{search}-{page_obj.number}", lambda: cards(page_obj))
+        html = kept_part(cards_name(page_obj.number), lambda: cards(page_obj))
     return render(
         request,
         "members/directory.html",
