@@ -19,13 +19,22 @@ network appears on a profile, an organisation or the network's page for that net
 members only.
 """
 
+import datetime
+
 from django.template.loader import render_to_string
 
 from members.visibility import visible
 from vakgenoten.queries import exclude_private
 
 from .listing import article_listing_queryset
-from .models import Adoption, ArticleAuthor, ArticlePage, BestPracticePage, BlogIndexPage
+from .models import (
+    Adoption,
+    ArticleAuthor,
+    ArticlePage,
+    Author,
+    BestPracticePage,
+    BlogIndexPage,
+)
 
 SECTION_ARTICLES = 5
 
@@ -33,8 +42,32 @@ SECTION_ARTICLES = 5
 def _short_list(request, queryset):
     """At most one more than shown, so the template knows whether there is more; only what
     the viewer may see."""
+    articles = _newest(request, queryset)
+    return articles[:SECTION_ARTICLES], len(articles) > SECTION_ARTICLES
+
+
+def _newest(request, queryset):
+    """The newest articles of ``queryset`` the viewer may see: one more than a list shows."""
     queryset = article_listing_queryset(queryset, viewer=request.user)
-    articles = list(queryset.prefetch_related(None)[: SECTION_ARTICLES + 1])
+    return list(queryset.prefetch_related(None)[: SECTION_ARTICLES + 1])
+
+
+def _short_list_of_all(request, querysets):
+    """:func:`_short_list` of what ``querysets`` hold together, an article once: the newest
+    few of each list hold the newest few of all."""
+    found = {
+        article.pk: article for queryset in querysets for article in _newest(request, queryset)
+    }
+    oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    articles = sorted(
+        found.values(),
+        key=lambda article: (
+            article.publication_date,
+            article.first_published_at or oldest,
+            article.pk,
+        ),
+        reverse=True,
+    )
     return articles[:SECTION_ARTICLES], len(articles) > SECTION_ARTICLES
 
 
@@ -81,17 +114,21 @@ def member_articles(request, member):
 
 
 def organisation_articles(request, organisation):
-    # The ids first, in one query, for the same reason as in member_articles.
-    practices = BestPracticePage.objects.filter(organisations=organisation).values_list(
-        "pk", flat=True
-    )
-    by_staff = ArticleAuthor.objects.filter(author__organisation=organisation).values_list(
-        "page_id", flat=True
-    )
-    ids = list(practices.order_by().union(by_staff.order_by()))
-    if not ids:
-        return ""
-    articles, has_more = _short_list(request, ArticlePage.objects.filter(pk__in=ids))
+    """Its practice examples and what its staff wrote, as two lists: a busy organisation has
+    thousands of articles (6,000 in the benchmark at 100,000), and with all their ids in one
+    query, building its SQL took longer than the rest of the page (195 ms).
+
+    Its authors are asked for first, and their ids passed as values: with a subquery instead,
+    PostgreSQL could not tell an organisation whose staff wrote nothing from a busy one, and
+    walked every article newest first looking for theirs (300 ms).
+    """
+    practices = BestPracticePage.objects.filter(organisations=organisation).values("pk")
+    lists = [ArticlePage.objects.filter(pk__in=practices)]
+    authors = list(Author.objects.filter(organisation=organisation).values_list("pk", flat=True))
+    if authors:
+        written = ArticleAuthor.objects.filter(author__in=authors).values("page_id")
+        lists.append(ArticlePage.objects.filter(pk__in=written))
+    articles, has_more = _short_list_of_all(request, lists)
     if not articles:
         return ""
     return render_to_string(

@@ -196,6 +196,72 @@ def test_organisation_with_many_articles_and_events_links_to_more(
     assert f'href="{agenda.url}"' in html
 
 
+def test_organisation_lists_the_newest_of_its_practices_and_its_staffs_articles_together(
+    client, blog_index, organisation, writer
+):
+    """Practice examples and articles by its staff take turns in one list, newest first,
+    even when each kind alone would fill it."""
+    for number in range(7):
+        add_article(
+            blog_index,
+            f"Praktijk {number}",
+            model=BestPracticePage,
+            organisations=[organisation],
+            days_ago=2 * number + 1,
+        )
+        add_article(
+            blog_index, f"Verslag {number}", authors=[writer.author], days_ago=2 * number + 2
+        )
+
+    html = page_html(client, organisation.get_absolute_url())
+
+    shown = ["Praktijk 0", "Verslag 0", "Praktijk 1", "Verslag 1", "Praktijk 2"]
+    assert [html.index(title) for title in shown] == sorted(html.index(title) for title in shown)
+    assert "Verslag 2" not in html
+    assert 'href="/zoeken/?q=Gemeente%20Lindenholt"' in html
+
+
+def test_organisation_shows_older_articles_when_its_newest_are_hidden_from_the_visitor(
+    client, blog_index, organisation, writer
+):
+    closed = NetworkFactory(is_closed=True)
+    for number in range(8):
+        add_article(
+            blog_index,
+            f"Kringverslag {number}",
+            authors=[writer.author],
+            networks=[closed],
+            days_ago=number + 1,
+        )
+    add_article(blog_index, "Voor iedereen", authors=[writer.author], days_ago=30)
+
+    html = page_html(client, organisation.get_absolute_url())
+
+    assert "Voor iedereen" in html
+    assert "Kringverslag" not in html
+    assert 'href="/zoeken/?q=Gemeente%20Lindenholt"' not in html  # one article: nothing more
+
+
+def test_organisation_with_six_articles_that_are_both_practice_and_by_staff_links_to_more(
+    client, blog_index, organisation, writer
+):
+    for number in range(6):
+        add_article(
+            blog_index,
+            f"Eigen praktijk {number}",
+            model=BestPracticePage,
+            organisations=[organisation],
+            authors=[writer.author],
+            days_ago=number + 1,
+        )
+
+    html = page_html(client, organisation.get_absolute_url())
+
+    assert html.count("Eigen praktijk 4") == 1
+    assert "Eigen praktijk 5" not in html
+    assert 'href="/zoeken/?q=Gemeente%20Lindenholt"' in html
+
+
 def test_network_page_has_no_articles_section(client, blog_index, network, writer):
     """Articles have no network: an author's membership does not make it the network's."""
     network.memberships.create(user=writer, status="approved")
