@@ -76,8 +76,9 @@ def feed(request):
 
     The rule is ``home.feed``. The page takes the same number of queries however many items
     match and whichever page is asked for: one for the member's interests (three more while
-    they follow nothing), the newest ``FEED_LIMIT`` rows of one ``UNION``, one query per kind
-    on the page with its fixed prefetches, and the names of the profile's start.
+    they follow nothing), one for the author records of followed members and organisations,
+    the newest ``FEED_LIMIT`` rows of one ``UNION``, one query per kind on the page with its
+    fixed prefetches, and the names of the profile's start.
     """
     interests = Interests.for_user(request.user)
     following_url = reverse("members:following")

@@ -115,6 +115,41 @@ def test_an_article_that_matches_twice_is_in_the_feed_once(blog_index, reader):
     assert [(kind, pk) for kind, pk, _at in feed_rows(reader)] == [(ARTICLE, page.pk)]
 
 
+def test_without_a_theme_an_article_by_a_colleague_and_of_an_organisation_is_in_once(
+    blog_index, reader
+):
+    """Followed members and organisations alone take the other shape of the rule
+    (``article_matches``: ids from the link tables first); it finds the same, once."""
+    writer, organisation, elders = UserFactory(), OrganisationFactory(), OrganisationFactory()
+    both = make_article(
+        blog_index,
+        BestPracticePage,
+        title="Samen opgezet",
+        authors=[make_author(user=writer, organisation=elders)],
+        organisations=[organisation],
+    )
+    by_colleague = make_article(
+        blog_index, title="Van de collega", authors=[make_author(user=writer)]
+    )
+    practice = make_article(
+        blog_index, BestPracticePage, title="Van de organisatie", organisations=[organisation]
+    )
+    make_article(blog_index, BestPracticePage, title="Van elders", organisations=[elders])
+    follow(reader, writer)
+    follow(reader, organisation)
+
+    rows = [(kind, pk) for kind, pk, _at in feed_rows(reader)]
+
+    assert sorted(rows) == sorted((ARTICLE, page.pk) for page in (both, by_colleague, practice))
+
+
+def test_following_only_an_organisation_whose_staff_never_wrote_finds_nothing(blog_index, reader):
+    organisation = OrganisationFactory()
+    make_article(blog_index, title="Van iemand anders", authors=[make_author()])
+    follow(reader, organisation)
+    assert article_titles(reader) == set()
+
+
 def test_the_members_own_articles_are_never_in_their_feed(blog_index, reader):
     theme = make_theme()
     make_article(
