@@ -18,10 +18,11 @@ class KeptCountPaginator(Paginator):
     list: its filters and, where readers see different lists, who reads it.
     """
 
-    def __init__(self, object_list, per_page, key, page_id, prefix="count:"):
+    def __init__(self, object_list, per_page, key, page_id, prefix="count:", counted=None):
         super().__init__(object_list, per_page)
         self.page_id = page_id
         self.count_name = f"{prefix}{key}"
+        self.counted = counted  # the same list, as a queryset that is cheaper to count
 
     @cached_property
     def count(self):
@@ -29,4 +30,6 @@ class KeptCountPaginator(Paginator):
 
     def count_objects(self):
         """The total, counted (what is kept)."""
+        if self.counted is not None:
+            return self.counted.count()
         return Paginator.count.func(self)

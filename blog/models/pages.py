@@ -74,12 +74,18 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from ..listing import ArticleFilters
+        from ..listing import ArticleFilters, articles_to_count
 
         filters = ArticleFilters(request.GET)
         articles = filters.apply(self.articles(request.user))
         paginator = KeptCountPaginator(
-            articles, LISTING_PAGE_SIZE, key=filters.list_key(request.user), page_id=self.pk
+            articles,
+            LISTING_PAGE_SIZE,
+            key=filters.list_key(request.user),
+            page_id=self.pk,
+            counted=articles_to_count(
+                Page.objects.child_of(self).filter(*filters.conditions()), request.user
+            ),
         )
         page_obj = paginator.get_page(request.GET.get("page"))
         return self.render(

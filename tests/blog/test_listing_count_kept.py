@@ -6,7 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import BlogPostPageFactory, NewsPageFactory, UserFactory
+from wagtail.models import PageViewRestriction
+
+from taxonomy.models import Theme
+from tests.factories import BlogPostPageFactory, NetworkFactory, NewsPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +51,24 @@ def test_each_filter_has_its_own_total_and_an_unknown_value_the_whole_list(
     assert _total(client, blog_index.url, type="nieuws") == 1
     assert _total(client, blog_index.url, type="blog") == 1
     assert _total(client, blog_index.url, thema="bestaat-niet") == 2
+
+
+def test_the_unfiltered_total_counts_exactly_what_the_reader_may_see(client, blog_index):
+    """Unfiltered, the total is counted on Wagtail's page table (``articles_to_count``): it
+    leaves out what the list leaves out, for a visitor and for a member of a closed network."""
+    theme = Theme.objects.order_by("pk").first()
+    closed = NetworkFactory(is_closed=True)
+    insider = UserFactory()
+    closed.memberships.create(user=insider, status="approved")
+    NewsPageFactory(parent=blog_index, title="Openbaar")
+    NewsPageFactory(parent=blog_index, title="Concept", draft=True)
+    BlogPostPageFactory(parent=blog_index, title="Uit de kring", networks=[closed], themes=[theme])
+    private = NewsPageFactory(parent=blog_index, title="Alleen aangemeld")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    assert _total(client, blog_index.url) == 1
+    assert _total(client, blog_index.url, thema=theme.slug) == 0
+    client.force_login(insider)
+    assert _total(client, blog_index.url) == 2
+    assert _total(client, blog_index.url, type="blog") == 1
+    assert _total(client, blog_index.url, thema=theme.slug) == 1
