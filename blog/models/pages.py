@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -102,14 +103,15 @@ class BlogIndexPage(RoutablePageMixin, Page):
         author = get_object_or_404(
             Author.objects.select_related("organisation", "photo", "user__profile"), slug=slug
         )
-        from ..listing import visibility_scope
+        from ..listing import articles_to_count, visibility_scope
 
-        articles = self.articles(request.user).filter(article_authors__author=author)
+        written = Q(pk__in=ArticleAuthor.objects.filter(author=author).values("page_id"))
         paginator = KeptCountPaginator(
-            articles,
+            self.articles(request.user).filter(written),
             LISTING_PAGE_SIZE,
             key=f"author-{author.pk}:{visibility_scope(request.user)}",
             page_id=self.pk,
+            counted=articles_to_count(Page.objects.child_of(self).filter(written), request.user),
         )
         page_obj = paginator.get_page(request.GET.get("page"))
         return TemplateResponse(

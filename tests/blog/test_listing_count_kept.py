@@ -9,7 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from taxonomy.models import Theme
-from tests.factories import BlogPostPageFactory, NetworkFactory, NewsPageFactory, UserFactory
+from tests.factories import (
+    AuthorFactory,
+    BlogPostPageFactory,
+    NetworkFactory,
+    NewsPageFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +78,18 @@ def test_the_unfiltered_total_counts_exactly_what_the_reader_may_see(client, blo
     assert _total(client, blog_index.url) == 2
     assert _total(client, blog_index.url, type="blog") == 1
     assert _total(client, blog_index.url, thema=theme.slug) == 1
+
+
+def test_an_author_pages_total_counts_only_their_articles_the_reader_may_see(client, blog_index):
+    closed = NetworkFactory(is_closed=True)
+    insider = UserFactory()
+    closed.memberships.create(user=insider, status="approved")
+    author, other = AuthorFactory(), AuthorFactory()
+    NewsPageFactory(parent=blog_index, title="Van haar", authors=[author])
+    NewsPageFactory(parent=blog_index, title="Van een ander", authors=[other])
+    NewsPageFactory(parent=blog_index, title="Uit de kring", authors=[author], networks=[closed])
+    url = blog_index.url + blog_index.reverse_subpage("author", args=[author.slug])
+
+    assert _total(client, url) == 1
+    client.force_login(insider)
+    assert _total(client, url) == 2
