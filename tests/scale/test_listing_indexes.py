@@ -141,3 +141,16 @@ def test_home_sections_are_read_in_order_from_an_index(site, section, index):
     nodes = list(explain.plan_nodes(plan))
     assert index in {node.get("Index Name") for node in nodes}, explain.plan_summary(plan)
     assert not any(node["Node Type"] == "Sort" for node in nodes), explain.plan_summary(plan)
+
+
+def test_the_children_of_a_page_are_read_from_the_index_on_depth_and_path(site):
+    """The main menu (the children of the site's root) reads its few rows from the index of
+    migration ``vakgenoten.0010``, not every page below the root through the one on path."""
+    from wagtail.models import Site
+
+    root = Site.objects.get(is_default_site=True).root_page
+    statements = explain.captured_selects(lambda: list(root.get_children().live().in_menu()))
+    with connection.cursor() as cursor:
+        plan = explain.explain(cursor, statements[0], seqscan=False)["Plan"]
+    indexes = {node.get("Index Name") for node in explain.plan_nodes(plan)}
+    assert "vakgenoten_page_depth_path" in indexes, explain.plan_summary(plan)
