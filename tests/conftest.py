@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone, translation
 
+from tests.demo_rows import demo_home_page
 from tests.factories import (
     BlogIndexPageFactory,
     EditorFactory,
@@ -70,10 +71,9 @@ def _clear_cache():
 
 @pytest.fixture
 def home_page(db):
-    """The demo site layer: home page, fixed pages and site settings, as load_demo builds it."""
-    from vakgenoten import demo
-
-    return demo.load()
+    """The demo site layer: home page, fixed pages and site settings, as load_demo builds it
+    (loaded once per run, its rows written per test: tests/demo_rows.py)."""
+    return demo_home_page()
 
 
 @pytest.fixture
