@@ -59,6 +59,11 @@ def add_article(index, title, *, model=NewsPage, authors=(), days_ago=1, live=Tr
     )
 
 
+def add_practice(index, title, organisation, **fields):
+    """A practice example of ``organisation`` under the knowledge base."""
+    return add_article(index, title, model=BestPracticePage, organisations=[organisation], **fields)
+
+
 def add_event(agenda, title, *, in_days=10, live=True, **fields):
     """An event under the agenda that starts ``in_days`` from now (negative: it is over)."""
     fields.setdefault("organiser_network", None)
@@ -133,22 +138,10 @@ def test_organisation_shows_its_practice_examples_and_articles_by_its_staff(
     client, blog_index, organisation, writer
 ):
     elsewhere = OrganisationFactory(name="Gemeente Elders")
-    add_article(
-        blog_index,
-        "Eén loket voor ondernemers",
-        model=BestPracticePage,
-        organisations=[organisation],
-        days_ago=3,
-    )
+    add_practice(blog_index, "Eén loket voor ondernemers", organisation, days_ago=3)
     add_article(blog_index, "Wat ons team leerde", authors=[writer.author], days_ago=1)
     add_article(blog_index, "Praktijk elders", model=BestPracticePage, organisations=[elsewhere])
-    add_article(
-        blog_index,
-        "Praktijk nog in concept",
-        model=BestPracticePage,
-        organisations=[organisation],
-        live=False,
-    )
+    add_practice(blog_index, "Praktijk nog in concept", organisation, live=False)
 
     html = page_html(client, organisation.get_absolute_url())
 
@@ -162,13 +155,7 @@ def test_organisation_shows_its_practice_examples_and_articles_by_its_staff(
 def test_an_article_by_staff_about_their_own_practice_is_listed_once(
     client, blog_index, organisation, writer
 ):
-    add_article(
-        blog_index,
-        "Samen met de buurgemeente",
-        model=BestPracticePage,
-        organisations=[organisation],
-        authors=[writer.author],
-    )
+    add_practice(blog_index, "Samen met de buurgemeente", organisation, authors=[writer.author])
     html = page_html(client, organisation.get_absolute_url())
     assert html.count("Samen met de buurgemeente") == 1
 
@@ -177,13 +164,7 @@ def test_organisation_with_many_articles_and_events_links_to_more(
     client, blog_index, agenda, organisation
 ):
     for number in range(6):
-        add_article(
-            blog_index,
-            f"Praktijk {number}",
-            model=BestPracticePage,
-            organisations=[organisation],
-            days_ago=number + 1,
-        )
+        add_practice(blog_index, f"Praktijk {number}", organisation, days_ago=number + 1)
         add_event(
             agenda, f"Spreekuur {number}", in_days=number + 1, organiser_organisation=organisation
         )
@@ -202,13 +183,7 @@ def test_organisation_lists_the_newest_of_its_practices_and_its_staffs_articles_
     """Practice examples and articles by its staff take turns in one list, newest first,
     even when each kind alone would fill it."""
     for number in range(7):
-        add_article(
-            blog_index,
-            f"Praktijk {number}",
-            model=BestPracticePage,
-            organisations=[organisation],
-            days_ago=2 * number + 1,
-        )
+        add_practice(blog_index, f"Praktijk {number}", organisation, days_ago=2 * number + 1)
         add_article(
             blog_index, f"Verslag {number}", authors=[writer.author], days_ago=2 * number + 2
         )
@@ -246,11 +221,10 @@ def test_organisation_with_six_articles_that_are_both_practice_and_by_staff_link
     client, blog_index, organisation, writer
 ):
     for number in range(6):
-        add_article(
+        add_practice(
             blog_index,
             f"Eigen praktijk {number}",
-            model=BestPracticePage,
-            organisations=[organisation],
+            organisation,
             authors=[writer.author],
             days_ago=number + 1,
         )
@@ -396,11 +370,10 @@ def test_pages_with_sections_use_a_flat_number_of_queries(
     django_assert_max_num_queries,
 ):
     for number in range(count):
-        add_article(
+        add_practice(
             blog_index,
             f"Praktijk {number}",
-            model=BestPracticePage,
-            organisations=[organisation],
+            organisation,
             authors=[writer.author],
             days_ago=number + 1,
         )
