@@ -1,12 +1,15 @@
 """Keep cached pages right when an author changes: their names show on articles, listings,
 search and the home page, so saving or deleting one purges every cached page and part once the
-change is committed, whichever path made it (``docs/caching.md``). An adoption ("Wij doen dit
-ook") purges its practice example and the listings above it, and counts on the page."""
+change is committed, whichever path made it (``docs/caching.md``); so does a search promotion.
+An adoption ("Wij doen dit ook") purges its practice example and the listings above it, and
+counts on the page."""
 
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+
+from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from vakgenoten.cache import purge_all_after_commit, purge_page_and_listings
 
@@ -16,6 +19,13 @@ from .models import Adoption, ArticlePage, Author, BlogIndexPage
 @receiver(post_save, sender=Author, dispatch_uid="blog.purge_after_author_saved")
 @receiver(post_delete, sender=Author, dispatch_uid="blog.purge_after_author_deleted")
 def purge_after_author_change(sender, instance, **kwargs):
+    purge_all_after_commit()
+
+
+@receiver(post_save, sender=SearchPromotion, dispatch_uid="blog.purge_after_promotion_saved")
+@receiver(post_delete, sender=SearchPromotion, dispatch_uid="blog.purge_after_promotion_deleted")
+def purge_after_search_promotion_change(sender, instance, **kwargs):
+    """Search reads which searches have promotions from the cache (``blog.search``)."""
     purge_all_after_commit()
 
 

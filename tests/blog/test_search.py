@@ -4,6 +4,7 @@ import pytest
 
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
@@ -127,6 +128,30 @@ def test_editors_promote_a_result_for_a_query(client, articles):
     html = client.get("/zoeken/", {"q": "Omgevingswet"}).content.decode()
     assert "Aanbevolen door de redactie" in html
     assert "Lees hoe drie gemeenten het doen." in html
+
+
+def test_a_promotion_shows_at_once_with_the_page_cache_on(
+    client, articles, settings, django_capture_on_commit_callbacks
+):
+    """Which searches have promotions is kept in the shared cache: adding or removing one
+    purges it, and a search nobody promoted anything for asks the database nothing about it."""
+    settings.PAGE_CACHE_SECONDS = 600
+    client.get("/zoeken/", {"q": "omgevingswet"})  # keeps "no promotions"
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/zoeken/", {"q": "omgevingswet"})
+    assert not [q for q in queries if "searchpromotion" in q["sql"]]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        promotion = SearchPromotion.objects.create(
+            query=Query.get("omgevingswet"),
+            page=articles["practice"],
+            description="Zo doen zij het.",
+        )
+    assert "Zo doen zij het." in client.get("/zoeken/", {"q": "Omgevingswet"}).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        promotion.delete()
+    assert "Zo doen zij het." not in client.get("/zoeken/", {"q": "omgevingswet"}).content.decode()
 
 
 def test_queries_without_results_are_counted_without_personal_data(client, articles):
