@@ -28,6 +28,7 @@ from wagtail.images import get_image_model
 from members.models import NetworkMembership, Organisation, Province
 from members.visibility import visible
 from taxonomy.models import Theme
+from vakgenoten.cache import cached_part
 from vakgenoten.images import rendition_specs
 from vakgenoten.queries import exclude_private
 
@@ -122,9 +123,11 @@ def visibility_scope(viewer):
     by readers (related articles): readers with the same name see the same articles.
 
     Not a second rule: the name only sorts readers into groups that ``members.visibility``
-    treats alike (no closed network, all of them, or exactly these closed networks). Joining or
-    leaving a closed network changes the name, so no purge is needed. One query for a member,
-    none for a visitor; kept on the user object for the rest of the request.
+    treats alike (no closed network, all of them, or exactly these closed networks). A
+    member's name is kept as their own part of the shared cache (read with their other parts,
+    no query): a membership saved or deleted purges the member (``members.signals``), and a
+    network closed or opened purges everything. None for a visitor; kept on the user object for
+    the rest of the request.
     """
     if viewer is None or not viewer.is_authenticated:
         return "public"
@@ -132,15 +135,22 @@ def visibility_scope(viewer):
         return "all"
     scope = getattr(viewer, "_closed_network_scope", None)
     if scope is None:
-        ids = sorted(
-            NetworkMembership.objects.approved()
-            .filter(user=viewer, network__is_closed=True)
-            .values_list("network_id", flat=True)
+        scope = cached_part(
+            "closed-network-scope", lambda: _closed_network_scope(viewer), member_id=viewer.pk
         )
-        scope = "nets-" + "-".join(map(str, ids)) if ids else "public"
-        if len(scope) > 40:  # a key of bounded length however many networks
-            scope = "nets-" + hashlib.sha256(scope.encode()).hexdigest()[:16]
         viewer._closed_network_scope = scope
+    return scope
+
+
+def _closed_network_scope(viewer):
+    ids = sorted(
+        NetworkMembership.objects.approved()
+        .filter(user=viewer, network__is_closed=True)
+        .values_list("network_id", flat=True)
+    )
+    scope = "nets-" + "-".join(map(str, ids)) if ids else "public"
+    if len(scope) > 40:  # a key of bounded length however many networks
+        scope = "nets-" + hashlib.sha256(scope.encode()).hexdigest()[:16]
     return scope
 
 

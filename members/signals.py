@@ -52,6 +52,16 @@ def purge_directory_after_listed_change(sender, instance, raw=False, **kwargs):
         purge_directory_after_commit()
 
 
+@receiver(post_save, sender=NetworkMembership, dispatch_uid="members.scope_membership_saved")
+@receiver(post_delete, sender=NetworkMembership, dispatch_uid="members.scope_membership_deleted")
+def purge_member_after_membership_change(sender, instance, raw=False, **kwargs):
+    """Which closed networks a member is in names the cached lists they share with others
+    (``blog.listing.visibility_scope``); that name is kept as the member's own part."""
+    if not raw:
+        user_id = instance.user_id
+        transaction.on_commit(lambda: purge_member(user_id))
+
+
 @receiver(
     m2m_changed, sender=Profile.themes.through, dispatch_uid="members.directory_profile_themes"
 )
