@@ -20,6 +20,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import render
 
+from vakgenoten.cache import cached_part
+
 from .models import Network, NetworkContent, NetworkMembership
 
 
@@ -76,9 +78,23 @@ def closed_networks_of(content):
     return list(content.networks.filter(is_closed=True))
 
 
-def hidden_by(user, content):
-    """The closed networks that keep ``content`` from ``user``: empty when they may see it."""
-    closed = closed_networks_of(content)
+def kept_closed_networks_of(page):
+    """``closed_networks_of`` a page being served, kept as a part of the page in the shared
+    cache: the serve hook asks it on every signed-in view, and most pages are in no closed
+    network, so most views ask the database nothing about networks. As exact as the page
+    cache: a page's networks changing, and a network closed, opened or deleted, purge
+    everything once committed (``members.signals``). Only who the reader is, their membership,
+    is asked each time (``hidden_by``). Code that changes a page's networks and asks within the
+    same transaction uses ``closed_networks_of``."""
+    if not isinstance(page, NetworkContent) or page.pk is None:
+        return []
+    return cached_part("closed-networks", lambda: closed_networks_of(page), page_id=page.pk)
+
+
+def hidden_by(user, content, kept=False):
+    """The closed networks that keep ``content`` from ``user``: empty when they may see it.
+    ``kept``: the content's networks may come from the cache (``kept_closed_networks_of``)."""
+    closed = kept_closed_networks_of(content) if kept else closed_networks_of(content)
     if not closed or _sees_everything(user):
         return []
     if getattr(user, "is_authenticated", False) and (
@@ -127,7 +143,7 @@ def closed_network_refusal(request, page, offer_sign_in=True):
 
     ``offer_sign_in=False`` gives a visitor the 403 page too (a guest's form, which has no
     account to sign in with)."""
-    closed = hidden_by(request.user, page.specific_deferred)
+    closed = hidden_by(request.user, page.specific_deferred, kept=True)
     if not closed:
         return None
     if offer_sign_in and not request.user.is_authenticated:

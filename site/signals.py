@@ -10,7 +10,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .cache import purge_all, purge_page_and_listings
+from .cache import purge_all, purge_all_after_commit, purge_page_and_listings
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +48,11 @@ def purge_deleted_page(sender, instance, **kwargs):
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)
 def purge_after_privacy_change(sender, instance, **kwargs):
     # A page made private (and every page below it) must leave the visitors' cache at once;
-    # listings and search on every page may show it, so everything goes.
+    # listings and search on every page may show it, so everything goes. And again once the
+    # change is committed: a request served in between reads the page as still public (the
+    # change is not committed yet) and would keep that under the new generation.
     purge_all()
+    purge_all_after_commit()
 
 
 @receiver(post_save, sender=Site)

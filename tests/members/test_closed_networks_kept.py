@@ -1,0 +1,69 @@
+"""The serve hook's closed-network check reads a page's closed networks from the shared cache
+(``members.visibility.kept_closed_networks_of``): a signed-in view of a public page asks the
+database nothing about networks. The reader's own membership is still asked each time, and the
+page's networks follow every change once it is committed."""
+
+import pytest
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from blog.models import BlogPostPage
+from members.models import NetworkMembership
+from tests.blog.factories import make_article
+from tests.factories import NetworkFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def network_queries(queries):
+    return [q for q in queries if '"members_network"' in q["sql"]]
+
+
+@pytest.fixture
+def kept(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_public_page_is_served_without_asking_for_its_networks(kept, blog_index, member):
+    article = make_article(blog_index, BlogPostPage, title="Open over inburgering")
+    client = signed_in(member)
+    for warm in ("", "?warm=1"):  # the first request of a test moves the global generation on
+        assert client.get(article.url + warm).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url + "?again=1").status_code == 200
+    assert network_queries(queries) == []
+
+
+def test_moving_into_a_closed_network_and_out_is_followed_at_once(
+    kept, blog_index, member, django_capture_on_commit_callbacks
+):
+    article = make_article(blog_index, BlogPostPage, title="Eerst open, dan besloten")
+    circle = NetworkFactory(name="Kring Inburgering", slug="kring-inburgering", is_closed=True)
+    insider = UserFactory()
+    NetworkMembership.objects.create(
+        user=insider, network=circle, status=NetworkMembership.Status.APPROVED
+    )
+    outsider, insider_client = signed_in(member), signed_in(insider)
+    for warm in ("", "?warm=1"):
+        assert outsider.get(article.url + warm).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.networks.set([circle])
+        article.save_revision().publish()
+    refused = outsider.get(article.url)
+    assert refused.status_code == 403
+    assert "Kring Inburgering" in refused.content.decode()
+    assert insider_client.get(article.url).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        circle.is_closed = False
+        circle.save()
+    assert outsider.get(article.url).status_code == 200
