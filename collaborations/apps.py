@@ -13,6 +13,7 @@ class CollaborationsConfig(AppConfig):
     def ready(self):
         from members.sections import register_organisation_section
 
+        from . import signals  # noqa: F401  (connects the page-cache purge)
         from .sections import organisation_collaborations
 
         register_organisation_section("collaborations", organisation_collaborations, order=15)

@@ -42,10 +42,20 @@ REGISTER_MATCHES = 5
 
 def register_matches(query):
     """Organisations and collaborations whose name, description (or tasks) hold the words: the
-    first few of each, a query each, beside the pages. The whole phrase is looked for, as the
-    list pages' own search does, so "see all" there shows the same and more."""
+    first few of each, beside the pages. The whole phrase is looked for, as the list pages' own
+    search does, so "see all" there shows the same and more.
+
+    Kept in the shared cache per search, as site-wide content (two queries that read every
+    organisation and collaboration: 1.6 ms of a 17 ms search): saving or deleting an
+    organisation or a collaboration purges everything (``members.signals``,
+    ``collaborations.signals``)."""
     if not query:
         return {"organisations": [], "collaborations": []}
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+    return cached_part(f"search-register-{digest}", lambda: _register_matches(query))
+
+
+def _register_matches(query):
     organisations = Organisation.objects.filter(
         Q(name__icontains=query) | Q(description__icontains=query)
     ).order_by("name")[:REGISTER_MATCHES]

@@ -73,3 +73,29 @@ def test_collaboration_list_search_keeps_the_words(client, home_page):
     html = client.get("/samenwerkingen/?q=Hunzedal").content.decode()
     assert 'name="q" type="search" value="Hunzedal"' in html
     assert ">Samenwerking Hunzedal</a>" in html
+
+
+def test_kept_register_matches_follow_new_and_renamed_entries(
+    client, home_page, settings, django_capture_on_commit_callbacks
+):
+    """With the page cache on, the blocks are kept per search; an organisation or a
+    collaboration saved or deleted shows at the next search."""
+    settings.PAGE_CACHE_SECONDS = 600
+    with django_capture_on_commit_callbacks(execute=True):
+        collaboration = CollaborationFactory(name="Samenwerking Veenhoop")
+    assert ">Samenwerking Veenhoop</a>" in client.get("/zoeken/?q=veenhoop").content.decode()
+    with CaptureQueriesContext(connection) as context:
+        client.get("/zoeken/?q=veenhoop")
+    assert not [q for q in context.captured_queries if "collaborations_collaboration" in q["sql"]]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        OrganisationFactory(name="Gemeente Veenhoop", slug="gemeente-veenhoop")
+        collaboration.name = "Regio Veenhoop"
+        collaboration.save()
+    html = client.get("/zoeken/?q=veenhoop").content.decode()
+    assert ">Gemeente Veenhoop</a>" in html
+    assert ">Regio Veenhoop</a>" in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        collaboration.delete()
+    assert "Regio Veenhoop" not in client.get("/zoeken/?q=veenhoop").content.decode()
