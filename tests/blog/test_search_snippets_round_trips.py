@@ -42,9 +42,13 @@ def test_search_snippets_cost_the_same_round_trips_for_3_or_25_results(
     few = search_costs(client, round_trips, "dijkversterking", 1)
     many = [search_costs(client, round_trips, "regenwaterbeleid", page) for page in (1, 2, 3)]
 
-    assert all(costs == few for costs in many), (few, many)
+    # The first page of each search costs the same; later pages no more (they look for no
+    # promotions: one round trip less when cold).
+    assert many[0] == few, (few, many)
+    assert all(c <= f for costs in many[1:] for c, f in zip(costs, few)), (few, many)
     cold, warm = few
     # Warm: the site-wide generation, the site's parts, the results' generations, their texts.
-    # Cold: the texts are made once and kept with the other parts when the request ends.
-    # (Before the texts were read through the request's generations: 7 cold.)
-    assert warm <= 4 and cold <= 5, round_trips.calls
+    # Cold: the texts are made once and kept with the other parts when the request ends; the
+    # searches with promotions and this search's organisations and collaborations are read
+    # apart, once. (Before the texts were read through the request's generations: 7 cold.)
+    assert warm <= 4 and cold <= 6, round_trips.calls
