@@ -45,7 +45,7 @@ def test_search_snippets_cost_the_same_round_trips_for_3_or_25_results(
     # The first page of each search costs the same; later pages no more (they look for no
     # promotions: one round trip less when cold).
     assert many[0] == few, (few, many)
-    assert all(c <= f for costs in many[1:] for c, f in zip(costs, few)), (few, many)
+    assert all(c <= f for costs in many[1:] for c, f in zip(costs, few, strict=True)), (few, many)
     cold, warm = few
     # Warm: the site-wide generation, the site's parts, the results' generations, their texts.
     # Cold: the texts are made once and kept with the other parts when the request ends; the
