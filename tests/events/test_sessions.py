@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from events.forms import RegistrationForm
 from events.models import EventSession, Registration, SessionChoice
@@ -39,7 +40,13 @@ def add_session(event, title, start_hour, *, minutes=60, capacity=None, room="Za
 
 @pytest.fixture
 def rounds(event):
-    """Two rounds: A and B at the first hour (B has 2 seats), C alone at the third hour."""
+    """Two rounds: A and B at the first hour (B has 2 seats), C alone at the third hour.
+
+    The event starts at 09:30 on its day: from the factory's "now, in ten days" a test run in
+    the evening got an event past midnight, whose slots are labelled with their day."""
+    start = timezone.localtime(event.start).replace(hour=9, minute=30, second=0, microsecond=0)
+    event.start, event.end = start, start + timedelta(hours=6)
+    event.save()
     return {
         "a": add_session(event, "Workshop Archiveren", 1, capacity=10, room="Zaal 2"),
         "b": add_session(event, "Workshop API's", 1, capacity=2, room="Zaal 3"),
