@@ -11,13 +11,12 @@ on demo titles, and it leaves the shared demo data alone.
 import pytest
 
 from tests.accessibility.browser.conftest import new_context
-from tests.accessibility.browser.sweep import TOO_WIDE
+from tests.accessibility.browser.sweep import NARROW, TOO_WIDE
 from tests.accessibility.pages import ANSWERED_QUESTION, MEMBER, PRACTICE
 
 pytestmark = pytest.mark.django_db
 
 LONG_WORD = "Arbeidsongeschiktheidsverzekeringsmaatschappijen"
-NARROW = {"width": 320, "height": 800}
 
 # Puts the word in front of the text of every heading (inside its link, if it has one) and of
 # every member name; returns how many it changed.
