@@ -1,4 +1,5 @@
-"""``{% shared_fragment %}``: a piece of a page rendered once for every reader.
+"""``{% shared_fragment %}`` and ``{% site_fragment %}``: pieces of a page rendered once for
+every reader.
 
 Signed-in members never get whole pages from the cache, yet most of an article (its text,
 authors, themes, related articles) is the same for everybody. Wrapping that part in
@@ -6,46 +7,59 @@ authors, themes, related articles) is the same for everybody. Wrapping that part
     {% shared_fragment "article" %} ... {% endshared_fragment %}
 
 keeps its HTML in the page cache under the page's generation (``vakgenoten.cache``), so
-anything that purges the page refreshes the fragment as well. Never wrap personal content
-(a CSRF token, "you are registered", the reader's name) in it.
+anything that purges the page refreshes the fragment as well. ``{% site_fragment "footer" %}``
+is the same for what every page of a site shows (the footer): kept once per site and
+language under the site-wide generation, which site settings and page moves purge. Never wrap
+personal content (a CSRF token, "you are registered", the reader's name) in either, nor
+anything that depends on the address (the current path, a query string).
 """
 
 from django import template
 from django.utils.safestring import mark_safe
 
-from ..cache import cached_part
+from ..cache import cached_part, cached_site
 
 register = template.Library()
 
 
 class SharedFragmentNode(template.Node):
-    def __init__(self, name, nodelist):
+    def __init__(self, name, nodelist, site_wide=False):
         self.name = name
         self.nodelist = nodelist
+        self.site_wide = site_wide
 
     def render(self, context):
         request = context.get("request")
         if getattr(request, "is_preview", False):
             # A preview shows a draft: never the published page's fragment, never kept.
             return self.nodelist.render(context)
-        page = context.get("page")
-        page_id = getattr(page, "pk", None)
+        name = f"fragment-{self.name.resolve(context)}"
+        if self.site_wide:
+            site = cached_site(request) if request is not None else None
+            name, page_id = f"{name}-site-{getattr(site, 'pk', None)}", None
+        else:
+            page_id = getattr(context.get("page"), "pk", None)
         # Absolute URLs inside (canonical, Open Graph) are on settings.SITE_URL, the same for
         # every request, whatever host it came in on (vakgenoten.links).
-        html = cached_part(
-            f"fragment-{self.name.resolve(context)}",
-            lambda: str(self.nodelist.render(context)),
-            page_id=page_id,
-        )
+        html = cached_part(name, lambda: str(self.nodelist.render(context)), page_id=page_id)
         # Our own template's output, kept in our own cache.
         return mark_safe(html)  # noqa: S308  # nosec B308 B703
 
 
-@register.tag
-def shared_fragment(parser, token):
+def _fragment(parser, token, site_wide):
     bits = token.split_contents()
     if len(bits) != 2:
-        raise template.TemplateSyntaxError('{% shared_fragment "name" %} takes one name')
-    nodelist = parser.parse(("endshared_fragment",))
+        raise template.TemplateSyntaxError(f'{{% {bits[0]} "name" %}} takes one name')
+    nodelist = parser.parse((f"end{bits[0]}",))
     parser.delete_first_token()
-    return SharedFragmentNode(parser.compile_filter(bits[1]), nodelist)
+    return SharedFragmentNode(parser.compile_filter(bits[1]), nodelist, site_wide)
+
+
+@register.tag
+def shared_fragment(parser, token):
+    return _fragment(parser, token, site_wide=False)
+
+
+@register.tag
+def site_fragment(parser, token):
+    return _fragment(parser, token, site_wide=True)

@@ -1,0 +1,87 @@
+"""The footer is the same on every page of a site: with the page cache on it is rendered once
+per site and language and kept, while its address-bound links stay each page's own."""
+
+import pickle
+
+import pytest
+
+from wagtail.models import Site
+
+from tests.factories import UserFactory
+from vakgenoten.cache import page_cache
+from vakgenoten.models import SiteSettings, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def member_client(client):
+    client.force_login(UserFactory())
+    return client
+
+
+def footer_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    start = html.index('<footer class="site-footer"')
+    return html[start : html.index("</footer>", start)]
+
+
+def test_a_signed_in_page_reads_the_footer_from_the_cache(member_client, home_page, page_cache_on):
+    footer = footer_of(member_client, "/over-vakgenoten/")  # the first page renders and keeps it
+    for slug in ["privacyverklaring", "toegankelijkheidsverklaring", "gebruiksvoorwaarden"]:
+        assert f'href="/{slug}/"' in footer
+    cache = page_cache()
+    kept = [key for key in cache._cache if "fragment-footer-pages-site-" in key]
+    assert len(kept) == 1
+    # Another page of the site shows what was kept, whatever is kept there.
+    cache._cache[kept[0]] = pickle.dumps("<li>Uit de cache</li>")
+    assert "<li>Uit de cache</li>" in footer_of(member_client, "/privacyverklaring/")
+
+
+def test_the_report_link_and_language_switch_are_each_pages_own(
+    member_client, home_page, page_cache_on
+):
+    footer_of(member_client, "/over-vakgenoten/")
+    footer = footer_of(member_client, "/privacyverklaring/?bron=nieuwsbrief")
+    assert "?pagina=/privacyverklaring/%3Fbron%3Dnieuwsbrief" in footer
+    assert "pagina=/over-vakgenoten/" not in footer
+
+
+def test_new_footer_text_and_contact_details_show_at_once(member_client, home_page, page_cache_on):
+    footer_of(member_client, "/over-vakgenoten/")
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.footer_text = "Een nieuwe voettekst van de redactie."
+    site_settings.contact_email = "redactie@vakgenoten.example"
+    site_settings.save()
+    footer = footer_of(member_client, "/over-vakgenoten/")
+    assert "Een nieuwe voettekst van de redactie." in footer
+    assert "mailto:redactie@vakgenoten.example" in footer
+
+
+def test_a_statutory_page_moved_elsewhere_is_linked_at_its_new_address(
+    member_client, home_page, page_cache_on
+):
+    footer_of(member_client, "/over-vakgenoten/")
+    privacy = StandardPage.objects.get(slug="privacyverklaring")
+    privacy.slug = "privacy"
+    privacy.save_revision().publish()
+    footer = footer_of(member_client, "/over-vakgenoten/")
+    assert 'href="/privacy/"' in footer
+    assert 'href="/privacyverklaring/"' not in footer
+
+
+def test_each_language_keeps_its_own_footer(member_client, home_page, page_cache_on):
+    assert "Over deze website" in footer_of(member_client, "/over-vakgenoten/")
+    member_client.cookies["django_language"] = "en"
+    english = footer_of(member_client, "/over-vakgenoten/")
+    assert "About this website" in english
+    assert "Over deze website" not in english
+    member_client.cookies["django_language"] = "nl"
+    assert "Over deze website" in footer_of(member_client, "/over-vakgenoten/")
