@@ -1,5 +1,6 @@
 """WSGI entry point: ``gunicorn vakgenoten.wsgi``."""
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -7,3 +8,10 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vakgenoten.settings.production")
 
 application = get_wsgi_application()
+
+# What is loaded by now (Django, Wagtail, every app's modules, models and settings) lives as
+# long as the worker. Frozen, it is left out of every garbage collection: the collector no
+# longer walks a quarter of a million objects that never become garbage, about 0.7 ms of CPU
+# less per signed-in article (bench/SCALING.md). Costs nothing: no object is frozen that a
+# request made.
+gc.freeze()
