@@ -288,3 +288,22 @@ def test_a_hit_answers_a_current_browser_copy_with_304(client, home_page, page_c
     # A HEAD is answered in full, as Django's ConditionalGetMiddleware does on a miss.
     head = client.head("/over-vakgenoten/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag)
     assert head.status_code == 200
+
+
+def test_a_hit_answers_every_conditional_request_as_a_miss_would(client, home_page, page_cache_on):
+    etag = get(client, "/over-vakgenoten/", HTTP_ACCEPT_ENCODING="gzip")["ETag"]
+    asked = {
+        "HTTP_IF_NONE_MATCH": (etag, 304),
+        "HTTP_IF_MATCH": ('"een-andere-versie"', 412),
+        "HTTP_IF_MODIFIED_SINCE": ("Sat, 05 Dec 2099 10:00:00 GMT", 200),
+        # Pages carry no Last-Modified, so Django cannot tell: it refuses, on a miss as well.
+        "HTTP_IF_UNMODIFIED_SINCE": ("Sat, 05 Dec 2099 10:00:00 GMT", 412),
+    }
+    for header, (value, status) in asked.items():
+        response = client.get("/over-vakgenoten/", HTTP_ACCEPT_ENCODING="gzip", **{header: value})
+        assert response.status_code == status, header
+        if status == 200:
+            assert response["X-Page-Cache"] == "hit"
+    plain = client.get("/over-vakgenoten/", HTTP_ACCEPT_ENCODING="gzip")
+    assert plain.status_code == 200
+    assert plain["ETag"] == etag
