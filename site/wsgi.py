@@ -11,7 +11,6 @@ application = get_wsgi_application()
 
 # What is loaded by now (Django, Wagtail, every app's modules, models and settings) lives as
 # long as the worker. Frozen, it is left out of every garbage collection: the collector no
-# longer walks a quarter of a million objects that never become garbage, about 0.7 ms of CPU
-# less per signed-in article (bench/SCALING.md). Costs nothing: no object is frozen that a
-# request made.
+# longer walks some 190,000 objects that never become garbage, about 0.7 ms of CPU less per
+# signed-in article (bench/SCALING.md). Costs nothing: no object is frozen that a request made.
 gc.freeze()
