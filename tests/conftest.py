@@ -122,3 +122,11 @@ def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
     with override_settings(MEDIA_ROOT=media), kept_for_the_module(django_db_blocker):
         call_command("load_demo", stdout=io.StringIO())
         yield
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The production default: anonymous pages and shared page parts are cached (the test
+    settings switch the page cache off; tests that need it ask for this)."""
+    settings.PAGE_CACHE_SECONDS = 600
+    return settings

@@ -10,13 +10,6 @@ from bench import data as bench_data
 
 
 @pytest.fixture
-def page_cache_on(settings):
-    """The production default: anonymous pages and shared page parts are cached."""
-    settings.PAGE_CACHE_SECONDS = 600
-    return settings
-
-
-@pytest.fixture
 def site_tree(home_page):
     """(home page, knowledge base, agenda), with the demo themes and organisations."""
     return bench_data.ensure_site()

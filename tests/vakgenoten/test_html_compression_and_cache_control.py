@@ -22,11 +22,6 @@ pytestmark = pytest.mark.django_db
 PAGE = "/over-vakgenoten/"
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-
-
 def vary(response):
     return {part.strip().lower() for part in response.get("Vary", "").split(",")}
 

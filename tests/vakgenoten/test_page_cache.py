@@ -9,11 +9,6 @@ from vakgenoten.models import SiteSettings, StandardPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-
-
 def get(client, url, **extra):
     response = client.get(url, **extra)
     assert response.status_code == 200

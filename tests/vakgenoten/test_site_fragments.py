@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-
-
-@pytest.fixture
 def member_client(client):
     client.force_login(UserFactory())
     return client
