@@ -51,9 +51,11 @@ def writers(db):
 
 
 @pytest.mark.parametrize("signed_in", [False, True])
-def test_article_with_500_comments_needs_no_more_queries_than_with_5(
+def test_article_with_500_comments_needs_at_most_one_query_more_than_with_5(
     client, member, blog_index, writers, comment_settings, signed_in, django_assert_max_num_queries
 ):
+    """At most one query more: a thread longer than one page counts its pages, one that fits
+    on one page does not need to (``comments.threads.thread_page``)."""
     small = make_article(blog_index, title="Weinig reacties")
     large = make_article(blog_index, title="Veel reacties")
     add_comments(small, 5, writers)
@@ -62,7 +64,7 @@ def test_article_with_500_comments_needs_no_more_queries_than_with_5(
         client.force_login(member)
     client.get(small.url)  # warm up caches (site root paths, settings) like a running site
     baseline, _response = queries_for(client, small.url)
-    with django_assert_max_num_queries(baseline):
+    with django_assert_max_num_queries(baseline + 1):
         response = client.get(large.url)
     html = response.content.decode()
     assert "500 reacties" in html
