@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from vakgenoten.cache import purge_member
+from vakgenoten.cache import purge_member_after_commit
 
 from .mentions import render_comment
 from .models import (
@@ -303,7 +303,7 @@ def lift_ban(ban, moderator, now=None):
         ).update(lifted_at=now, lifted_by=moderator)
         if lifted:
             # ``update`` sends no signal: the member's cached reader state goes by hand.
-            transaction.on_commit(lambda: purge_member(ban.user_id))
+            purge_member_after_commit(ban.user_id)
             _after_commit(tasks.ban_lifted, ban.pk)
     return bool(lifted)
 

@@ -3,7 +3,7 @@ the home page shows the latest comments, so a change to a comment refreshes thos
 
 from django.db import transaction
 
-from vakgenoten.cache import purge_member, purge_page_and_listings
+from vakgenoten.cache import purge_member_after_commit, purge_page_and_listings
 
 
 def _purge_later(page_id):
@@ -27,9 +27,9 @@ def closure_changed(sender, instance, **kwargs):
 
 def subscription_changed(sender, instance, **kwargs):
     # Only the follower sees "Je volgt dit gesprek": their own cached reader state.
-    transaction.on_commit(lambda: purge_member(instance.user_id))
+    purge_member_after_commit(instance.user_id)
 
 
 def ban_changed(sender, instance, **kwargs):
     # Whether a member may comment is part of their cached reader state.
-    transaction.on_commit(lambda: purge_member(instance.user_id))
+    purge_member_after_commit(instance.user_id)

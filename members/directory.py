@@ -22,9 +22,8 @@ public profiles (``visible_to``).
 import hashlib
 
 from django.core.paginator import Page
-from django.db import transaction
 
-from vakgenoten.cache import cached_part, cached_parts, purge_pages
+from vakgenoten.cache import cached_part, cached_parts, purge_pages, purge_pages_after_commit
 from vakgenoten.pagination import KeptCountPaginator
 
 # The generation of the directory's parts: ``pagecache:gen:members-directory``. Not a page id
@@ -43,7 +42,7 @@ def purge_directory_after_commit():
     """Once the change is committed, as every purge from a model save (``docs/caching.md``):
     before it, another process could count or render the old rows again and keep them under
     the new generation."""
-    transaction.on_commit(purge_directory)
+    purge_pages_after_commit([DIRECTORY])
 
 
 def part_name(name):

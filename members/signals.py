@@ -6,11 +6,12 @@ the member's own forms, the shell (``docs/caching.md``)."""
 from allauth.account.models import EmailAddress
 
 from django.conf import settings
-from django.db import transaction
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from vakgenoten.cache import purge_all_after_commit, purge_member
+from vakgenoten.cache import purge_all_after_commit, purge_member_after_commit
 
 from .directory import purge_directory_after_commit
 from .models import Network, NetworkMembership, Organisation, Profile
@@ -33,7 +34,7 @@ def create_profile(sender, instance, created, raw=False, **kwargs):
 @receiver(post_delete, sender=EmailAddress, dispatch_uid="members.address_removed")
 def address_changed(sender, instance, **kwargs):
     # Whether a member may comment depends on a verified address; pages keep that per member.
-    transaction.on_commit(lambda: purge_member(instance.user_id))
+    purge_member_after_commit(instance.user_id)
     # And whether they are listed in the directory.
     purge_directory_after_commit()
 
@@ -48,8 +49,19 @@ def purge_directory_after_listed_change(sender, instance, raw=False, **kwargs):
     """A card shows a profile's role, organisation and province, and the directory filters on
     them and on approved network memberships: its kept counts and cards follow every save.
     (A profile's visibility, a name or an active state purges everything, below.)"""
-    if not raw:
+    if not raw and not _deleted_along_with(kwargs, Network, get_user_model()):
         purge_directory_after_commit()
+
+
+def _deleted_along_with(signal_kwargs, *models):
+    """Whether a ``post_delete`` came from deleting an object of one of ``models`` (Django's
+    ``origin``): a network or a member deleted purges everything once, after the commit
+    (``purge_after_member_organisation_or_network_change``), which covers what each of the
+    rows it takes along would purge. A network of 2,000 members asked for 4,000 purges."""
+    origin = signal_kwargs.get("origin")
+    if origin is None:
+        return False
+    return (origin.model if isinstance(origin, QuerySet) else type(origin)) in models
 
 
 @receiver(post_save, sender=NetworkMembership, dispatch_uid="members.scope_membership_saved")
@@ -57,9 +69,8 @@ def purge_directory_after_listed_change(sender, instance, raw=False, **kwargs):
 def purge_member_after_membership_change(sender, instance, raw=False, **kwargs):
     """Which closed networks a member is in names the cached lists they share with others
     (``blog.listing.visibility_scope``); that name is kept as the member's own part."""
-    if not raw:
-        user_id = instance.user_id
-        transaction.on_commit(lambda: purge_member(user_id))
+    if not raw and not _deleted_along_with(kwargs, Network, get_user_model()):
+        purge_member_after_commit(instance.user_id)
 
 
 @receiver(
@@ -159,8 +170,6 @@ def keep_network_managers_group(sender, instance, raw=False, **kwargs):
     whoever stops managing every network loses them (``members.content_rights``)."""
     if raw:
         return
-    from django.contrib.auth import get_user_model
-
     from .content_rights import sync_network_managers_group
 
     user = get_user_model().objects.filter(pk=instance.user_id).first()

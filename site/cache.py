@@ -130,7 +130,7 @@ def purge_all_after_commit():
     Not before: a reader in another process could otherwise render the old row again and
     keep it under the new generation. Outside a transaction it purges at once.
     """
-    transaction.on_commit(purge_all)
+    _bump_after_commit(GLOBAL_GENERATION)
 
 
 def purge_member(user_id):
@@ -138,6 +138,51 @@ def purge_member(user_id):
     address): refresh the parts kept for them alone (``cached_part(member_id=...)``)."""
     if user_id is not None:
         _bump(page_cache(), member_generation_key(user_id))
+
+
+def purge_member_after_commit(user_id):
+    """``purge_member`` once the change is committed, as ``purge_all_after_commit``."""
+    if user_id is not None:
+        _bump_after_commit(member_generation_key(user_id))
+
+
+def purge_pages_after_commit(pages):
+    """``purge_pages`` once the change is committed, as ``purge_all_after_commit``."""
+    for page in pages:
+        page_id = getattr(page, "pk", page)
+        if page_id is not None:
+            _bump_after_commit(generation_key(page_id))
+
+
+class _BumpsAtCommit:
+    """The generations moved on by one transaction's commit callbacks, so each moves once.
+
+    A transaction may ask for the same purge hundreds of times (a bulk change sends a signal
+    per row, each purging the directory): the first callback for a key moves it, the others
+    find it moved, and once the site-wide generation has moved, nothing else has to (it is
+    part of every entry's and every part's key). Each callback keeps its own key, so a
+    rolled-back savepoint takes exactly its own purges along.
+    """
+
+    def __init__(self):
+        self.moved = set()
+
+    def bump(self, key):
+        if key in self.moved or GLOBAL_GENERATION in self.moved:
+            return
+        self.moved.add(key)
+        _bump(page_cache(), key)
+
+
+def _bump_after_commit(key):
+    """Move ``key`` on when the current transaction commits (at once outside one), unless an
+    earlier callback of the same commit moved it already (``_BumpsAtCommit``)."""
+    connection = transaction.get_connection()
+    bumps = getattr(connection, "vakgenoten_bumps_at_commit", None)
+    if bumps is None or bumps.moved:  # the last commit's callbacks ran: a new transaction
+        bumps = _BumpsAtCommit()
+        connection.vakgenoten_bumps_at_commit = bumps
+    transaction.on_commit(functools.partial(bumps.bump, key))  # outside a transaction: now
 
 
 def current_generations(cache, page_id=None, member_id=None):
