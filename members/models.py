@@ -489,6 +489,11 @@ class NetworkMembership(models.Model):
 
     objects = NetworkMembershipQuerySet.as_manager()
 
+    # Not in Wagtail's reference index: a membership is no content that uses a network or a
+    # member, and indexing it cost two queries per membership whenever a network of thousands
+    # was deleted (migration 0017 removes the rows indexed before).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["network__name", "created_at"]
         verbose_name = _("netwerklidmaatschap")
