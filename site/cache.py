@@ -107,10 +107,15 @@ _request_generations = threading.local()
 def purge_pages(pages):
     """Refresh every cached URL served by these pages (Page objects or ids)."""
     cache = page_cache()
+    for key in _page_generation_keys(pages):
+        _bump(cache, key)
+
+
+def _page_generation_keys(pages):
     for page in pages:
         page_id = getattr(page, "pk", page)
         if page_id is not None:
-            _bump(cache, generation_key(page_id))
+            yield generation_key(page_id)
 
 
 def purge_page_and_listings(page):
@@ -148,10 +153,8 @@ def purge_member_after_commit(user_id):
 
 def purge_pages_after_commit(pages):
     """``purge_pages`` once the change is committed, as ``purge_all_after_commit``."""
-    for page in pages:
-        page_id = getattr(page, "pk", page)
-        if page_id is not None:
-            _bump_after_commit(generation_key(page_id))
+    for key in _page_generation_keys(pages):
+        _bump_after_commit(key)
 
 
 class _BumpsAtCommit:
