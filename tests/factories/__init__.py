@@ -21,6 +21,7 @@ from tests.factories.members import (
     OrganisationFactory,
     UserFactory,
     network_manager,
+    network_members,
     with_second_factor,
 )
 from tests.factories.pages import HomePageFactory, PublishedPageFactory, root_page
@@ -48,5 +49,6 @@ __all__ = [
     "UserFactory",
     "root_page",
     "network_manager",
+    "network_members",
     "with_second_factor",
 ]

@@ -82,6 +82,17 @@ class NetworkFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"netwerk-{n}")
 
 
+def network_members(network, count):
+    """``count`` new members, each with an approved membership of ``network``, saved one by one
+    with their signals, as members join."""
+    members = UserFactory.create_batch(count)
+    for member in members:
+        NetworkMembership.objects.create(
+            user=member, network=network, status=NetworkMembership.Status.APPROVED
+        )
+    return members
+
+
 def network_manager(network, **fields):
     """A member who manages ``network`` (an approved membership in the manager's role); the
     admin needs ``with_second_factor`` on top. Bram Jansen unless ``fields`` say otherwise."""

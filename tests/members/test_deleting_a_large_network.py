@@ -19,17 +19,14 @@ from wagtail.models import ReferenceIndex
 
 from members.content_rights import NETWORK_MANAGERS
 from members.models import NetworkMembership
-from tests.factories import NetworkFactory, UserFactory, network_manager
+from tests.factories import NetworkFactory, UserFactory, network_manager, network_members
 
 pytestmark = pytest.mark.django_db
 
 
-def network_of(count, **fields):
-    network = NetworkFactory(**fields)
-    for member in UserFactory.create_batch(count):
-        NetworkMembership.objects.create(
-            user=member, network=network, status=NetworkMembership.Status.APPROVED
-        )
+def network_of(count):
+    network = NetworkFactory()
+    network_members(network, count)
     return network
 
 

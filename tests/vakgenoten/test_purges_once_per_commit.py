@@ -10,7 +10,7 @@ from django.db import transaction
 
 from members.directory import DIRECTORY
 from members.models import NetworkMembership
-from tests.factories import NetworkFactory, UserFactory
+from tests.factories import NetworkFactory, UserFactory, network_members
 from vakgenoten.cache import (
     GLOBAL_GENERATION,
     generation_key,
@@ -115,11 +115,7 @@ def test_deleting_a_network_with_many_members_purges_once(django_capture_on_comm
     network's own deletion purges everything, which covers them (``members.signals``)."""
     with django_capture_on_commit_callbacks(execute=True):  # the purges of making them
         network = NetworkFactory()
-        members = UserFactory.create_batch(40)
-        for member in members:
-            NetworkMembership.objects.create(
-                user=member, network=network, status=NetworkMembership.Status.APPROVED
-            )
+        members = network_members(network, 40)
     page_cache().clear()
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
