@@ -224,7 +224,7 @@ CACHES = {
 # parts, routing and cached sessions. Redis when REDIS_URL is set, else this process's memory.
 if "REDIS_URL" in os.environ:
     CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "vakgenoten.cache_backends.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": "vakgenoten",
         # An unreachable Redis costs a request a second at most: pages are then served without

@@ -27,7 +27,7 @@ def lost_redis(settings):
     settings.CACHES = {
         **original,
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "vakgenoten.cache_backends.RedisCache",
             "LOCATION": url,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },

@@ -28,7 +28,7 @@ def test_production_refuses_a_page_cache_in_one_process_memory():
 def test_production_starts_with_redis_as_the_page_cache():
     result = page_cache_backend(REDIS_URL="redis://127.0.0.1:6379/0")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == "django.core.cache.backends.redis.RedisCache"
+    assert json.loads(result.stdout) == "vakgenoten.cache_backends.RedisCache"
 
 
 def test_production_starts_in_memory_when_one_process_serves_the_site():
@@ -51,6 +51,6 @@ def test_renditions_are_looked_up_in_the_shared_cache_not_the_database():
         " s.CACHES['renditions']['KEY_PREFIX'], s.CACHES[s.PAGE_CACHE_ALIAS]['KEY_PREFIX']]",
         REDIS_URL="redis://127.0.0.1:6379/0",
     )
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "vakgenoten.cache_backends.RedisCache"
     assert location == "redis://127.0.0.1:6379/0"
     assert prefix != pages_prefix

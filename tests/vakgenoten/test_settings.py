@@ -51,7 +51,7 @@ def test_optional_services_switch_on_from_their_variables():
         AWS_STORAGE_BUCKET_NAME="vakgenoten-media",
         EMAIL_HOST="smtp.vakgenoten.example",
     ) == [
-        "django.core.cache.backends.redis.RedisCache",
+        "vakgenoten.cache_backends.RedisCache",
         "django.contrib.sessions.backends.cached_db",
         "storages.backends.s3.S3Storage",
         "smtp.vakgenoten.example",

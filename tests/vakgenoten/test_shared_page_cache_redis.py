@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 def redis_cache(url):
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "vakgenoten.cache_backends.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "vakgenoten",
     }
