@@ -16,7 +16,8 @@ The middleware sits near the top of the stack: a page is stored as the layers be
 (compressed for clients that accept gzip, with its ETag, Cache-Control, Vary, language and
 policies) and a hit is served as it is, with a 304 where the ETag matches, past the sessions,
 CSRF, sign-in and compression a hit has no use for. So each address has an entry per
-language and per encoding.
+language and per encoding. In production a plain GET of a stored page does not even reach
+Django: ``vakgenoten.page_front`` answers it from the same entry (docs/caching.md).
 """
 
 import contextlib
@@ -70,13 +71,16 @@ def member_generation_key(user_id):
 
 
 def entry_key(request):
-    """One entry per address, interface language and encoding. The language is read from
-    the switch's cookie: the middleware runs before ``ChosenLanguageMiddleware``."""
+    """One entry per address (scheme, host, path and query), interface language and encoding.
+    The language is read from the switch's cookie: the middleware runs before
+    ``ChosenLanguageMiddleware``. The scheme, as Django reads it behind the proxy: a page kept
+    over HTTPS carries Strict-Transport-Security (``vakgenoten.page_front`` keeps the headers
+    of every layer), one kept over plain HTTP does not."""
     accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
     encoding = "gzip" if re_accepts_gzip.search(accepted) else "plain"
     return (
-        f"pagecache:{request.get_host()}:{chosen_language(request)}:{encoding}:"
-        f"{request.get_full_path()}"
+        f"pagecache:{request.scheme}:{request.get_host()}:{chosen_language(request)}:"
+        f"{encoding}:{request.get_full_path()}"
     )
 
 
@@ -514,8 +518,12 @@ class AnonymousPageCacheMiddleware:
         cache = page_cache()
         key = entry_key(request)
         try:
-            entry = self.lookup(cache, key)
+            entry = stored_page(cache, key)
             if entry is not None:
+                if request.META.get(FRONT_STORES) and not entry.get("every_layer"):
+                    # Stored without the front (the test client, runserver): the front stores
+                    # it again with every layer's headers, and serves it from then on.
+                    request.META[FRONT_STORES] = (key, entry)
                 response = self.rebuild(entry)
                 # Only a conditional request can get another answer than the stored page; the
                 # check costs a sixteenth of a hit, and most requests carry no validator.
@@ -529,28 +537,6 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         self.store(request, response, cache, key)
         return response
-
-    def lookup(self, cache, key):
-        """The entry stored under ``key`` if its generations are still current, else None.
-
-        One round trip where a worker has served this address before: it remembers which
-        page an address belongs to (a hint, bounded; a wrong or missing one costs a second
-        round trip), so the entry and both its generations come in one ``get_many``.
-        """
-        page_id = _page_of_entry.get(key)
-        keys = [key, GLOBAL_GENERATION]
-        if page_id is not None:
-            keys.append(generation_key(page_id))
-        found = cache.get_many(keys)
-        entry = found.get(key)
-        if entry is None:
-            return None
-        if entry["page_id"] == page_id:
-            current = (found.get(GLOBAL_GENERATION, 0), found.get(generation_key(page_id), 0))
-        else:
-            _remember_page_of_entry(key, entry["page_id"])
-            current = current_generations(cache, entry["page_id"])
-        return entry if current == entry["generations"] else None
 
     def store(self, request, response, cache, key):
         page_id = getattr(request, "cached_page_id", None)
@@ -574,7 +560,12 @@ class AnonymousPageCacheMiddleware:
                 "content": response.content,
                 "headers": dict(response.items()),
             }
-            cache.set(key, entry, cache_seconds())
+            if request.META.get(FRONT_STORES):
+                # Served through ``PageCacheFront``: it stores the entry with the headers of
+                # the layers above this one, once they have added them.
+                request.META[FRONT_STORES] = (key, entry)
+            else:
+                cache.set(key, entry, cache_seconds())
         except CACHE_UNAVAILABLE as error:
             _without_cache(error)
             return
@@ -590,7 +581,35 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-# Entry key -> the page it was stored for, in this process: only a hint for ``lookup``.
+# Set in the WSGI environ by ``vakgenoten.page_front.PageCacheFront``: the middleware then
+# hands the entry it would store back to the front, under the same name, instead of storing it.
+FRONT_STORES = "vakgenoten.page_front.stores"
+
+
+def stored_page(cache, key):
+    """The entry stored under ``key`` if its generations are still current, else None.
+
+    One round trip where a worker has served this address before: it remembers which page
+    an address belongs to (a hint, bounded; a wrong or missing one costs a second round
+    trip), so the entry and both its generations come in one ``get_many``.
+    """
+    page_id = _page_of_entry.get(key)
+    keys = [key, GLOBAL_GENERATION]
+    if page_id is not None:
+        keys.append(generation_key(page_id))
+    found = cache.get_many(keys)
+    entry = found.get(key)
+    if entry is None:
+        return None
+    if entry["page_id"] == page_id:
+        current = (found.get(GLOBAL_GENERATION, 0), found.get(generation_key(page_id), 0))
+    else:
+        _remember_page_of_entry(key, entry["page_id"])
+        current = current_generations(cache, entry["page_id"])
+    return entry if current == entry["generations"] else None
+
+
+# Entry key -> the page it was stored for, in this process: only a hint for ``stored_page``.
 _page_of_entry = {}
 PAGE_HINTS = 4096
 

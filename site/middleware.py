@@ -39,15 +39,16 @@ class RequestIdMiddleware:
     when it is a sane token, so the proxy's access log and ours share the id; without a proxy
     that header would come from the visitor, so the site makes its own (a random UUID).
 
-    Outermost: the anonymous page cache stores responses before this header is added, so a
-    cached page never carries another visitor's id.
+    Outermost: the anonymous page cache stores responses before this header is added, and its
+    front door (``vakgenoten.page_front``) leaves it out, so a cached page never carries
+    another visitor's id.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.request_id = self.request_id(request)
+        request.request_id = request_id_for(request.META)
         token = current_request_id.set(request.request_id)
         try:
             response = self.get_response(request)
@@ -56,12 +57,15 @@ class RequestIdMiddleware:
         response["X-Request-ID"] = request.request_id
         return response
 
-    def request_id(self, request):
-        if getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0) > 0:
-            offered = request.META.get("HTTP_X_REQUEST_ID", "")
-            if SANE_REQUEST_ID.fullmatch(offered):
-                return offered
-        return uuid.uuid4().hex
+
+def request_id_for(meta):
+    """The proxy's sane ``X-Request-ID`` behind a trusted proxy, else a new random id (also
+    for pages served before Django, by ``vakgenoten.page_front``)."""
+    if getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0) > 0:
+        offered = meta.get("HTTP_X_REQUEST_ID", "")
+        if SANE_REQUEST_ID.fullmatch(offered):
+            return offered
+    return uuid.uuid4().hex
 
 
 class PermissionsPolicyMiddleware:
@@ -238,38 +242,42 @@ class HostileInputMiddleware:
     ``Paginator.page``) is answered as "not found".
     """
 
-    admin_prefix = "/admin/"
-    admin_number_parameters = ("p", "id", "parent_page_id")
-
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if self.refuses(request):
+        if refuses_input(request):
             return HttpResponseBadRequest(loader.get_template("400_address.html").render())
         return self.get_response(request)
-
-    def refuses(self, request):
-        raw_path = _raw_path(request)
-        query = request.META.get("QUERY_STRING", "").encode("iso-8859-1", "replace")
-        if not (_readable(raw_path) and _readable(unquote_to_bytes(query))):
-            return True
-        segments = raw_path.decode("utf-8").split("/")
-        if any(s.isascii() and s.isdigit() and not _is_whole_number(s) for s in segments):
-            return True
-        if request.path_info.startswith(self.admin_prefix):
-            for name in self.admin_number_parameters:
-                if any(v and not _is_whole_number(v) for v in request.GET.getlist(name)):
-                    return True
-            chosen = [after for before, after in pairwise(segments) if before == "chosen"]
-            if any(value and not _is_whole_number(value) for value in chosen):
-                return True
-        return False
 
     def process_exception(self, request, exception):
         if isinstance(exception, InvalidPage):
             return page_not_found(request, Http404(str(exception)))
         return None
+
+
+ADMIN_PREFIX = "/admin/"
+ADMIN_NUMBER_PARAMETERS = ("p", "id", "parent_page_id")
+
+
+def refuses_input(request):
+    """Whether ``HostileInputMiddleware`` refuses this request (also asked before Django, by
+    ``vakgenoten.page_front``, so a stored page is never served where Django would refuse)."""
+    raw_path = _raw_path(request)
+    query = request.META.get("QUERY_STRING", "").encode("iso-8859-1", "replace")
+    if not (_readable(raw_path) and _readable(unquote_to_bytes(query))):
+        return True
+    segments = raw_path.decode("utf-8").split("/")
+    if any(s.isascii() and s.isdigit() and not _is_whole_number(s) for s in segments):
+        return True
+    if request.path_info.startswith(ADMIN_PREFIX):
+        for name in ADMIN_NUMBER_PARAMETERS:
+            if any(v and not _is_whole_number(v) for v in request.GET.getlist(name)):
+                return True
+        chosen = [after for before, after in pairwise(segments) if before == "chosen"]
+        if any(value and not _is_whole_number(value) for value in chosen):
+            return True
+    return False
 
 
 # What is worth compressing: text. Images, PDFs and archives are compressed already.

@@ -143,6 +143,14 @@ def article(index):
     return {"path": found.url, "title": found.title, "page_id": found.pk}
 
 
+def retitle(page_id, title):
+    """Publish a new title for the page now, as an editor does in the admin."""
+    page = Page.objects.get(pk=int(page_id)).specific
+    page.title = title
+    page.save_revision(user=editor()).publish(user=editor())
+    return {"title": page.title, "path": page.url}
+
+
 def ban(email, seconds):
     """Suspend the member from commenting, as a moderator does in the admin (mail included)."""
     member = User.objects.get(email=email)
@@ -398,6 +406,7 @@ ACTIONS = {
     "published": published,
     "restrict": restrict,
     "article": article,
+    "retitle": retitle,
 }
 
 if __name__ == "__main__":

@@ -1046,6 +1046,47 @@ def journey_closed_network(client, env):
     )
 
 
+def journey_stored_pages(client, env):
+    """Anonymous readers get a stored article from the page cache's front door on both nodes,
+    each answer with the security headers, Permissions-Policy and nginx's own request id; an
+    editor's new title is there on both nodes on the very next request."""
+    target = editor(env, "article", 4)
+    path = target["path"]
+    visitor = Client(client.cafile)
+    since = time.time()
+    hits = []
+    for _ in range(8):
+        status, headers, html, _u = visitor.request(path)
+        check(status == 200, f"artikel gaf {status}")
+        check(target["title"] in html, "artikel zonder zijn titel")
+        for name in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options"):
+            check(headers.get(name), f"{headers.get('X-Page-Cache')}: zonder {name}")
+        if headers.get("X-Page-Cache") == "hit":
+            hits.append(headers.get("X-Request-ID"))
+    check(len(hits) >= 6, f"{len(hits)} van 8 uit de paginacache")
+    check(len(set(hits)) == len(hits), "opgeslagen pagina's delen een request-id")
+    logged = {
+        line.split(" ", 2)[1]
+        for line in (RUN_DIR / "nginx-access.log").read_text().splitlines()
+        if float(line.split(" ", 1)[0]) >= since
+    }
+    check(set(hits) <= logged, "request-id van een opgeslagen pagina is niet die van nginx")
+    read_nodes = on_both_nodes(since, path)
+
+    new_title = f"{target['title']} (bijgewerkt {time.strftime('%H:%M:%S')})"
+    editor(env, "retitle", target["page_id"], new_title)
+    since = time.time()
+    for _ in range(6):
+        status, _h, html, _u = visitor.request(path)
+        check(status == 200, f"artikel gaf na de wijziging {status}")
+        check(new_title in html, "een node gaf na de wijziging de oude titel uit de cache")
+    fresh_nodes = on_both_nodes(since, path)
+    return (
+        f"{len(hits)} van 8 uit de cache met nginx' request-id ({dict(read_nodes)}); nieuwe "
+        f"titel meteen op beide nodes ({dict(fresh_nodes)})"
+    )
+
+
 def journey_home_and_search(client):
     """The roof on both nodes: the home page shows every domain's section, and one search finds
     articles and events together (sections are registered in each process at start-up)."""
@@ -1434,6 +1475,10 @@ def main():
             ),
             ("Afbeeldingen uit /media/", lambda: journey_media(base, ["/", "/leden/"])),
             ("Startpagina en zoeken over alle soorten", lambda: journey_home_and_search(base)),
+            (
+                "Opgeslagen pagina's vóór Django, vers na een wijziging, op beide nodes",
+                lambda: journey_stored_pages(base, env),
+            ),
             ("Organisaties, samenwerkingen en de kaart", lambda: journey_collaborations(base)),
             ("Inlogpogingen tellen over nodes heen", lambda: journey_login_limits(cert, member)),
             ("Gepland artikel gaat zelf live", lambda: journey_scheduled(base, env, scheduled)),

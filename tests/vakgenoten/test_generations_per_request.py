@@ -47,23 +47,22 @@ def test_generations_are_read_once_per_request_and_a_purge_is_seen(settings):
 
 
 def test_a_stored_page_is_checked_against_its_own_generations_whatever_the_hint(settings):
-    """``lookup`` takes a worker's hint of which page an address belongs to, to read entry and
+    """``stored_page`` takes a worker's hint of which page an address belongs to, to read entry and
     generations at once; a wrong or missing hint costs a round trip, never a stale page."""
-    from vakgenoten.cache import AnonymousPageCacheMiddleware, current_generations
+    from vakgenoten.cache import current_generations, stored_page
 
     settings.PAGE_CACHE_SECONDS = 300
     cache = page_cache_module.page_cache()
-    middleware = AnonymousPageCacheMiddleware(lambda request: HttpResponse())
     entry = {"page_id": 7, "generations": current_generations(cache, 7), "content": b"x"}
     cache.set("pagecache:test:hint", entry, 60)
     for hint in (None, 7, 8):
         page_cache_module._page_of_entry.pop("pagecache:test:hint", None)
         if hint is not None:
             page_cache_module._page_of_entry["pagecache:test:hint"] = hint
-        assert middleware.lookup(cache, "pagecache:test:hint") == entry
+        assert stored_page(cache, "pagecache:test:hint") == entry
     purge_pages([7])
     for hint in (None, 7, 8):
         page_cache_module._page_of_entry.pop("pagecache:test:hint", None)
         if hint is not None:
             page_cache_module._page_of_entry["pagecache:test:hint"] = hint
-        assert middleware.lookup(cache, "pagecache:test:hint") is None
+        assert stored_page(cache, "pagecache:test:hint") is None
