@@ -530,9 +530,16 @@ def measure(env, size_name, busy_id, seconds, loader, cold_count):
             loader(url, WARM_SECONDS, cookie)
             result = loader(url, seconds, cookie)
             total_requests += result["requests"] + 1
-            request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+            personal = {"Cookie": cookie} if cookie else {}
+            request = urllib.request.Request(url, headers=personal)
             with urllib.request.urlopen(request, timeout=10) as response:
-                body = response.read()
+                body = response.read()  # uncompressed, for the sizes
+            # Whether the load was served from the page cache: asked as the load asked (with
+            # gzip), which is its own entry; a request without it would be a first miss.
+            request = urllib.request.Request(
+                url, headers={**personal, "Accept-Encoding": ACCEPT_ENCODING}
+            )
+            with urllib.request.urlopen(request, timeout=10) as response:
                 page_cache = response.headers.get("X-Page-Cache")
             row.update(
                 result,
