@@ -58,6 +58,10 @@ def _file_copy(tmp_path):
     target = sqlite3.connect(path)
     try:
         connection.connection.backup(target)
+        # In the write-ahead log mode the site's connections ask for, before they connect: that
+        # switch needs the file to itself, and two threads making it at once could meet
+        # "database is locked" before the busy timeout applies.
+        target.execute("PRAGMA journal_mode=WAL")
     finally:
         target.close()
     return path
