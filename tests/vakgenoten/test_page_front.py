@@ -7,8 +7,7 @@ own (``redis_url``); ``django_calls`` counts the requests that reached Django.
 """
 
 import gzip
-import io
-import sys
+from wsgiref.util import setup_testing_defaults
 
 import pytest
 from prometheus_client import REGISTRY
@@ -67,21 +66,11 @@ class Site:
             "REQUEST_METHOD": method,
             "PATH_INFO": path,
             "QUERY_STRING": query,
-            "SERVER_NAME": "testserver",
-            "SERVER_PORT": "80",
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "REMOTE_ADDR": "127.0.0.1",
             "HTTP_HOST": "testserver",
             "HTTP_ACCEPT_ENCODING": "gzip, deflate, br",
-            "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(b""),
-            "wsgi.errors": sys.stderr,
-            "wsgi.version": (1, 0),
-            "wsgi.multithread": False,
-            "wsgi.multiprocess": True,
-            "wsgi.run_once": False,
             **headers,
         }
+        setup_testing_defaults(environ)  # the rest of what a WSGI server provides
         sent = {}
 
         def start_response(status, response_headers, exc_info=None):
