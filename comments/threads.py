@@ -53,8 +53,8 @@ def thread_page(page, user=None, number=1):
             page_obj = Paginator(first, THREADS_PER_PAGE).page(1)
         else:
             page_obj = Page(first[:THREADS_PER_PAGE], 1, Paginator(queryset, THREADS_PER_PAGE))
-        return page_obj, list(page_obj.object_list)
-    page_obj = Paginator(queryset, THREADS_PER_PAGE).get_page(number)
+    else:
+        page_obj = Paginator(queryset, THREADS_PER_PAGE).get_page(number)
     return page_obj, list(page_obj.object_list)
 
 
