@@ -294,12 +294,19 @@ def csrf_token(html):
 # --- nginx's log: which node served what --------------------------------------------------------
 
 
+def access_log(since):
+    """nginx's log lines since a moment: (request id, status, upstream, method, uri) each."""
+    for line in (RUN_DIR / "nginx-access.log").read_text().splitlines():
+        at, *fields = line.split(" ", 5)
+        if float(at) >= since:
+            yield fields
+
+
 def served_by(since, path_prefix, method="GET"):
     """Counter of node names that served requests to this path since a moment."""
     nodes = Counter()
-    for line in (RUN_DIR / "nginx-access.log").read_text().splitlines():
-        at, _request_id, _status, upstream, verb, uri = line.split(" ", 5)
-        if float(at) < since or verb != method or not uri.startswith(path_prefix):
+    for _request_id, _status, upstream, verb, uri in access_log(since):
+        if verb != method or not uri.startswith(path_prefix):
             continue
         for address in upstream.strip('"').split(", "):
             nodes[NODES.get(address, address)] += 1
@@ -1065,11 +1072,7 @@ def journey_stored_pages(client, env):
             hits.append(headers.get("X-Request-ID"))
     check(len(hits) >= 6, f"{len(hits)} van 8 uit de paginacache")
     check(len(set(hits)) == len(hits), "opgeslagen pagina's delen een request-id")
-    logged = {
-        line.split(" ", 2)[1]
-        for line in (RUN_DIR / "nginx-access.log").read_text().splitlines()
-        if float(line.split(" ", 1)[0]) >= since
-    }
+    logged = {request_id for request_id, *_rest in access_log(since)}
     check(set(hits) <= logged, "request-id van een opgeslagen pagina is niet die van nginx")
     read_nodes = on_both_nodes(since, path)
 
