@@ -9,7 +9,7 @@ class RedisCache(DjangoRedisCache):
     Django checks every key on every call for memcached's limits (250 characters, no spaces
     or control characters), walking it one character at a time in Python: some 3 µs a key.
     Redis takes any key, and a page asks for many (a hit three, a signed-in article dozens),
-    so the check cost more than anything else a hit did besides the round trip itself.
+    so the check only cost time: about 8 µs of a hit, and more on a signed-in page.
     """
 
     def validate_key(self, key):
