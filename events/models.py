@@ -29,6 +29,7 @@ from members.models import NetworkContent
 from vakgenoten.blocks import BaseStreamBlock
 from vakgenoten.models import PersonOnPage
 from vakgenoten.text import validate_name, validate_single_line
+from vakgenoten.view_restrictions import KeptViewRestrictions
 
 from .blocks import EventDocumentsBlock, ProgrammeBlock
 from .forms import EventPageForm
@@ -55,7 +56,7 @@ class EventStatus(models.TextChoices):
     MOVED_ONLINE = "online", _("Verplaatst naar online")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(KeptViewRestrictions, Page):
     """The agenda: upcoming events first, an archive of past ones, filters by theme and kind."""
 
     intro = models.TextField(_("introductie"), blank=True)
@@ -79,7 +80,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(NetworkContent, Page):
+class EventPage(KeptViewRestrictions, NetworkContent, Page):
     """One event members can come to: when, where, who organises it, the programme and seats."""
 
     kind = models.CharField(

@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from comments.models import MAX_COMMENT_LENGTH, Comment
 from members.models import NetworkContent
+from vakgenoten.view_restrictions import KeptViewRestrictions
 
 QUESTIONS_PER_PAGE = 20
 MAX_TITLE_LENGTH = 150
@@ -37,7 +38,7 @@ def answers_of(page_ids):
     return Comment.objects.visible().filter(page_id__in=page_ids, parent__isnull=True)
 
 
-class QuestionIndexPage(Page):
+class QuestionIndexPage(KeptViewRestrictions, Page):
     """``/vragen/``: every question, newest first, filterable by theme, state and network."""
 
     intro = models.TextField(_("introductie"), blank=True)
@@ -73,7 +74,7 @@ class QuestionQuerySet(PageQuerySet):
         return self.filter(live=True).exclude(Exists(answers))
 
 
-class QuestionPage(NetworkContent, Page):
+class QuestionPage(KeptViewRestrictions, NetworkContent, Page):
     """One question: who asks it, the text, what it is about; its answers are its comments."""
 
     class Status(models.TextChoices):

@@ -23,9 +23,10 @@ from .cache import NOT_KEPT, CachedSiteSettingMixin, cached_part
 from .links import absolute_url
 from .sections import home_sections
 from .text import single_line, validate_name, validate_single_line
+from .view_restrictions import KeptViewRestrictions
 
 
-class HomePage(Page):
+class HomePage(KeptViewRestrictions, Page):
     """The front door: what Vakgenoten is, and what is new in articles, events and discussion."""
 
     intro = models.TextField(_("introductie"), blank=True)
@@ -111,7 +112,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(KeptViewRestrictions, Page):
     """A plain page: about us, privacy statement, accessibility statement, terms of use."""
 
     intro = models.TextField(_("introductie"), blank=True)

@@ -43,6 +43,16 @@ def purge_deleted_page(sender, instance, **kwargs):
         purge_all()
 
 
+@receiver(post_save)
+def purge_converted_alias(sender, instance, update_fields=None, **kwargs):
+    from wagtail.models import Page
+
+    # An alias made a page of its own no longer takes its source's view restrictions, nor do
+    # the pages below it (``vakgenoten.view_restrictions``); Wagtail sends no publish for it.
+    if update_fields and "alias_of_id" in update_fields and isinstance(instance, Page):
+        purge_all()
+
+
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)

@@ -30,6 +30,7 @@ from members.models import NetworkContent
 from taxonomy.models import Theme
 from vakgenoten.models import PersonOnPage
 from vakgenoten.pagination import KeptCountPaginator
+from vakgenoten.view_restrictions import KeptViewRestrictions
 
 from ..blocks import ArticleStreamBlock
 from ..panels import ArticleAdminForm, ReviewStatusPanel
@@ -40,7 +41,7 @@ LISTING_PAGE_SIZE = 12
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(KeptViewRestrictions, RoutablePageMixin, Page):
     """The knowledge base ("Kennisbank"): every article, filterable by type, theme and tag.
 
     Its routes also serve an author's articles and the RSS and Atom feeds, so the whole
@@ -174,7 +175,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(NetworkContent, Page):
+class ArticlePage(KeptViewRestrictions, NetworkContent, Page):
     """What every article shares: intro, hero image, body, authors, themes, tags, date.
 
     Not created directly: editors choose one of the four article types. Because this is a
