@@ -722,6 +722,11 @@ class ArticleType:
     model: type
     schema_type: str = "Article"
 
+    def __reduce__(self):
+        # Pages kept in the cache carry their type (``type_info``): pickled by its slug, read
+        # back as the one instance below, not as new lazy translations (0.3 ms a read).
+        return (article_type_by_slug, (self.slug,))
+
 
 # The one list of article types: the knowledge base's children, the listing and search filters,
 # the cards' labels and the structured data all read it.
@@ -735,6 +740,10 @@ ARTICLE_TYPES = [
 ]
 ARTICLE_TYPES_BY_SLUG = {article_type.slug: article_type for article_type in ARTICLE_TYPES}
 BlogIndexPage.subpage_types = [article_type.model._meta.label for article_type in ARTICLE_TYPES]
+
+
+def article_type_by_slug(slug):
+    return ARTICLE_TYPES_BY_SLUG[slug]
 
 
 def article_type_for_content_type(content_type_id):
