@@ -43,16 +43,27 @@ def _sees_everything(user):
     return bool(getattr(user, "is_superuser", False) and getattr(user, "is_active", False))
 
 
-def visible_q(user, outer="pk"):
+def _may_hold(model, through, column):
+    """Whether a row of ``model`` can be content in this link table (an article is never an
+    event: its id is never in the events' table)."""
+    content = through._meta.get_field(column.removesuffix("_id")).related_model
+    return issubclass(model, content) or issubclass(content, model)
+
+
+def visible_q(user, outer="pk", model=None):
     """Rows whose content ``user`` (a member, or an anonymous visitor) may see.
 
-    ``outer`` names the field of the filtered model that holds the content page's id.
+    ``outer`` names the field of the filtered model that holds the content page's id. With
+    ``model`` (the pages' own type), only the link tables its rows can be in are asked: a
+    list of articles gets one subquery instead of one per type of content.
     """
     if _sees_everything(user):
         return Q()
     member = getattr(user, "is_authenticated", False)
     allowed = Q()
     for through, column in link_tables():
+        if model is not None and not _may_hold(model, through, column):
+            continue
         closed = through.objects.filter(**{column: OuterRef(outer)}, network__is_closed=True)
         rule = ~Exists(closed)
         if member:
@@ -68,7 +79,8 @@ def visible_q(user, outer="pk"):
 
 def visible(queryset, user, outer="pk"):
     """``queryset`` without what ``user`` may not see."""
-    return queryset.filter(visible_q(user, outer))
+    model = queryset.model if outer == "pk" else None
+    return queryset.filter(visible_q(user, outer, model=model))
 
 
 def closed_networks_of(content):

@@ -92,6 +92,19 @@ def test_each_kind_of_content_of_a_closed_network_is_for_its_members_only(
             assert can_see(viewer, hidden) is sees_closed
 
 
+def test_a_list_of_one_kind_asks_only_that_kinds_network_links(blog_index, closed):
+    """An article is never an event: a list of articles gets one subquery, not three."""
+    from wagtail.models import Page
+
+    articles = str(visible(ArticlePage.objects.all(), _visitor()).query)
+    assert "blog_articlepage_networks" in articles
+    assert "events_eventpage_networks" not in articles
+    assert "questions_questionpage_networks" not in articles
+    pages = str(visible(Page.objects.all(), _visitor()).query)
+    for table in ("blog_articlepage", "events_eventpage", "questions_questionpage"):
+        assert f"{table}_networks" in pages
+
+
 def test_content_of_two_closed_networks_is_for_the_members_of_either(
     blog_index, closed, other_closed, people
 ):
