@@ -18,7 +18,9 @@ import hashlib
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, Q
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
@@ -74,6 +76,29 @@ def article_listing_queryset(queryset=None, public_only=True, viewer=None):
     for annotate in hooks.get_hooks(LISTING_HOOK):
         queryset = annotate(queryset)
     return queryset
+
+
+def kept_cards(name, page_obj, request, page_id, heading_level=2):
+    """The HTML of one page of article cards (``page_obj``, from a list of
+    :func:`article_listing_queryset`), kept as a part of the listing page ``page_id``; empty
+    when the page lists none.
+
+    A card shows nothing of who reads it, so every reader of the same list (``name``: its
+    filters, order and the readers' ``visibility_scope``) gets the same page of cards. Members
+    never get the listing page whole from the cache; with this they skip its list queries and
+    twelve card renders. Whatever changes a card (a publish, a comment, an adoption below the
+    listing page, a theme, an author, a network) purges the listing page, and the part with it.
+    """
+
+    def render():
+        articles = list(page_obj.object_list)
+        if not articles:
+            return ""
+        context = {"articles": articles, "heading_level": heading_level, "request": request}
+        return render_to_string("blog/includes/article_card_list.html", context)
+
+    html = cached_part(f"cards-{name}-{page_obj.number}", render, page_id=page_id)
+    return mark_safe(html)  # noqa: S308  # nosec B308 B703  # our own template, our own cache
 
 
 def articles_to_count(pages, viewer=None):

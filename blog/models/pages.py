@@ -76,27 +76,25 @@ class BlogIndexPage(KeptViewRestrictions, RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from ..listing import ArticleFilters, articles_to_count
+        from ..listing import ArticleFilters, articles_to_count, kept_cards
 
         filters = ArticleFilters(request.GET)
         articles = filters.apply(self.articles(request.user))
+        list_key = filters.list_key(request.user)
         paginator = KeptCountPaginator(
             articles,
             LISTING_PAGE_SIZE,
-            key=filters.list_key(request.user),
+            key=list_key,
             page_id=self.pk,
             counted=articles_to_count(
                 Page.objects.child_of(self).filter(*filters.conditions()), request.user
             ),
         )
         page_obj = paginator.get_page(request.GET.get("page"))
+        cards = kept_cards(f"{list_key}:{filters.sort or '-'}", page_obj, request, self.pk)
         return self.render(
             request,
-            context_overrides={
-                "filters": filters,
-                "articles": page_obj.object_list,
-                "page_obj": page_obj,
-            },
+            context_overrides={"filters": filters, "cards": cards, "page_obj": page_obj},
         )
 
     @path("auteur/<slug:slug>/", name="author")
@@ -104,13 +102,14 @@ class BlogIndexPage(KeptViewRestrictions, RoutablePageMixin, Page):
         author = get_object_or_404(
             Author.objects.select_related("organisation", "photo", "user__profile"), slug=slug
         )
-        from ..listing import articles_to_count, visibility_scope
+        from ..listing import articles_to_count, kept_cards, visibility_scope
 
         written = Q(pk__in=ArticleAuthor.objects.filter(author=author).values("page_id"))
+        list_key = f"author-{author.pk}:{visibility_scope(request.user)}"
         paginator = KeptCountPaginator(
             self.articles(request.user).filter(written),
             LISTING_PAGE_SIZE,
-            key=f"author-{author.pk}:{visibility_scope(request.user)}",
+            key=list_key,
             page_id=self.pk,
             counted=articles_to_count(Page.objects.child_of(self).filter(written), request.user),
         )
@@ -121,7 +120,7 @@ class BlogIndexPage(KeptViewRestrictions, RoutablePageMixin, Page):
             {
                 **self.get_context(request),
                 "author": author,
-                "articles": page_obj.object_list,
+                "cards": kept_cards(list_key, page_obj, request, self.pk, heading_level=3),
                 "page_obj": page_obj,
             },
         )

@@ -12,6 +12,7 @@ from blog.models import Adoption, BestPracticePage, NewsPage
 from comments.models import CommentBan
 from members import privacy
 from members.models import Organisation
+from tests.blog.cards import card_titles as titles
 from tests.blog.factories import make_article
 from tests.factories import UserFactory
 from tests.factories.members import OrganisationFactory
@@ -273,10 +274,6 @@ def practices(blog_index, register):
     Adoption.objects.create(page=zee, organisation=register["second"], status="orienterend")
     Adoption.objects.create(page=heide, organisation=register["adopter"], status="bezig")
     return heide, zee, news
-
-
-def titles(response):
-    return [article.title for article in response.context["articles"]]
 
 
 def test_knowledge_base_filters_practice_examples_by_province_and_kind(

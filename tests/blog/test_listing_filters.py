@@ -5,6 +5,7 @@ import pytest
 from blog.models import BestPracticePage, InterviewPage, NewsPage
 from blog.models.pages import LISTING_PAGE_SIZE
 from taxonomy.models import Theme
+from tests.blog.cards import card_titles as titles
 from tests.blog.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -25,10 +26,6 @@ def articles(blog_index):
             blog_index, NewsPage, title="Wmo-nieuws", themes=[social], tags=["wmo", "nieuws"]
         ),
     }
-
-
-def titles(response):
-    return [article.title for article in response.context["articles"]]
 
 
 def test_reader_sees_all_articles_newest_first(client, blog_index, articles):
