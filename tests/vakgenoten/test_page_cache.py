@@ -161,15 +161,6 @@ def test_making_a_page_private_takes_it_out_of_the_cache_at_once(client, home_pa
     assert get(client, "/over-vakgenoten/")["X-Page-Cache"] == "miss"
 
 
-@pytest.fixture
-def deep_page(home_page):
-    """/over-vakgenoten/werkgroepen/: deep enough for HomePage.route's lookup by path."""
-    about = StandardPage.objects.get(slug="over-vakgenoten")
-    child = about.add_child(instance=StandardPage(title="Werkgroepen", slug="werkgroepen"))
-    child.save_revision().publish()
-    return StandardPage.objects.get(pk=child.pk)
-
-
 def test_members_get_a_deep_page_routed_from_the_cache(client, deep_page, page_cache_on, member):
     """The path's page and the page itself come from the cache (HomePage.route); publishing a
     change to the page refreshes it at once."""

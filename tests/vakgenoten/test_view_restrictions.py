@@ -16,14 +16,6 @@ pytestmark = pytest.mark.django_db
 URL = "/over-vakgenoten/werkgroepen/"
 
 
-@pytest.fixture
-def deep_page(home_page):
-    about = StandardPage.objects.get(slug="over-vakgenoten")
-    child = about.add_child(instance=StandardPage(title="Werkgroepen", slug="werkgroepen"))
-    child.save_revision().publish()
-    return StandardPage.objects.get(pk=child.pk)
-
-
 def restriction_queries(client, url):
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
