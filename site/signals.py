@@ -2,6 +2,9 @@
 
 import logging
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
@@ -10,7 +13,12 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .cache import purge_all, purge_all_after_commit, purge_page_and_listings
+from .cache import (
+    purge_all,
+    purge_all_after_commit,
+    purge_member_after_commit,
+    purge_page_and_listings,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +83,31 @@ def purge_after_site_change(sender, instance, **kwargs):
 def purge_after_site_setting(sender, instance, **kwargs):
     if isinstance(instance, BaseSiteSetting):
         purge_all()  # footer, contact details, statutory page links
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="vakgenoten.purge_saved_member")
+def purge_member_after_account_change(sender, instance, raw=False, **kwargs):
+    # Whether they may open the admin (the editing bar) is kept as the member's own part: an
+    # account made staff, superuser or inactive gets the new answer on the next request.
+    if not raw:
+        purge_member_after_commit(instance.pk)
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+@receiver(m2m_changed, sender=get_user_model().user_permissions.through)
+@receiver(m2m_changed, sender=Group.permissions.through)
+def purge_members_after_permission_change(sender, instance, action, reverse, pk_set, **kwargs):
+    """A member's groups or permissions changed (from either side): their kept answer to "may
+    they open the admin" goes; a group's own permissions concern all its members at once."""
+    if not action.startswith("post_"):
+        return
+    if sender is Group.permissions.through or (reverse and pk_set is None):
+        purge_all_after_commit()
+    elif reverse:
+        for user_id in pk_set:
+            purge_member_after_commit(user_id)
+    else:
+        purge_member_after_commit(instance.pk)
 
 
 @receiver(post_migrate, dispatch_uid="vakgenoten.create_cache_table")

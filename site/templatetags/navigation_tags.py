@@ -1,14 +1,17 @@
 """Template tags for site navigation: main menu, breadcrumbs and pagination links."""
 
+import hashlib
 from types import SimpleNamespace
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
-from ..cache import CACHE_UNAVAILABLE, cache_seconds, cached_part, cached_site, page_cache
+from ..cache import cached_part, cached_site
 
 register = template.Library()
 
@@ -56,8 +59,38 @@ def fixed_menu_items(request_path):
     return items
 
 
-@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def _kept_with_page(context, name, template_name, make_context):
+    """``template_name`` rendered with ``make_context()``, kept as a part of the page being
+    shown: a member's request, which the page cache never answers, reads the menu and the
+    breadcrumbs with the page's other parts instead of rendering them (a millisecond of every
+    signed-in page). ``name`` says what else the HTML depends on. Not for a preview (a draft's
+    title) nor for a view that is no Wagtail page."""
+    request = context.get("request")
+    page = context.get("page")
+
+    def render():
+        return render_to_string(template_name, make_context())
+
+    preview = getattr(request, "is_preview", False)
+    if request is None or getattr(page, "pk", None) is None or preview:
+        return mark_safe(render())  # noqa: S308  # nosec B308 B703  # our own template
+    html = cached_part(name, render, page_id=page.pk)
+    return mark_safe(html)  # noqa: S308  # nosec B308 B703  # our own template, our own cache
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
+    """The main menu (``menu_items``), kept with the page for every address below it: which
+    item is current follows the address (a fixed section's view) as well as the page."""
+    request = context.get("request")
+    path = getattr(request, "path", "")
+    digest = hashlib.blake2s(path.encode(), digest_size=8).hexdigest()
+    return _kept_with_page(
+        context, f"main-menu-{digest}", "navigation/main_menu.html", lambda: menu_items(context)
+    )
+
+
+def menu_items(context):
     """The home link plus the live children of the site root that are shown in menus, then
     the fixed sections that are views (``FIXED_MENU_ITEMS``).
 
@@ -106,8 +139,14 @@ def main_menu(context):
     return {"home": home, "items": items + fixed}
 
 
-@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context):
+    """The trail of ``breadcrumb_items``, kept with the page."""
+    make = lambda: breadcrumb_items(context)  # noqa: E731
+    return _kept_with_page(context, "breadcrumbs-html", "navigation/breadcrumbs.html", make)
+
+
+def breadcrumb_items(context):
     """The ancestors of ``page`` below the tree root, then the page itself.
 
     Renders nothing on the home page of the site or when there is no page.
@@ -154,21 +193,15 @@ def editor_userbar(context):
     """Wagtail's userbar (edit this page) for the people who may open the admin.
 
     Asking whether a signed-in member may open the admin costs two permission queries on every
-    page they read. With the page cache on, the answer is kept for five minutes per member:
-    a new editor waits that long for the bar, while the admin itself checks on every request.
+    page they read. The answer is kept as one of the member's own parts, read with the others:
+    a change to their groups, permissions or account purges it (``vakgenoten.signals``), and
+    the admin itself checks on every request.
     """
     request = context.get("request")
     user = getattr(request, "user", None)
     if not getattr(user, "is_authenticated", False):
         return ""
-    if cache_seconds() <= 0:
-        return wagtailuserbar(context)
-    key = f"userbar:{user.pk}"
-    try:
-        allowed = page_cache().get(key)
-        if allowed is None:
-            allowed = user.has_perm("wagtailadmin.access_admin")
-            page_cache().set(key, allowed, 300)
-    except CACHE_UNAVAILABLE:  # the cache server is away: ask without it
-        allowed = user.has_perm("wagtailadmin.access_admin")
+    allowed = cached_part(
+        "admin-access", lambda: user.has_perm("wagtailadmin.access_admin"), member_id=user.pk
+    )
     return wagtailuserbar(context) if allowed else ""

@@ -124,6 +124,35 @@ def test_the_editing_bar_is_for_editors_only(client, page_cache_on, article, mem
     assert "wagtail-userbar" in html_for(client, article.url)
 
 
+def test_the_editing_bar_follows_a_members_groups_and_permissions_at_once(
+    client, page_cache_on, article, members, django_capture_on_commit_callbacks
+):
+    """Whether a member may open the admin is kept as their own part: every change to it
+    purges that part once committed, from the member's side or the group's."""
+    editors = Group.objects.create(name="Redactie (test)")
+    access = Permission.objects.get(codename="access_admin")
+    member = members[0]
+    client.force_login(member)
+    assert "wagtail-userbar" not in html_for(client, article.url)
+
+    changes = [
+        (lambda: member.groups.add(editors), False),  # the group has no access yet
+        (lambda: editors.permissions.add(access), True),
+        (lambda: editors.user_set.remove(member), False),
+        (lambda: member.user_permissions.add(access), True),
+        (lambda: member.user_permissions.clear(), False),
+    ]
+    for change, shown in changes:
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        assert ("wagtail-userbar" in html_for(client, article.url)) is shown
+
+    with django_capture_on_commit_callbacks(execute=True):
+        member.is_superuser = True
+        member.save()
+    assert "wagtail-userbar" in html_for(client, article.url)
+
+
 def test_the_shared_comment_form_still_carries_each_members_own_token(
     client, page_cache_on, article, members
 ):

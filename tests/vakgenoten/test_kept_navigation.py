@@ -1,0 +1,76 @@
+"""The main menu and the breadcrumbs are kept as parts of the page being shown: a member's
+request reads them with the page's other parts instead of rendering two templates, and every
+change to a menu item or a page title shows on the next request."""
+
+import pytest
+
+from django.template import engines
+
+from vakgenoten.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+NAVIGATION = {"navigation/main_menu.html", "navigation/breadcrumbs.html"}
+
+
+def _nav(response, kind):
+    html = response.content.decode()
+    start = html.index(f'<nav class="{kind}"')
+    return html[start : html.index("</nav>", start)]
+
+
+def _rendered(response):
+    return {template.name for template in response.templates}
+
+
+def test_a_member_reads_menu_and_breadcrumbs_without_rendering_them(
+    client, deep_page, member, page_cache_on
+):
+    client.force_login(member)
+    first = client.get(deep_page.url)
+    assert _rendered(first) >= NAVIGATION
+    again = client.get(deep_page.url)
+    assert not NAVIGATION & _rendered(again)
+    for kind in ("main-nav", "breadcrumbs"):
+        assert _nav(again, kind) == _nav(first, kind)
+    assert 'aria-current="page">Werkgroepen</a>' in _nav(again, "breadcrumbs")
+
+
+def test_each_page_has_its_own_menu_state(client, deep_page, member, page_cache_on):
+    client.force_login(member)
+    section = deep_page.get_parent()
+    assert 'aria-current="true"' in client.get(deep_page.url).content.decode()
+    on_section = client.get(section.url).content.decode()
+    assert f'href="{section.url}" aria-current="page"' in on_section
+
+
+def test_a_new_menu_item_and_a_new_title_show_at_once(client, deep_page, member, page_cache_on):
+    client.force_login(member)
+    client.get(deep_page.url)
+    home = deep_page.get_parent().get_parent()
+    agenda = home.add_child(instance=StandardPage(title="Werkplaats", slug="werkplaats"))
+    agenda.show_in_menus = True
+    agenda.save_revision().publish()
+    assert ">Werkplaats</a>" in client.get(deep_page.url).content.decode()
+
+    page = StandardPage.objects.get(pk=deep_page.pk)
+    page.title = "Werkgroepen en kringen"
+    page.save_revision().publish()
+    html = client.get(deep_page.url).content.decode()
+    assert 'aria-current="page">Werkgroepen en kringen</a>' in html
+
+
+def test_a_preview_shows_the_draft_title_and_keeps_nothing(rf, deep_page, member, page_cache_on):
+    template = engines["django"].from_string("{% load navigation_tags %}{% breadcrumbs %}")
+
+    def render(page, preview):
+        request = rf.get(deep_page.url, HTTP_HOST="localhost")
+        request.user = member
+        request.is_preview = preview
+        return template.render({"request": request, "page": page})
+
+    assert ">Werkgroepen</a>" in render(deep_page, preview=False)
+    draft = StandardPage.objects.get(pk=deep_page.pk)
+    draft.title = "Concepttitel"
+    assert ">Concepttitel</a>" in render(draft, preview=True)
+    assert ">Werkgroepen</a>" in render(draft, preview=False)  # the published page's, kept
