@@ -12,6 +12,11 @@ is the same for what every page of a site shows (the footer): kept once per site
 language under the site-wide generation, which site settings and page moves purge. Never wrap
 personal content (a CSRF token, "you are registered", the reader's name) in either, nor
 anything that depends on the address (the current path, a query string).
+
+``{% member_fragment "account-menu" unread %}`` keeps a piece only the signed-in member sees
+(their name, their menu) as that member's own part: a change to their account purges it
+(``purge_member``). The values after the name (a count) are part of its name. No CSRF token
+in it either: a new login rotates the secret.
 """
 
 from django import template
@@ -44,6 +49,31 @@ class SharedFragmentNode(template.Node):
         html = cached_part(name, lambda: str(self.nodelist.render(context)), page_id=page_id)
         # Our own template's output, kept in our own cache.
         return mark_safe(html)  # noqa: S308  # nosec B308 B703
+
+
+class MemberFragmentNode(template.Node):
+    def __init__(self, names, nodelist):
+        self.names = names
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        user = getattr(request, "user", None)
+        if not getattr(user, "is_authenticated", False) or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        name = "-".join(["fragment", *(str(name.resolve(context)) for name in self.names)])
+        html = cached_part(name, lambda: str(self.nodelist.render(context)), member_id=user.pk)
+        return mark_safe(html)  # noqa: S308  # nosec B308 B703  # our own template and cache
+
+
+@register.tag
+def member_fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError('{% member_fragment "name" [value …] %} needs a name')
+    nodelist = parser.parse(("endmember_fragment",))
+    parser.delete_first_token()
+    return MemberFragmentNode([parser.compile_filter(bit) for bit in bits[1:]], nodelist)
 
 
 def _fragment(parser, token, site_wide):
