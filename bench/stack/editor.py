@@ -220,6 +220,18 @@ def publish_news(theme_slug):
     return {"page_id": page.pk, "title": page.title, "path": page.url}
 
 
+def publish_titled(title):
+    """A news item with this title, published now: the newest card in the knowledge base."""
+    page = NewsPage(
+        title=title,
+        slug=f"kaartje-{timezone.localtime():%H%M%S%f}",
+        intro="Een nieuwsbericht van de stacktest, voor de kaartjes van de kennisbank.",
+    )
+    BlogIndexPage.objects.get().add_child(instance=page)
+    page.save_revision(user=editor()).publish(user=editor())
+    return {"page_id": page.pk, "title": page.title, "path": page.url}
+
+
 def digest_scene(count):
     """``count`` new members who chose the daily digest and follow one theme, and a public
     article in that theme that first went live yesterday: news for each of them."""
@@ -392,6 +404,7 @@ ACTIONS = {
     "answer-question": answer_question,
     "follow-theme": follow_theme,
     "publish-news": publish_news,
+    "publish-titled": publish_titled,
     "digest-scene": digest_scene,
     "digest-twice": digest_twice,
     "digest-state": digest_state,

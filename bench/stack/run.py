@@ -30,6 +30,7 @@ import urllib.request
 from collections import Counter
 from datetime import UTC, datetime
 from email.policy import default as default_policy
+from html import unescape
 from http.cookiejar import CookieJar
 from pathlib import Path
 
@@ -1101,6 +1102,44 @@ def journey_stored_pages(client, env):
     )
 
 
+# The title on each article card (blog/includes/article_card.html), in order.
+CARD_TITLE = re.compile(r'<a class="card__link" href="[^"]*">([^<]*)</a>')
+
+
+def _card_titles(html):
+    return [unescape(title) for title in CARD_TITLE.findall(html)]
+
+
+def journey_member_cards(client, env, member):
+    """A member's knowledge base takes its page of cards from the shared cache (kept for every
+    member of the same scope), never the page from the page cache: an article an editor
+    publishes, and then renames, is the first card on the member's next request on both
+    nodes."""
+    reader = _signed_in(client.cafile, member["email"])
+    for _ in range(2):
+        status, _h, html, _u = reader.request("/kennisbank/")
+        check(status == 200 and _card_titles(html), f"kennisbank van een lid gaf {status}")
+    stamp = time.strftime("%H:%M:%S")
+    published = editor(env, "publish-titled", f"Kaartje voor leden {stamp}")
+    renamed = f"Kaartje voor leden, hernoemd {stamp}"
+    counts = {}
+    for step, title in (("gepubliceerd", published["title"]), ("hernoemd", renamed)):
+        if step == "hernoemd":
+            editor(env, "retitle", published["page_id"], renamed)
+        since = time.time()
+        for _ in range(6):
+            status, headers, html, _u = reader.request("/kennisbank/")
+            check(status == 200, f"kennisbank van een lid gaf {status}")
+            check("X-Page-Cache" not in headers, "de kennisbank van een lid uit de paginacache")
+            first = (_card_titles(html) or ["geen"])[0]
+            check(first == title, f"{step}: eerste kaartje is '{first}', niet '{title}'")
+        counts[step] = dict(on_both_nodes(since, "/kennisbank/"))
+    return (
+        f"nieuw artikel meteen bovenaan ({counts['gepubliceerd']}), "
+        f"nieuwe titel ook ({counts['hernoemd']})"
+    )
+
+
 def journey_home_and_search(client):
     """The roof on both nodes: the home page shows every domain's section, and one search finds
     articles and events together (sections are registered in each process at start-up)."""
@@ -1494,6 +1533,10 @@ def main():
                 lambda: journey_stored_pages(base, env),
             ),
             ("Organisaties, samenwerkingen en de kaart", lambda: journey_collaborations(base)),
+            (
+                "Kaartjes van de kennisbank voor leden op beide nodes",
+                lambda: journey_member_cards(base, env, member),
+            ),
             ("Inlogpogingen tellen over nodes heen", lambda: journey_login_limits(cert, member)),
             ("Gepland artikel gaat zelf live", lambda: journey_scheduled(base, env, scheduled)),
             ("Akkoord van geïnterviewden", lambda: journey_interview_approval(base, env)),
