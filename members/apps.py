@@ -9,7 +9,12 @@ class MembersConfig(AppConfig):
     verbose_name = _("Leden")
 
     def ready(self):
+        from vakgenoten.cache import read_with_member_parts
+
         from . import signals  # noqa: F401  (connects the receivers)
+        from .inbox import unread_key
         from .privacy import register_members_data
 
         register_members_data()
+        # The header's unread count, read with the member's own parts (members.inbox).
+        read_with_member_parts(unread_key)

@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from vakgenoten.cache import CACHE_UNAVAILABLE
+from vakgenoten.cache import CACHE_UNAVAILABLE, forget_kept_value, kept_value
 
 from .models import MemberBlock, Notification
 
@@ -38,10 +38,17 @@ def unread_key(user_id):
     return f"notifications:unread:{user_id}"
 
 
+def read_with_the_page_cache():
+    """Whether the count lives in the page cache (Redis), where a member's request reads it
+    with their own parts in one round trip (``members.apps`` registers ``unread_key``)."""
+    return settings.NOTIFICATION_CACHE_ALIAS == settings.PAGE_CACHE_ALIAS
+
+
 def forget_unread_count(user_id):
     """Drop the member's cached count once the current transaction commits."""
 
     def forget():
+        forget_kept_value(unread_key(user_id))  # read ahead in this request, before the change
         # Unreachable: the count is kept only minutes and is counted again then.
         with suppress(*CACHE_UNAVAILABLE):
             _cache().delete(unread_key(user_id))
@@ -97,7 +104,7 @@ def unread_count(user):
         return 0
     key = unread_key(user.pk)
     try:
-        count = _cache().get(key)
+        count = kept_value(key, user.pk) if read_with_the_page_cache() else _cache().get(key)
     except CACHE_UNAVAILABLE:
         return count_unread(user.pk)
     if count is None:

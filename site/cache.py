@@ -382,9 +382,43 @@ def _prefetch(cache, ahead, member_id):
     keys = []
     for page_id, name in hinted:
         keys.extend(_part_keys(cache, {name: None}, page_id, member_id, read).values())
+    if member_id is not None:
+        keys.extend(key_of(member_id) for key_of in _MEMBER_KEYS_AHEAD)
     keys = [key for key in dict.fromkeys(keys) if key not in ahead["looked"]]
     ahead["found"].update(cache.get_many(keys))
     ahead["looked"].update(dict.fromkeys(keys))
+
+
+# Keys of a member's own that are not parts (kept under rules of their own, such as the unread
+# count in the header) but read on every page the member sees: each function gives one from
+# the member's id, and ``_prefetch`` reads them with the member's parts, in the same round trip.
+_MEMBER_KEYS_AHEAD = []
+
+
+def read_with_member_parts(key_of):
+    """Register ``key_of(member_id)``: a key of the page cache every page of a member reads
+    (with ``kept_value``)."""
+    if key_of not in _MEMBER_KEYS_AHEAD:
+        _MEMBER_KEYS_AHEAD.append(key_of)
+
+
+def kept_value(key, member_id):
+    """``page_cache().get(key)`` for a key registered with ``read_with_member_parts``: read
+    with the member's own parts, whichever is asked first (None: not there)."""
+    ahead = getattr(_request_generations, "parts", None)
+    if ahead is not None and cache_seconds() > 0:
+        _prefetch(page_cache(), ahead, member_id)
+        if key in ahead["looked"]:
+            return ahead["found"].get(key)
+    return page_cache().get(key)
+
+
+def forget_kept_value(key):
+    """The value changed in this request: ``kept_value`` asks the cache again."""
+    ahead = getattr(_request_generations, "parts", None)
+    if ahead is not None:
+        ahead["looked"].pop(key, None)
+        ahead["found"].pop(key, None)
 
 
 class CachedSiteSettingMixin:

@@ -287,3 +287,56 @@ def test_notifications_are_in_the_data_export(client, member):
     assert entry["onderwerp"] == "Artikel 1"
     assert entry["fragment"] == "Dank je"
     assert entry["gelezen_op"] is None
+
+
+class _RoundTrips:
+    """The reads of one cache, as the server would see them: a ``get_many`` is one round
+    trip, whatever the ``get`` calls it makes inside (Django's default ``get_many``)."""
+
+    def __init__(self, cache, monkeypatch):
+        self.trips, self.inside = [], False
+        real_get, real_get_many = cache.get, cache.get_many
+
+        def get(key, *args, **kwargs):
+            if not self.inside:
+                self.trips.append([key])
+            return real_get(key, *args, **kwargs)
+
+        def get_many(keys, *args, **kwargs):
+            self.trips.append(list(keys))
+            self.inside = True
+            try:
+                return real_get_many(keys, *args, **kwargs)
+            finally:
+                self.inside = False
+
+        monkeypatch.setattr(cache, "get", get)
+        monkeypatch.setattr(cache, "get_many", get_many)
+
+
+def test_a_members_page_reads_the_count_with_their_own_parts(
+    client, home_page, member, page_cache_on, monkeypatch
+):
+    page_cache_on.NOTIFICATION_CACHE_ALIAS = page_cache_on.PAGE_CACHE_ALIAS
+    make(member, 1, actor=UserFactory())
+    client.force_login(member)
+    client.get("/")  # counted and kept; the parts this address asks for are noted
+    reads = _RoundTrips(caches[page_cache_on.PAGE_CACHE_ALIAS], monkeypatch)
+    html = client.get("/").content.decode()
+    assert '<span class="count-badge">1</span>' in html
+    key = inbox.unread_key(member.pk)
+    with_count = [trip for trip in reads.trips if key in trip]
+    assert len(with_count) == 1
+    assert len(with_count[0]) > 1  # not a round trip of its own
+
+
+def test_the_count_read_with_the_parts_is_gone_once_everything_is_read(
+    client, home_page, member, page_cache_on, django_capture_on_commit_callbacks
+):
+    page_cache_on.NOTIFICATION_CACHE_ALIAS = page_cache_on.PAGE_CACHE_ALIAS
+    make(member, 1, actor=UserFactory())
+    client.force_login(member)
+    client.get("/")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/meldingen/gelezen/").status_code == 302
+    assert "count-badge" not in client.get("/").content.decode()
