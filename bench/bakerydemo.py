@@ -1,0 +1,205 @@
+"""The yardstick from outside: Wagtail's own demo site (bakerydemo), measured with the same
+client, the same gunicorn command and the same PostgreSQL as ``bench/performance.py``.
+
+    .venv/bin/python bench/bakerydemo.py --setup     # once: checkout, venv, database, demo data
+    .venv/bin/python bench/bakerydemo.py             # the figures
+
+Issue 24 asks that no page of ours, cold or signed in, is slower than bakerydemo's uncached
+equivalent. Figures from two machines say nothing about that, so run this right after
+``make bench``, on the same machine, with nothing else running.
+
+bakerydemo runs as its production settings have it without the services it can use: no
+Redis (so Django's per-process memory cache, which keeps Wagtail's rendition lookups and the
+blog index's ``{% wagtailcache %}`` fragment), no Elasticsearch (Wagtail's database search),
+DEBUG off, no HTTPS redirect. Every request renders its page: a FIRST render here is what
+``bench/performance.py`` calls cold, and is measured the same way (sequential requests, each
+address with a query string never asked for); WARM is ``wrk`` from one connection.
+
+Its current main needs Django 6.0 and so Python 3.12 or newer (``--python``); nothing of it
+enters this project's environment. Not part of ``make test``.
+"""
+
+import argparse
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.performance import (  # noqa: E402  # the same client and load as our own figures
+    DB_SERVER,
+    WARM_SECONDS,
+    ensure_wrk,
+    free_port,
+    load_with_python,
+    load_with_wrk,
+    log,
+    timed_get,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = "https://github.com/wagtail/bakerydemo.git"
+# The commit measured on 2026-12-06 (2026-08-19, Wagtail 7.4, Django 6.0).
+COMMIT = "8e2b625755d8942412d5b7627b146a795933b8b2"
+DB_NAME = "bakerydemo_bench"
+
+# Each of bakerydemo's pages beside the page of ours that does the same job.
+PAGES = [
+    ("home", "/", "home"),
+    ("blog index", "/blog/", "knowledge base"),
+    ("blog page, longest", "/blog/icelandic-baking/", "article"),
+    ("bread page", "/breads/anadama-bread/", "event page"),
+    ("search", "/search/?q=bread", "search"),
+]
+
+
+def environment(checkout):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO", "DATABASE", "REDIS", "ELASTICSEARCH", "AWS_", "GS_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="bakerydemo.settings.production",
+        DATABASE_URL=f"{DB_SERVER}/{DB_NAME}",
+        DJANGO_SECRET_KEY="bakerydemo-bench-only-" + "x" * 40,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="False",
+        SECURE_HSTS_SECONDS="0",
+        DJANGO_LOG_LEVEL="WARNING",
+        PYTHONPATH=str(checkout),
+    )
+    return env
+
+
+def run(command, **kwargs):
+    log(" ".join(str(part) for part in command))
+    subprocess.run(command, check=True, **kwargs)
+
+
+def setup(checkout, python, source):
+    """Checkout at ``COMMIT``, a venv of its own, a fresh database with its demo data."""
+    if not (checkout / ".git").exists():
+        run(["git", "clone", "--quiet", source, checkout])
+    run(["git", "-C", checkout, "checkout", "--quiet", COMMIT])
+    venv = checkout / ".venv"
+    if not venv.exists():
+        run([python, "-m", "venv", venv])
+    pip = [venv / "bin" / "python", "-m", "pip", "install", "--quiet"]
+    # Its base requirements and what its production settings import; not the cloud storage
+    # and search clients of requirements/production.txt, which these figures never use.
+    run([*pip, "-r", checkout / "requirements" / "base.txt"])
+    run([*pip, "whitenoise>=6.11,<7", "psycopg[binary]>=3.3,<3.4", "gunicorn"])
+    admin = ["psql", f"{DB_SERVER}/postgres", "-q", "-c"]
+    run([*admin, f"DROP DATABASE IF EXISTS {DB_NAME}"])
+    run([*admin, f"CREATE DATABASE {DB_NAME}"])
+    env = environment(checkout)
+    manage = [venv / "bin" / "python", "manage.py"]
+    for args in (["migrate", "--noinput"], ["load_initial_data"], ["collectstatic", "--noinput"]):
+        run([*manage, *args, "-v0"], cwd=checkout, env=env)
+
+
+class Bakerydemo:
+    """Its gunicorn: the command ``bench.performance.Server`` gives ours, 2 sync workers."""
+
+    def __init__(self, checkout, port):
+        self.port = port
+        self.process = subprocess.Popen(
+            [
+                checkout / ".venv" / "bin" / "gunicorn",
+                "bakerydemo.wsgi",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=checkout,
+            env=environment(checkout),
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url("/"), timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("bakerydemo's gunicorn did not start")
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def first_renders(server, path, count):
+    """As ``bench.performance.cold_renders``: sequential requests, each address new, after
+    four warm-up requests (both workers have imported everything and made the page's image
+    renditions, as ours have in ``probe_pages`` before their cold renders)."""
+    joiner = "&" if "?" in path else "?"
+    for _number in range(4):
+        timed_get(server.url(path))
+    timings = []
+    for number in range(count):
+        ms, status, _body = timed_get(
+            server.url(f"{path}{joiner}cold={secrets.token_hex(4)}{number}")
+        )
+        if status == 200:
+            timings.append(ms)
+    timings.sort()
+    return statistics.median(timings), timings[-1]
+
+
+def measure(checkout, seconds, count):
+    loader = load_with_wrk if ensure_wrk() else load_with_python
+    server = Bakerydemo(checkout, free_port())
+    try:
+        rows = []
+        for name, path, ours in PAGES:
+            log(f"bakerydemo: {name}")
+            cold_p50, cold_max = first_renders(server, path, count)
+            loader(server.url(path), WARM_SECONDS)
+            warm = loader(server.url(path), seconds)
+            rows.append((name, path, ours, cold_p50, cold_max, warm))
+    finally:
+        server.stop()
+    print(f"\nbakerydemo {COMMIT[:7]}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print("| bakerydemo page | address | our equivalent | first render p50 ms | max ms |", end="")
+    print(" req/s | p50 ms | p99 ms |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, path, ours, cold_p50, cold_max, warm in rows:
+        print(
+            f"| {name} | `{path}` | {ours} | {cold_p50:.1f} | {cold_max:.1f} | "
+            f"{warm['rps']:.0f} | {warm['p50']:.1f} | {warm['p99']:.1f} |"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--setup", action="store_true", help="checkout, venv, database")
+    parser.add_argument("--checkout", type=Path, default=ROOT / "var" / "bakerydemo")
+    parser.add_argument("--python", default="python3.12", help="Python 3.12 or newer")
+    parser.add_argument("--source", default=SOURCE, help="where to clone bakerydemo from")
+    parser.add_argument("--seconds", type=int, default=10, help="warm load per page")
+    parser.add_argument("--first", type=int, default=10, help="first renders per page")
+    args = parser.parse_args()
+    if args.setup:
+        setup(args.checkout.resolve(), args.python, args.source)
+    measure(args.checkout.resolve(), args.seconds, args.first)
+
+
+if __name__ == "__main__":
+    main()
