@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+from wagtail.models import Page
 
 from ..cache import cached_part, cached_site
 
@@ -71,8 +72,9 @@ def _kept_with_page(context, name, template_name, make_context):
     def render():
         return render_to_string(template_name, make_context())
 
-    preview = getattr(request, "is_preview", False)
-    if request is None or getattr(page, "pk", None) is None or preview:
+    # Views that are no Wagtail page may call something else "page" (a page of a list).
+    kept = isinstance(page, Page) and page.pk is not None and request is not None
+    if not kept or getattr(request, "is_preview", False):
         return mark_safe(render())  # noqa: S308  # nosec B308 B703  # our own template
     html = cached_part(name, render, page_id=page.pk)
     return mark_safe(html)  # noqa: S308  # nosec B308 B703  # our own template, our own cache

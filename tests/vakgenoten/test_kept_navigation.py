@@ -2,6 +2,8 @@
 request reads them with the page's other parts instead of rendering two templates, and every
 change to a menu item or a page title shows on the next request."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from django.template import engines
@@ -74,3 +76,16 @@ def test_a_preview_shows_the_draft_title_and_keeps_nothing(rf, deep_page, member
     draft.title = "Concepttitel"
     assert ">Concepttitel</a>" in render(draft, preview=True)
     assert ">Werkgroepen</a>" in render(draft, preview=False)  # the published page's, kept
+
+
+def test_something_else_called_page_keeps_nothing_under_a_pages_id(
+    rf, deep_page, member, page_cache_on
+):
+    template = engines["django"].from_string("{% load navigation_tags %}{% breadcrumbs %}")
+    request = rf.get("/elders/", HTTP_HOST="localhost")
+    request.user = member
+    not_a_page = SimpleNamespace(pk=deep_page.pk, depth=0, title="Lijst")
+    assert template.render({"request": request, "page": not_a_page}).strip() == ""
+    request = rf.get(deep_page.url, HTTP_HOST="localhost")
+    request.user = member
+    assert ">Werkgroepen</a>" in template.render({"request": request, "page": deep_page})
