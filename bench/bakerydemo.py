@@ -26,7 +26,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -34,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.performance import (  # noqa: E402  # the same client and load as our own figures
     DB_SERVER,
     WARM_SECONDS,
+    Server,
     ensure_wrk,
     free_port,
     load_with_python,
@@ -104,47 +104,6 @@ def setup(checkout, python, source):
         run([*manage, *args, "-v0"], cwd=checkout, env=env)
 
 
-class Bakerydemo:
-    """Its gunicorn: the command ``bench.performance.Server`` gives ours, 2 sync workers."""
-
-    def __init__(self, checkout, port):
-        self.port = port
-        self.process = subprocess.Popen(
-            [
-                checkout / ".venv" / "bin" / "gunicorn",
-                "bakerydemo.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=checkout,
-            env=environment(checkout),
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url("/"), timeout=5) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("bakerydemo's gunicorn did not start")
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
 def first_renders(server, path, count):
     """As ``bench.performance.cold_renders``: sequential requests, each address new, after
     four warm-up requests (both workers have imported everything and made the page's image
@@ -165,7 +124,14 @@ def first_renders(server, path, count):
 
 def measure(checkout, seconds, count):
     loader = load_with_wrk if ensure_wrk() else load_with_python
-    server = Bakerydemo(checkout, free_port())
+    server = Server(
+        environment(checkout),
+        free_port(),
+        application="bakerydemo.wsgi",
+        gunicorn=checkout / ".venv" / "bin" / "gunicorn",
+        cwd=checkout,
+        ready_path="/",
+    )
     try:
         rows = []
         for name, path, ours in PAGES:

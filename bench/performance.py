@@ -311,14 +311,24 @@ def probe_pages(env, busy_id):
 
 
 class Server:
-    """gunicorn, 2 sync workers unless told, on a loopback port: the site, or the bare
-    reference project."""
+    """gunicorn, 2 sync workers unless told, on a loopback port: the site, the bare
+    reference project, or another project from its own ``gunicorn`` and directory
+    (bench/bakerydemo.py), ready once ``ready_path`` answers."""
 
-    def __init__(self, env, port, application="vakgenoten.wsgi", workers=2):
+    def __init__(
+        self,
+        env,
+        port,
+        application="vakgenoten.wsgi",
+        workers=2,
+        gunicorn=GUNICORN,
+        cwd=ROOT,
+        ready_path="/ping",
+    ):
         self.port = port
         self.process = subprocess.Popen(
             [
-                GUNICORN,
+                gunicorn,
                 application,
                 "--workers",
                 str(workers),
@@ -328,16 +338,17 @@ class Server:
                 "warning",
             ],
             env=env,
-            cwd=ROOT,
+            cwd=cwd,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(self.url("/ping"), timeout=2) as response:
+                with urllib.request.urlopen(self.url(ready_path), timeout=5) as response:
                     if response.status == 200:
                         return
             except OSError:
                 time.sleep(0.3)
+        self.stop()
         raise RuntimeError("gunicorn did not start")
 
     def url(self, path):
