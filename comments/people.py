@@ -1,7 +1,7 @@
 """How a comment's writer is shown: name and avatar, fetched without a query per comment.
 
-The members app shows a member with ``members/includes/member_name.html`` and
-``members/includes/avatar.html``; both read ``user.profile``, so the writer is fetched with
+The members app shows a member with its ``member_name`` and ``avatar`` template tags; both
+read ``user.profile``, so the writer is fetched with
 ``select_related("user__profile")`` (the avatar thumbnail is a file on the profile: no query).
 """
 

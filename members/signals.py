@@ -16,7 +16,7 @@ from vakgenoten.cache import purge_all_after_commit, purge_member_after_commit
 from .directory import purge_directory_after_commit
 from .models import Network, NetworkMembership, Organisation, Profile
 
-# What cached pages show of a member beside what they wrote (members/includes/member_name.html):
+# What cached pages show of a member beside what they wrote (member_tags.member_name):
 # the name, whether the account is active ("verwijderde deelnemer"), and as the profile allows,
 # the photo and the link to the profile.
 SHOWN_USER_FIELDS = ("first_name", "last_name", "is_active")

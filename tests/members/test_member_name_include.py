@@ -1,9 +1,11 @@
-"""The member-name include that comments and events reuse: name, photo, link when visible."""
+"""The member_name tag that comments, questions and networks reuse: name, photo, link when
+visible; and the avatar tag beside it."""
 
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
-from django.template.loader import render_to_string
+from django.core.files.base import ContentFile
+from django.template import RequestContext, Template
 from django.test import RequestFactory
 
 from members.models import Profile
@@ -15,8 +17,8 @@ pytestmark = pytest.mark.django_db
 def render_for(viewer, member):
     request = RequestFactory().get("/")
     request.user = viewer
-    return render_to_string(
-        "members/includes/member_name.html", {"member": member}, request=request
+    return Template("{% load member_tags %}{% member_name member %}").render(
+        RequestContext(request, {"member": member})
     )
 
 
@@ -63,3 +65,52 @@ def test_no_query_per_name_when_profiles_are_selected_with_the_user(
     with django_assert_num_queries(0):
         for other in members:
             render_for(member, other)
+
+
+def render_tag(viewer, tag, **context):
+    request = RequestFactory().get("/")
+    request.user = viewer
+    return Template("{% load member_tags %}" + tag).render(RequestContext(request, context))
+
+
+def test_name_options_leave_out_photo_and_link(member):
+    other = UserFactory(first_name="Ruben", last_name="van Dijk")
+    html = render_tag(member, "{% member_name other hide_avatar=True no_link=True %}", other=other)
+    assert html == (
+        '<span class="member-name"><span class="member-name__text">Ruben van Dijk</span></span>'
+    )
+
+
+def test_a_name_is_escaped(member):
+    other = UserFactory(first_name="<b>Eva</b>", last_name="Smit")
+    html = render_tag(member, "{% member_name other %}", other=other)
+    assert "<b>" not in html
+    assert "&lt;b&gt;Eva&lt;/b&gt; Smit" in html
+
+
+def test_a_visitor_reads_an_empty_circle_beside_a_members_only_name():
+    other = UserFactory(first_name="Ruben", last_name="van Dijk")
+    html = render_tag(AnonymousUser(), "{% visible_avatar other %}", other=other)
+    assert html == '<span class="avatar avatar--small avatar--initials" aria-hidden="true"></span>'
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("{% avatar other %}", '<img class="avatar avatar--small" src="/media/avatars/'),
+        ("{% avatar other photo=False %}", ">RD</span>"),
+        (
+            '{% avatar other size="large" %}',
+            '<img class="avatar avatar--large" src="/media/avatars/',
+        ),
+    ],
+)
+def test_avatar_shows_the_photo_unless_asked_for_initials(
+    member, settings, tmp_path, tag, expected
+):
+    settings.MEDIA_ROOT = tmp_path
+    settings.MEDIA_URL = "/media/"
+    other = UserFactory(first_name="Ruben", last_name="van Dijk")
+    other.profile.avatar_thumbnail.save("t.webp", ContentFile(b"x"), save=False)
+    other.profile.avatar.save("a.webp", ContentFile(b"x"), save=False)
+    assert expected in render_tag(member, tag, other=other)
