@@ -132,7 +132,8 @@ class StandardPage(KeptViewRestrictions, Page):
 class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
     """Footer text, contact details and the statutory pages linked from every page."""
 
-    select_related = ["privacy_page", "accessibility_page", "terms_page", "about_page"]
+    # The statutory pages the footer links, read with the settings (``for_site``).
+    linked_pages = ("about_page", "privacy_page", "accessibility_page", "terms_page")
 
     footer_text = models.TextField(_("tekst in de voettekst"), blank=True)
     contact_email = models.EmailField(
@@ -198,6 +199,22 @@ class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("website-instellingen")
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings with their linked pages, read in one query of what a link needs (id,
+        title, path). Wagtail's ``select_related`` joined the page table four times with every
+        column: on a cold render that query cost about 6 ms, mostly Django putting it together,
+        against 2 for these two."""
+        instance = super().for_site(site)
+        ids = {getattr(instance, f"{name}_id") for name in cls.linked_pages} - {None}
+        pages = Page.objects.filter(pk__in=ids).only("id", "title", "url_path", "live")
+        by_id = {page.pk: page for page in pages} if ids else {}
+        for name in cls.linked_pages:
+            page_id = getattr(instance, f"{name}_id")
+            if page_id in by_id:
+                setattr(instance, name, by_id[page_id])
+        return instance
 
 
 class ProblemReport(models.Model):

@@ -80,3 +80,34 @@ def test_each_language_keeps_its_own_footer(member_client, home_page, page_cache
     assert "Over deze website" not in english
     member_client.cookies["django_language"] = "nl"
     assert "Over deze website" in footer_of(member_client, "/over-vakgenoten/")
+
+
+def test_the_settings_bring_their_linked_pages_in_one_more_query(
+    home_page, django_assert_num_queries
+):
+    """The footer's four statutory pages: read with the settings, their address and title
+    without a query each (vakgenoten.models.SiteSettings.for_site)."""
+    site = Site.objects.get(is_default_site=True)
+    with django_assert_num_queries(2):
+        site_settings = SiteSettings.for_site(site)
+        titles = [
+            site_settings.about_page.title,
+            site_settings.privacy_page.title,
+            site_settings.accessibility_page.title,
+            site_settings.terms_page.title,
+        ]
+        ids = [site_settings.about_page.pk, site_settings.terms_page.pk]
+    assert "Privacyverklaring" in titles
+    assert site_settings.privacy_page.url_path.endswith("/privacyverklaring/")
+    # Kept in the cache as it is.
+    assert pickle.loads(pickle.dumps(site_settings)).terms_page.pk == ids[1]  # noqa: S301
+
+
+def test_settings_without_linked_pages_ask_nothing_more(home_page, django_assert_num_queries):
+    site = Site.objects.get(is_default_site=True)
+    SiteSettings.objects.filter(site=site).update(
+        about_page=None, privacy_page=None, accessibility_page=None, terms_page=None
+    )
+    with django_assert_num_queries(1):
+        site_settings = SiteSettings.for_site(site)
+        assert site_settings.privacy_page is None
