@@ -26,17 +26,29 @@ DEFAULT_SOCIAL_IMAGE = ("img/social-card.png", 1200, 630)
 SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
 
-def social_image(image):
-    """A Wagtail image's rendition for link previews, or None without an image."""
+def social_image(image, request=None):
+    """A Wagtail image's rendition for link previews, or None without an image.
+
+    Looked up once per request: an article's head asks for it twice (the Open Graph tags and
+    the structured data), and each of Wagtail's lookups is a cache read and a cache write,
+    and on a first render a query.
+    """
     if image is None:
         return None
-    return image.get_rendition(SOCIAL_IMAGE_FILTER)
+    looked_up = getattr(request, "_social_renditions", None) if request is not None else None
+    if looked_up is None:
+        looked_up = {}
+        if request is not None:
+            request._social_renditions = looked_up
+    if image.pk not in looked_up:
+        looked_up[image.pk] = image.get_rendition(SOCIAL_IMAGE_FILTER)
+    return looked_up[image.pk]
 
 
-@register.simple_tag
-def social_image_url(image):
+@register.simple_tag(takes_context=True)
+def social_image_url(context, image):
     """The absolute address of ``image`` as link previews show it ("" without an image)."""
-    rendition = social_image(image)
+    rendition = social_image(image, context.get("request"))
     return links.absolute_url(rendition.url) if rendition else ""
 
 
@@ -64,7 +76,7 @@ def social_meta(
     page_obj = context.get("page_obj")
     if getattr(page_obj, "number", 1) > 1:
         url = f"{url}?page={page_obj.number}"
-    rendition = social_image(image)
+    rendition = social_image(image, request)
     if rendition:
         image_url, width, height = (
             links.absolute_url(rendition.url),

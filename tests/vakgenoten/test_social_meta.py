@@ -3,6 +3,7 @@ every address on the public address (SITE_URL), whatever host the request came i
 
 import re
 from html.parser import HTMLParser
+from unittest.mock import patch
 
 import pytest
 
@@ -162,3 +163,24 @@ def test_pages_for_members_only_have_no_sharing_tags(client, site):
     assert tags.canonical == [] and "og:title" not in tags.meta
     assert tags.meta["robots"] == ["noindex"]
     assert head_tags(client, "/leden/").canonical == []
+
+
+def test_an_article_looks_its_sharing_image_up_once(client, site):
+    """The Open Graph tags and the structured data share one lookup of the rendition (each
+    of Wagtail's lookups is a cache read and write)."""
+    from wagtail.images.models import Image
+
+    from vakgenoten.templatetags.link_tags import SOCIAL_IMAGE_FILTER
+
+    asked = []
+    get_rendition = Image.get_rendition
+
+    def counted(image, spec):
+        asked.append(spec)
+        return get_rendition(image, spec)
+
+    with patch.object(Image, "get_rendition", counted):
+        tags = head_tags(client, "/kennisbank/het-wmo-loket-is-geen-loket-meer/")
+    assert asked.count(SOCIAL_IMAGE_FILTER) == 1
+    assert tags.meta["twitter:card"] == ["summary_large_image"]
+    assert tags.meta["og:image:width"] == ["1200"]
