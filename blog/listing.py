@@ -20,7 +20,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
@@ -30,7 +29,7 @@ from wagtail.images import get_image_model
 from members.models import NetworkMembership, Organisation, Province
 from members.visibility import visible
 from taxonomy.models import Theme
-from vakgenoten.cache import cached_part
+from vakgenoten.cache import cached_html, cached_part
 from vakgenoten.images import rendition_specs
 from vakgenoten.queries import exclude_private
 
@@ -97,8 +96,7 @@ def kept_cards(name, page_obj, request, page_id, heading_level=2):
         context = {"articles": articles, "heading_level": heading_level, "request": request}
         return render_to_string("blog/includes/article_card_list.html", context)
 
-    html = cached_part(f"cards-{name}-{page_obj.number}", render, page_id=page_id)
-    return mark_safe(html)  # noqa: S308  # nosec B308 B703  # our own template, our own cache
+    return cached_html(f"cards-{name}-{page_obj.number}", render, page_id=page_id)
 
 
 def articles_to_count(pages, viewer=None):

@@ -35,6 +35,7 @@ from django.middleware.gzip import re_accepts_gzip
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import http_date
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .language import chosen_language
@@ -244,6 +245,14 @@ def cached_part(name, compute, page_id=None, member_id=None):
     when the page cache is off (``PAGE_CACHE_SECONDS = 0``). ``compute`` may return
     ``NOT_KEPT``: that answer is returned but not kept."""
     return cached_parts({name: compute}, page_id=page_id, member_id=member_id)[name]
+
+
+def cached_html(name, render, page_id=None, member_id=None):
+    """HTML that our own templates render, kept as the part ``name`` (``cached_part``) and
+    given back marked safe: it was escaped when it was rendered, and only we write the cache.
+    For one piece at a time (a fragment, the kept navigation, a page of cards)."""
+    html = cached_part(name, lambda: str(render()), page_id=page_id, member_id=member_id)
+    return mark_safe(html)  # noqa: S308  # nosec B308 B703
 
 
 def cached_parts(computes, page_id=None, member_id=None):

@@ -20,9 +20,8 @@ in it either: a new login rotates the secret.
 """
 
 from django import template
-from django.utils.safestring import mark_safe
 
-from ..cache import cached_part, cached_site
+from ..cache import cached_html, cached_site
 
 register = template.Library()
 
@@ -46,9 +45,7 @@ class SharedFragmentNode(template.Node):
             page_id = getattr(context.get("page"), "pk", None)
         # Absolute URLs inside (canonical, Open Graph) are on settings.SITE_URL, the same for
         # every request, whatever host it came in on (vakgenoten.links).
-        html = cached_part(name, lambda: str(self.nodelist.render(context)), page_id=page_id)
-        # Our own template's output, kept in our own cache.
-        return mark_safe(html)  # noqa: S308  # nosec B308 B703
+        return cached_html(name, lambda: self.nodelist.render(context), page_id=page_id)
 
 
 class MemberFragmentNode(template.Node):
@@ -62,8 +59,7 @@ class MemberFragmentNode(template.Node):
         if not getattr(user, "is_authenticated", False) or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         name = "-".join(["fragment", *(str(name.resolve(context)) for name in self.names)])
-        html = cached_part(name, lambda: str(self.nodelist.render(context)), member_id=user.pk)
-        return mark_safe(html)  # noqa: S308  # nosec B308 B703  # our own template and cache
+        return cached_html(name, lambda: self.nodelist.render(context), member_id=user.pk)
 
 
 @register.tag

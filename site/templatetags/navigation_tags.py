@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
 
-from ..cache import cached_part, cached_site
+from ..cache import cached_html, cached_part, cached_site
 
 register = template.Library()
 
@@ -76,8 +76,7 @@ def _kept_with_page(context, name, template_name, make_context):
     kept = isinstance(page, Page) and page.pk is not None and request is not None
     if not kept or getattr(request, "is_preview", False):
         return mark_safe(render())  # noqa: S308  # nosec B308 B703  # our own template
-    html = cached_part(name, render, page_id=page.pk)
-    return mark_safe(html)  # noqa: S308  # nosec B308 B703  # our own template, our own cache
+    return cached_html(name, render, page_id=page.pk)
 
 
 @register.simple_tag(takes_context=True)
