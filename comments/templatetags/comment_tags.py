@@ -94,6 +94,7 @@ def comments_section(context, page):
         )
         return html.strip(), comments
 
+    count = cached_part("comment-count", lambda: comment_count(page), page_id=page.pk)
     reply_to = None
     reply_id = int_param(request.GET, "reageer", minimum=1) if request is not None else None
     if reply_id is not None:
@@ -130,12 +131,16 @@ def comments_section(context, page):
             page_id=page.pk,
             member_id=user.pk,
         )
+    elif not count:
+        # No published comment that is not deleted: nobody reading the thread kept for all
+        # shows anything (a deleted comment shows only above a reply that counts, and a
+        # reader's own waiting comments take the branch above). Nothing to ask or render.
+        thread = ""
     else:
         # Everybody of the same kind reads the same thread page: render it once. (The thread
         # page number is part of the query string in ``reader``.)
         thread = cached_part(f"thread-{reader}", lambda: render_thread()[0], page_id=page.pk)
     form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
-    count = cached_part("comment-count", lambda: comment_count(page), page_id=page.pk)
     # A page type may call its conversation something else ("3 antwoorden").
     conversation_texts = getattr(page, "conversation_texts", None)
     texts = conversation_texts(count) if conversation_texts else {}
