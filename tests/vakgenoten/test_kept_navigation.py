@@ -89,3 +89,27 @@ def test_something_else_called_page_keeps_nothing_under_a_pages_id(
     request = rf.get(deep_page.url, HTTP_HOST="localhost")
     request.user = member
     assert ">Werkgroepen</a>" in template.render({"request": request, "page": deep_page})
+
+
+def test_menu_and_breadcrumbs_read_only_what_a_link_needs(
+    client, deep_page, django_assert_num_queries
+):
+    """Their pages come with id, title and path only, and render without a query for
+    anything left out."""
+    from django.test import RequestFactory
+
+    from vakgenoten.templatetags.navigation_tags import breadcrumb_items
+
+    request = RequestFactory().get(deep_page.url)
+    items = breadcrumb_items({"request": request, "page": deep_page})
+    ancestor = items["ancestors"][-1]
+    assert ancestor.title == "Over Vakgenoten"
+    assert {"seo_title", "search_description", "owner_id"} <= ancestor.get_deferred_fields()
+    template = engines["django"].from_string(
+        "{% load wagtailcore_tags %}{% for page in ancestors %}{% pageurl page %} {% endfor %}"
+    )
+    with django_assert_num_queries(0):
+        links = template.render({"ancestors": items["ancestors"], "request": request})
+    assert "/over-vakgenoten/" in links
+    # The menu's pages too: the whole page renders its menu as before.
+    assert 'href="/over-vakgenoten/"' in _nav(client.get(deep_page.url), "main-nav")
