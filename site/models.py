@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 from .cache import NOT_KEPT, CachedSiteSettingMixin, cached_part
-from .links import absolute_url
+from .links import PAGE_LINK_FIELDS, absolute_url
 from .sections import home_sections
 from .text import single_line, validate_name, validate_single_line
 from .view_restrictions import KeptViewRestrictions
@@ -202,14 +202,14 @@ class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """The settings with their linked pages, read in one query of what a link needs (id,
-        title, path). Wagtail's ``select_related`` joined the page table four times with every
-        column: on a cold render that query cost about 6 ms, mostly Django putting it together,
-        against 2 for these two."""
+        """The settings with their linked pages, read in one query of what a link needs
+        (``PAGE_LINK_FIELDS``). Wagtail's ``select_related`` joined the page table four times
+        with every column: on a cold render that query cost about 6 ms, mostly Django putting
+        it together, against 2 for these two."""
         instance = super().for_site(site)
         ids = {getattr(instance, f"{name}_id") for name in cls.linked_pages} - {None}
-        pages = Page.objects.filter(pk__in=ids).only("id", "title", "url_path", "live")
-        by_id = {page.pk: page for page in pages} if ids else {}
+        pages = Page.objects.filter(pk__in=ids).only(*PAGE_LINK_FIELDS) if ids else []
+        by_id = {page.pk: page for page in pages}
         for name in cls.linked_pages:
             page_id = getattr(instance, f"{name}_id")
             if page_id in by_id:

@@ -35,11 +35,9 @@ def social_image(image, request=None):
     """
     if image is None:
         return None
-    looked_up = getattr(request, "_social_renditions", None) if request is not None else None
-    if looked_up is None:
-        looked_up = {}
-        if request is not None:
-            request._social_renditions = looked_up
+    if request is None:
+        return image.get_rendition(SOCIAL_IMAGE_FILTER)
+    looked_up = request.__dict__.setdefault("_social_renditions", {})
     if image.pk not in looked_up:
         looked_up[image.pk] = image.get_rendition(SOCIAL_IMAGE_FILTER)
     return looked_up[image.pk]

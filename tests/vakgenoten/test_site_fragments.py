@@ -111,3 +111,39 @@ def test_settings_without_linked_pages_ask_nothing_more(home_page, django_assert
     with django_assert_num_queries(1):
         site_settings = SiteSettings.for_site(site)
         assert site_settings.privacy_page is None
+
+
+def test_an_administrator_edits_the_settings_and_keeps_the_linked_pages(client, home_page):
+    """The admin reads the settings through for_site too: its form shows the linked pages and
+    saving it keeps them."""
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+    from tests.factories.members import with_second_factor
+
+    admin = with_second_factor(UserFactory(is_superuser=True, is_staff=True))
+    client.force_login(admin)
+    site = Site.objects.get(is_default_site=True)
+    before = SiteSettings.objects.get(site=site)
+    url = reverse("wagtailsettings:edit", args=["vakgenoten", "sitesettings", site.pk])
+    form = client.get(url)
+    assert form.status_code == 200
+    assert "Privacyverklaring" in form.content.decode()
+    response = client.post(
+        url,
+        {
+            "footer_text": "Nieuwe voettekst",
+            "contact_email": "",
+            "contact_phone": "",
+            "postal_address": "",
+            "about_page": before.about_page_id or "",
+            "privacy_page": before.privacy_page_id or "",
+            "accessibility_page": before.accessibility_page_id or "",
+            "terms_page": before.terms_page_id or "",
+        },
+    )
+    assert response.status_code == 302
+    after = SiteSettings.objects.get(site=site)
+    assert after.footer_text == "Nieuwe voettekst"
+    assert after.privacy_page_id == before.privacy_page_id is not None
+    assert after.terms_page_id == before.terms_page_id
