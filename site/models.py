@@ -132,8 +132,8 @@ class StandardPage(KeptViewRestrictions, Page):
 class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
     """Footer text, contact details and the statutory pages linked from every page."""
 
-    # The statutory pages the footer links, read with the settings (``for_site``).
-    linked_pages = ("about_page", "privacy_page", "accessibility_page", "terms_page")
+    # The statutory pages the footer links, read with the settings (``base_queryset``).
+    select_related = ["about_page", "privacy_page", "accessibility_page", "terms_page"]
 
     footer_text = models.TextField(_("tekst in de voettekst"), blank=True)
     contact_email = models.EmailField(
@@ -201,20 +201,14 @@ class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
         verbose_name = _("website-instellingen")
 
     @classmethod
-    def for_site(cls, site):
-        """The settings with their linked pages, read in one query of what a link needs
-        (``PAGE_LINK_FIELDS``). Wagtail's ``select_related`` joined the page table four times
-        with every column: on a cold render that query cost about 6 ms, mostly Django putting
-        it together, against 2 for these two."""
-        instance = super().for_site(site)
-        ids = {getattr(instance, f"{name}_id") for name in cls.linked_pages} - {None}
-        pages = Page.objects.filter(pk__in=ids).only(*PAGE_LINK_FIELDS) if ids else []
-        by_id = {page.pk: page for page in pages}
-        for name in cls.linked_pages:
-            page_id = getattr(instance, f"{name}_id")
-            if page_id in by_id:
-                setattr(instance, name, by_id[page_id])
-        return instance
+    def base_queryset(cls):
+        """The settings with their linked pages in the same query, but only what a link needs
+        of each (``PAGE_LINK_FIELDS``): Wagtail's ``select_related`` joined the page table four
+        times with every column, and on a cold render putting that query together cost 5.8 ms
+        against 3.8."""
+        own = [field.attname for field in cls._meta.concrete_fields]
+        linked = [f"{name}__{field}" for name in cls.select_related for field in PAGE_LINK_FIELDS]
+        return super().base_queryset().only(*own, *linked)
 
 
 class ProblemReport(models.Model):
