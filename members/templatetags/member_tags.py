@@ -130,6 +130,24 @@ def visible_avatar(context, member):
     return avatar(member if identity_visible(context, member) else None)
 
 
+REMOVED, ANONYMOUS, NAMED = "removed", "anonymous", "named"
+
+
+def shown_identity(viewer, member):
+    """How ``viewer`` may see ``member`` beside what they wrote, as ``(kind, text)``: one
+    choice for the name with a photo (``member_name``) and the bare name (``shown_name``).
+
+    ``REMOVED``, "verwijderde deelnemer": None or an inactive account. ``ANONYMOUS``, "Lid van
+    Vakgenoten": the profile's visibility keeps name and photo from this viewer. ``NAMED``:
+    the full name.
+    """
+    if not member or not member.is_active:
+        return REMOVED, _("verwijderde deelnemer")
+    if not identity_visible_to(viewer, member):
+        return ANONYMOUS, ANONYMOUS_NAME
+    return NAMED, member.get_full_name() or _("lid zonder naam")
+
+
 @register.simple_tag(takes_context=True)
 def member_name(context, member, hide_avatar=False, no_link=False):
     """A member's name with a small photo, linked to the profile when the viewer may open it.
@@ -139,20 +157,19 @@ def member_name(context, member, hide_avatar=False, no_link=False):
     photo. None or an inactive account shows "verwijderde deelnemer". ``member``: a User
     fetched with ``select_related("profile")`` (no query per name).
     """
-    if not member or not member.is_active:
-        return format_html(
-            '<span class="member-name member-name--removed">{}</span>', _("verwijderde deelnemer")
-        )
-    viewer = _viewer(context)
-    if not identity_visible_to(viewer, member):
+    kind, name = shown_identity(_viewer(context), member)
+    if kind == REMOVED:
+        return format_html('<span class="member-name member-name--removed">{}</span>', name)
+    if kind == ANONYMOUS:
         return format_html(
             '<span class="member-name member-name--anonymous">{}'
             '<span class="member-name__text">{}</span></span>',
             "" if hide_avatar else avatar(None),
-            ANONYMOUS_NAME,
+            name,
         )
-    name = member.get_full_name() or _("lid zonder naam")
-    if profile_visible_to(viewer, member) and not no_link:
+    # The viewer may see the name, so the profile's visibility lets them open it too, when
+    # there is a profile with a complete name (``profile_visible_to``, without asking twice).
+    if getattr(member, "profile", None) is not None and member.has_complete_name and not no_link:
         shown = format_html(
             '<a class="member-name__link" href="{}">{}</a>', member.get_absolute_url(), name
         )
@@ -167,11 +184,7 @@ def member_name(context, member, hide_avatar=False, no_link=False):
 def shown_name(context, member):
     """The name of ``member`` as the viewer of this page may see it: "Lid van Vakgenoten"
     for a visitor when the profile is for members only."""
-    if member is None or not member.is_active:
-        return _("verwijderde deelnemer")
-    if not identity_visible(context, member):
-        return ANONYMOUS_NAME
-    return member.get_full_name() or _("lid zonder naam")
+    return shown_identity(_viewer(context), member)[1]
 
 
 @register.simple_tag(takes_context=True)
