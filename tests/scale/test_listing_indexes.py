@@ -154,3 +154,30 @@ def test_the_children_of_a_page_are_read_from_the_index_on_depth_and_path(site):
         plan = explain.explain(cursor, statements[0], seqscan=False)["Plan"]
     indexes = {node.get("Index Name") for node in explain.plan_nodes(plan)}
     assert "vakgenoten_page_depth_path" in indexes, explain.plan_summary(plan)
+
+
+def test_the_knowledge_base_counts_its_articles_from_the_index_alone(transactional_db, site):
+    """The knowledge base's count of its articles (for the page numbers) reads the live pages'
+    depth, path, type and id from the index of migration ``vakgenoten.0011`` alone, never the
+    rows of the page table, which at 100,000 articles took a third of a first render.
+
+    An index-only scan pays off once VACUUM has marked the table's pages all-visible, as it
+    has on any running site: so this test commits its rows and vacuums the table."""
+    from wagtail.models import Page
+
+    from blog.listing import articles_to_count
+    from blog.models import BlogIndexPage
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE wagtailcore_page")
+    pages = Page.objects.child_of(BlogIndexPage.objects.get())
+    statements = explain.captured_selects(lambda: articles_to_count(pages).count())
+    (count,) = [sql for sql in statements if "COUNT(*)" in sql]
+    with connection.cursor() as cursor:
+        plan = explain.explain(cursor, count, seqscan=False)["Plan"]
+    outer = [
+        (node["Node Type"], node.get("Index Name"))
+        for node in explain.plan_nodes(plan)
+        if node.get("Alias") == "wagtailcore_page"
+    ]
+    assert outer == [("Index Only Scan", "vakgenoten_live_page_count")], explain.plan_summary(plan)
