@@ -77,9 +77,13 @@ def visible_q(user, outer="pk", model=None):
     return allowed
 
 
-def visible(queryset, user, outer="pk"):
-    """``queryset`` without what ``user`` may not see."""
-    model = queryset.model if outer == "pk" else None
+def visible(queryset, user, outer="pk", rows_are=None):
+    """``queryset`` without what ``user`` may not see.
+
+    ``rows_are``: the type every row is when the queryset's model is a parent of it (Wagtail
+    pages narrowed with ``.type(ArticlePage)``), so only that type's link table is asked.
+    """
+    model = (rows_are or queryset.model) if outer == "pk" else None
     return queryset.filter(visible_q(user, outer, model=model))
 
 
