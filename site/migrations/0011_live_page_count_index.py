@@ -7,7 +7,7 @@ read all those rows from the page table itself, the widest table of the site: at
 articles the count took 30–36 ms of a first render of the knowledge base. This index holds
 every column the count reads, so PostgreSQL answers it from the index alone (an index-only
 scan): 21–25 ms, and the whole first render 54 ms instead of 62 (bench/SCALING.md,
-2026-12-06 17:50). Partial (live pages only): drafts are never counted.
+2026-12-06 17:30). Partial (live pages only): drafts are never counted.
 
 PostgreSQL only: its ``varchar_pattern_ops`` lets the path prefix (``LIKE '0001…%'``) bound
 the scan, and ``INCLUDE`` is its own; SQLite is for small sites.
