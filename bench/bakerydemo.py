@@ -52,7 +52,7 @@ DB_NAME = "bakerydemo_bench"
 PAGES = [
     ("home", "/", "home"),
     ("blog index", "/blog/", "knowledge base"),
-    ("blog page, longest", "/blog/icelandic-baking/", "article"),
+    ("blog page, longest", "/blog/icelandic-baking/", "article, no comments"),
     ("bread page", "/breads/anadama-bread/", "event page"),
     ("search", "/search/?q=bread", "search"),
 ]

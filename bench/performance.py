@@ -231,10 +231,17 @@ busy_question = QuestionPage.objects.get(slug="bench-vraag-299")
 from blog.models.authors import Author
 from members.models import Network, Organisation
 blog_index = BlogIndexPage.objects.first().specific
+# A public article nobody commented on: what bakerydemo's blog pages are (bench/bakerydemo.py).
+from blog.listing import article_listing_queryset
+from django.db.models import Exists, OuterRef
+quiet = article_listing_queryset().exclude(
+    Exists(Comment.objects.filter(page_id=OuterRef("pk")))
+).first()
 types = [
     ("home", "/"),
     ("knowledge base", blog_index.url),
     ("article, 50 comments", busy.url),
+    *([("article, no comments", quiet.url)] if quiet else []),
     ("search", "/zoeken/?q=schuldhulp"),
     ("events", EventIndexPage.objects.first().url),
     ("event page", event.url),
