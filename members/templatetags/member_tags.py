@@ -59,12 +59,6 @@ def profile_visible_to(viewer, member):
     return profile.is_visible_to(viewer)
 
 
-@register.simple_tag(takes_context=True)
-def profile_visible(context, member):
-    """``profile_visible_to`` for the viewer of this page."""
-    return profile_visible_to(_viewer(context), member)
-
-
 def identity_visible_to(viewer, member):
     """Whether ``viewer`` may see ``member``'s name and photo beside what they wrote.
 
@@ -157,7 +151,8 @@ def member_name(context, member, hide_avatar=False, no_link=False):
     photo. None or an inactive account shows "verwijderde deelnemer". ``member``: a User
     fetched with ``select_related("profile")`` (no query per name).
     """
-    kind, name = shown_identity(_viewer(context), member)
+    viewer = _viewer(context)
+    kind, name = shown_identity(viewer, member)
     if kind == REMOVED:
         return format_html('<span class="member-name member-name--removed">{}</span>', name)
     if kind == ANONYMOUS:
@@ -167,9 +162,7 @@ def member_name(context, member, hide_avatar=False, no_link=False):
             "" if hide_avatar else avatar(None),
             name,
         )
-    # The viewer may see the name, so the profile's visibility lets them open it too, when
-    # there is a profile with a complete name (``profile_visible_to``, without asking twice).
-    if getattr(member, "profile", None) is not None and member.has_complete_name and not no_link:
+    if profile_visible_to(viewer, member) and not no_link:
         shown = format_html(
             '<a class="member-name__link" href="{}">{}</a>', member.get_absolute_url(), name
         )
