@@ -70,8 +70,8 @@ class ArticleRssFeed(Feed):
     def items(self):
         # viewer=None: an anonymous visitor, whoever fetches the feed (see the module docstring).
         queryset = article_listing_queryset(
-            ArticlePage.objects.child_of(self.index_page), viewer=None
-        )
+            ArticlePage.objects.child_of(self.index_page), viewer=None, pictures=False
+        ).prefetch_related("themes")
         if self.theme:
             queryset = queryset.filter(themes=self.theme)
         return queryset[:FEED_SIZE]
@@ -147,7 +147,9 @@ class NetworkArticleRssFeed(ArticleRssFeed):
     def items(self, network):
         # viewer=None: an anonymous visitor, whoever fetches the feed (see the module docstring).
         queryset = ArticlePage.objects.filter(networks=network)
-        return article_listing_queryset(queryset, viewer=None)[:FEED_SIZE]
+        return article_listing_queryset(queryset, viewer=None, pictures=False).prefetch_related(
+            "themes"
+        )[:FEED_SIZE]
 
 
 class NetworkArticleAtomFeed(NetworkArticleRssFeed):

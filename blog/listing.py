@@ -48,10 +48,13 @@ CARD_RENDITIONS = rendition_specs("fill-{480x270,960x540}")
 LISTING_HOOK = "annotate_article_listing"
 
 
-def article_listing_queryset(queryset=None, public_only=True, viewer=None):
+def article_listing_queryset(queryset=None, public_only=True, viewer=None, pictures=True):
     """Live, public articles that ``viewer`` may see (None: an anonymous visitor), newest
-    first, with what a card needs fetched in a fixed number of queries: hero image and its
-    renditions, themes, authors with their organisation.
+    first, with what a card needs fetched in a fixed number of queries: authors with their
+    organisation and, with ``pictures``, the hero image and its card renditions. Lists that
+    show no pictures ("Lees ook", "Voor jou", the feeds) pass ``pictures=False`` and skip
+    those two queries; a card is told so with ``hide_image``. Themes are not fetched: no card
+    shows them (the feeds, whose items name them, ask for them).
 
     Apps annotate the result through the ``annotate_article_listing`` hook (comment counts).
     ``public_only=False`` keeps articles in a members-only section and of closed networks, for
@@ -63,15 +66,17 @@ def article_listing_queryset(queryset=None, public_only=True, viewer=None):
     live = _readable(queryset, viewer) if public_only else queryset.live()
     queryset = live.prefetch_related(
         Prefetch(
-            "hero_image",
-            queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
-        ),
-        "themes",
-        Prefetch(
             "article_authors",
             queryset=ArticleAuthor.objects.select_related("author__organisation"),
         ),
     ).order_by("-publication_date", "-first_published_at", "-pk")
+    if pictures:
+        queryset = queryset.prefetch_related(
+            Prefetch(
+                "hero_image",
+                queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
+            )
+        )
     for annotate in hooks.get_hooks(LISTING_HOOK):
         queryset = annotate(queryset)
     return queryset
@@ -131,7 +136,8 @@ def related_articles(article, themes=None, limit=3, viewer=None):
     chosen_ids = list(
         article.related_article_links.order_by("sort_order").values_list("article_id", flat=True)
     )
-    queryset = article_listing_queryset(viewer=viewer).exclude(pk=article.pk)
+    # Text cards only under an article (article_page.html: no_pictures).
+    queryset = article_listing_queryset(viewer=viewer, pictures=False).exclude(pk=article.pk)
     if chosen_ids:
         by_id = {item.pk: item for item in queryset.filter(pk__in=chosen_ids)}
         return [by_id[pk] for pk in chosen_ids if pk in by_id][:limit]

@@ -340,9 +340,9 @@ def load_items(rows):
     """The objects behind ``rows`` (a page of :func:`feed_rows`), in the rows' order.
 
     One query per kind on the page, each with the fixed prefetches of that kind's listing:
-    articles with authors, themes and image, events with their organiser and seat count,
-    questions with their asker, themes and number of answers, comments with their page and
-    writer. A row whose object went away in between is left out.
+    articles with their authors (cards without pictures here), events with their organiser
+    and seat count, questions with their asker, themes and number of answers, comments with
+    their page and writer. A row whose object went away in between is left out.
     """
     ids = {kind: [] for kind in KINDS}
     for kind, pk, _at in rows:
@@ -350,7 +350,7 @@ def load_items(rows):
     found = {kind: {} for kind in KINDS}
     if ids[ARTICLE]:
         articles = article_listing_queryset(
-            ArticlePage.objects.filter(pk__in=ids[ARTICLE]), public_only=False
+            ArticlePage.objects.filter(pk__in=ids[ARTICLE]), public_only=False, pictures=False
         )
         found[ARTICLE] = {article.pk: article for article in articles}
     if ids[EVENT]:
