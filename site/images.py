@@ -7,6 +7,9 @@ prefetched list then renders without a query per image.
 
 from wagtail.images.models import Filter
 
+# Link previews (Open Graph, the structured data): one JPEG in the size the big platforms show.
+SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+
 # In the order browsers should try them: AVIF is the smallest, WebP the fallback that every
 # browser the site supports can show (so no JPEG or PNG copy is made for pages).
 FORMATS = ("avif", "webp")

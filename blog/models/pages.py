@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -23,11 +23,13 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from members.models import NetworkContent
 from taxonomy.models import Theme
+from vakgenoten.images import SOCIAL_IMAGE_FILTER, rendition_specs
 from vakgenoten.models import PersonOnPage
 from vakgenoten.pagination import KeptCountPaginator
 from vakgenoten.view_restrictions import KeptViewRestrictions
@@ -164,6 +166,12 @@ class BlogIndexPage(KeptViewRestrictions, RoutablePageMixin, Page):
                 base + self.reverse_subpage("theme_feed_atom", args=[theme.slug]),
             )
         return base + self.reverse_subpage("feed_rss"), base + self.reverse_subpage("feed_atom")
+
+
+# What the article's header shows of its hero image (blog/article_page.html), and of an
+# author's photo (blog/includes/author_bio.html).
+HERO_RENDITIONS = rendition_specs("width-{800,1600}")
+AUTHOR_PHOTO_RENDITIONS = rendition_specs("fill-{96x96,192x192}")
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -365,6 +373,14 @@ class ArticlePage(KeptViewRestrictions, NetworkContent, Page):
                     link.author
                     for link in self.article_authors.select_related(
                         "author__organisation", "author__photo"
+                    ).prefetch_related(
+                        # Kept with the part: the bios render without a rendition lookup.
+                        Prefetch(
+                            "author__photo__renditions",
+                            queryset=get_image_model()
+                            .get_rendition_model()
+                            .objects.filter(filter_spec__in=AUTHOR_PHOTO_RENDITIONS),
+                        )
                     )
                 ],
                 "themes": made["themes"],
@@ -399,6 +415,20 @@ class ArticlePage(KeptViewRestrictions, NetworkContent, Page):
         # (the admin's, an interviewee's) finds the plain parent and needs its type.
         context["index_page"] = self.get_parent().specific
         return context
+
+    @cached_property
+    def hero(self):
+        """The hero image with the renditions this page shows of it (the header's, the link
+        preview's) read in one query: a first render of the page asks two queries for its
+        image, not four. None without one. The templates show ``page.hero``."""
+        if not self.hero_image_id:
+            return None
+        return (
+            get_image_model()
+            .objects.prefetch_renditions(*HERO_RENDITIONS, SOCIAL_IMAGE_FILTER)
+            .filter(pk=self.hero_image_id)
+            .first()
+        )
 
     @property
     def view_count(self):

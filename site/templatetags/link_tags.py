@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from django.utils.text import Truncator
 
 from .. import links
+from ..images import SOCIAL_IMAGE_FILTER
 
 register = template.Library()
 
@@ -23,7 +24,6 @@ def page_absolute_url(context, page):
 
 # The site's default card for link previews (1200 x 630, scripts/make_social_card.py).
 DEFAULT_SOCIAL_IMAGE = ("img/social-card.png", 1200, 630)
-SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
 
 def social_image(image, request=None):

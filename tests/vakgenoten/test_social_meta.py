@@ -170,7 +170,7 @@ def test_an_article_looks_its_sharing_image_up_once(client, site):
     of Wagtail's lookups is a cache read and write)."""
     from wagtail.images.models import Image
 
-    from vakgenoten.templatetags.link_tags import SOCIAL_IMAGE_FILTER
+    from vakgenoten.images import SOCIAL_IMAGE_FILTER
 
     asked = []
     get_rendition = Image.get_rendition
