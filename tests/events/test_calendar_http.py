@@ -133,3 +133,26 @@ def test_webcal_filter_keeps_host_path_and_query_and_refuses_other_schemes(setti
     assert webcal("https://vakgenoten.example/a.ics?x=1") == "webcal://vakgenoten.example/a.ics?x=1"
     assert webcal("javascript:alert(1)") == ""
     assert webcal("") == ""
+
+
+def test_the_public_feeds_are_built_once_and_follow_publishing(client, event, network, settings):
+    """Every subscriber gets the same file: kept in the shared cache (at 4,879 events a build
+    took seconds), until a page is published or unpublished."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 300
+    urls = ("/evenementen/agenda.ics", f"/evenementen/netwerk/{network.slug}/agenda.ics")
+    first = {url: client.get(url).content for url in urls}
+    for url in urls:
+        assert b"SUMMARY:Congres Samen Digitaal" in first[url]
+        with CaptureQueriesContext(connection) as again:
+            response = client.get(url)
+        assert response.content == first[url]
+        assert not [q for q in again.captured_queries if "events_eventpage" in q["sql"]], url
+
+    page = event.specific
+    page.title = "Congres Samen Digitaal 2027"
+    page.save_revision().publish()
+    for url in urls:
+        assert b"SUMMARY:Congres Samen Digitaal 2027" in client.get(url).content, url
