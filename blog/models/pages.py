@@ -419,8 +419,8 @@ class ArticlePage(KeptViewRestrictions, NetworkContent, Page):
     @cached_property
     def hero(self):
         """The hero image with the renditions this page shows of it (the header's, the link
-        preview's) read in one query: a first render of the page asks two queries for its
-        image, not four. None without one. The templates show ``page.hero``."""
+        preview's) read in one query: a first render asks two queries for its image, not
+        three, and no rendition cache. None without one. The templates show ``page.hero``."""
         if not self.hero_image_id:
             return None
         return (
