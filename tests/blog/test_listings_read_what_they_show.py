@@ -18,18 +18,24 @@ def _tables(statements):
     return " ".join(query["sql"] for query in statements)
 
 
-def test_related_articles_read_neither_pictures_nor_themes(blog_index):
-    theme = make_theme("Kantoorinrichting")
+def _pictured_articles(blog_index, theme, prefix, count=3):
+    """``count`` articles on ``theme``, each with the same hero image (returned)."""
     image = make_image()
-    article = make_article(blog_index, title="Hoofdartikel", themes=[theme])
-    for number in range(3):
+    for number in range(count):
         make_article(
             blog_index,
-            title=f"Verwant {number}",
+            title=f"{prefix} {number}",
             themes=[theme],
             hero_image=image,
             hero_image_alt="x",
         )
+    return image
+
+
+def test_related_articles_read_neither_pictures_nor_themes(blog_index):
+    theme = make_theme("Kantoorinrichting")
+    article = make_article(blog_index, title="Hoofdartikel", themes=[theme])
+    _pictured_articles(blog_index, theme, "Verwant")
 
     with CaptureQueriesContext(connection) as reads:
         related = related_articles(article, themes=[theme])
@@ -41,16 +47,7 @@ def test_related_articles_read_neither_pictures_nor_themes(blog_index):
 
 
 def test_a_list_of_cards_reads_no_themes_and_pictures_only_when_asked(blog_index):
-    theme = make_theme("Bouwleges")
-    image = make_image()
-    for number in range(3):
-        make_article(
-            blog_index,
-            title=f"Artikel {number}",
-            themes=[theme],
-            hero_image=image,
-            hero_image_alt="x",
-        )
+    image = _pictured_articles(blog_index, make_theme("Bouwleges"), "Artikel")
 
     with CaptureQueriesContext(connection) as with_pictures:
         articles = list(article_listing_queryset())
