@@ -48,6 +48,19 @@ def free_port():
         return sock.getsockname()[1]
 
 
+@contextlib.contextmanager
+def refused_port():
+    """A port that refuses connections for as long as the block runs: an app server that is down.
+
+    The socket stays bound but never listens, so the kernel answers with a reset and no other
+    test's server can take the port meanwhile; a port merely found free once could be, and
+    then the "dead" upstream answers.
+    """
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
+
+
 def self_signed_certificate(directory):
     """A certificate for localhost, made with openssl (the nginx package depends on it)."""
     cert, key = directory / "cert.pem", directory / "key.pem"

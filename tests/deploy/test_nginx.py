@@ -16,6 +16,7 @@ from .nginxrun import (
     check,
     free_port,
     main_config,
+    refused_port,
     render,
     running,
     self_signed_certificate,
@@ -86,32 +87,34 @@ def proxy(tmp_path_factory):
 
     app = http.server.ThreadingHTTPServer(("127.0.0.1", 0), EchoApp)
     threading.Thread(target=app.serve_forever, daemon=True).start()
-    dead = free_port()  # nothing listens here: an app server that is down
-    https_port, http_port = free_port(), free_port()
-    values = {
-        "SERVER_NAME": "localhost",
-        "HTTPS_PORT": str(https_port),
-        "HTTP_PORT": str(http_port),
-        "TLS_CERTIFICATE": str(cert),
-        "TLS_CERTIFICATE_KEY": str(key),
-        "STATIC_ROOT": str(static),
-        "MEDIA_ROOT": str(media),
-        "UPSTREAM_SERVERS": (
-            f"server 127.0.0.1:{dead} max_fails=1 fail_timeout=5s; "
-            f"server 127.0.0.1:{app.server_address[1]} max_fails=1 fail_timeout=5s;"
-        ),
-    }
-    site = directory / "vakgenoten.conf"
-    site.write_text(render(TEMPLATE.read_text(), values))
-    conf = main_config(directory, site)
-    checked = check(conf, directory)
-    assert checked.returncode == 0, checked.stderr
-    with running(conf, directory, https_port):
-        yield {
-            "https": f"https://localhost:{https_port}",
-            "http": f"http://localhost:{http_port}",
-            "certificate": str(cert),  # the throw-away certificate the client trusts
+    # A bound socket that never listens: an app server that is down, held so no other
+    # test's server can take its port meanwhile.
+    with refused_port() as dead:
+        https_port, http_port = free_port(), free_port()
+        values = {
+            "SERVER_NAME": "localhost",
+            "HTTPS_PORT": str(https_port),
+            "HTTP_PORT": str(http_port),
+            "TLS_CERTIFICATE": str(cert),
+            "TLS_CERTIFICATE_KEY": str(key),
+            "STATIC_ROOT": str(static),
+            "MEDIA_ROOT": str(media),
+            "UPSTREAM_SERVERS": (
+                f"server 127.0.0.1:{dead} max_fails=1 fail_timeout=5s; "
+                f"server 127.0.0.1:{app.server_address[1]} max_fails=1 fail_timeout=5s;"
+            ),
         }
+        site = directory / "vakgenoten.conf"
+        site.write_text(render(TEMPLATE.read_text(), values))
+        conf = main_config(directory, site)
+        checked = check(conf, directory)
+        assert checked.returncode == 0, checked.stderr
+        with running(conf, directory, https_port):
+            yield {
+                "https": f"https://localhost:{https_port}",
+                "http": f"http://localhost:{http_port}",
+                "certificate": str(cert),  # the throw-away certificate the client trusts
+            }
     app.shutdown()
 
 
@@ -239,13 +242,16 @@ def test_all_app_servers_down_gives_a_dutch_page(tmp_path):
         HTTP_PORT=str(free_port()),
         TLS_CERTIFICATE=str(cert),
         TLS_CERTIFICATE_KEY=str(key),
-        UPSTREAM_SERVERS=f"server 127.0.0.1:{free_port()} max_fails=1 fail_timeout=5s;",
     )
     site = tmp_path / "site.conf"
-    site.write_text(render(TEMPLATE.read_text(), values))
     conf = main_config(tmp_path, site)
-    with running(conf, tmp_path, https_port):
-        response = requests.get(f"https://localhost:{https_port}/", verify=str(cert), timeout=10)
+    with refused_port() as dead:
+        values["UPSTREAM_SERVERS"] = f"server 127.0.0.1:{dead} max_fails=1 fail_timeout=5s;"
+        site.write_text(render(TEMPLATE.read_text(), values))
+        with running(conf, tmp_path, https_port):
+            response = requests.get(
+                f"https://localhost:{https_port}/", verify=str(cert), timeout=10
+            )
     assert response.status_code == 503
     assert response.headers["Retry-After"] == "30"
     assert "Tijdelijk niet beschikbaar" in response.text
