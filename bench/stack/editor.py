@@ -37,6 +37,7 @@ from blog.models import (  # noqa: E402
 )
 from comments import actions as comment_actions  # noqa: E402
 from comments.models import CommentBan, TrustedCommenter  # noqa: E402
+from events.models import EventIndexPage, EventKind, EventPage  # noqa: E402
 from members.follows import follow  # noqa: E402
 from members.models import Organisation, User  # noqa: E402
 from taxonomy.models import Theme  # noqa: E402
@@ -114,6 +115,13 @@ def schedule(seconds):
         "go_live_at": moment.timestamp(),
         "live": page.live,
     }
+
+
+def scheduled_titles():
+    """The titles of the pages waiting to go live by themselves (the demo's scheduled news item
+    and the stack's own article): they may turn up at the top of a list at any moment."""
+    waiting = Revision.objects.filter(approved_go_live_at__isnull=False)
+    return {"titles": sorted(set(waiting.values_list("object_str", flat=True)))}
 
 
 def published(page_id):
@@ -228,6 +236,27 @@ def publish_titled(title):
         intro="Een nieuwsbericht van de stacktest, voor de kaartjes van de kennisbank.",
     )
     BlogIndexPage.objects.get().add_child(instance=page)
+    page.save_revision(user=editor()).publish(user=editor())
+    return {"page_id": page.pk, "title": page.title, "path": page.url}
+
+
+def publish_event(title):
+    """A webinar with this title next week, published now: a new entry in the public calendar
+    feeds (which the app servers keep in the shared cache)."""
+    start = timezone.localtime().replace(second=0, microsecond=0) + timedelta(days=7)
+    page = EventPage(
+        title=title,
+        slug=f"webinar-{timezone.localtime():%H%M%S%f}",
+        kind=EventKind.WEBINAR,
+        intro="Een webinar van de stacktest, voor de agenda-feed.",
+        start=start,
+        end=start + timedelta(hours=1),
+        online_url="https://webinar.stack.vakgenoten.test/",
+        registration_deadline=start - timedelta(days=1),
+        # An organisation, not a network: a closed network's event stays out of public feeds.
+        organiser_organisation=Organisation.objects.order_by("pk").first(),
+    )
+    EventIndexPage.objects.live().first().add_child(instance=page)
     page.save_revision(user=editor()).publish(user=editor())
     return {"page_id": page.pk, "title": page.title, "path": page.url}
 
@@ -405,6 +434,7 @@ ACTIONS = {
     "follow-theme": follow_theme,
     "publish-news": publish_news,
     "publish-titled": publish_titled,
+    "publish-event": publish_event,
     "digest-scene": digest_scene,
     "digest-twice": digest_twice,
     "digest-state": digest_state,
@@ -417,6 +447,7 @@ ACTIONS = {
     "trust": trust,
     "schedule": schedule,
     "published": published,
+    "scheduled-titles": scheduled_titles,
     "restrict": restrict,
     "article": article,
     "retitle": retitle,
