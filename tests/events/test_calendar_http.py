@@ -156,3 +156,39 @@ def test_the_public_feeds_are_built_once_and_follow_publishing(client, event, ne
     page.save_revision().publish()
     for url in urls:
         assert b"SUMMARY:Congres Samen Digitaal 2027" in client.get(url).content, url
+
+
+def test_after_a_publish_the_feed_builds_only_the_events_that_changed(
+    client, event, make_event, settings, monkeypatch
+):
+    """Every publish purges the kept feeds; each event's VEVENT is kept apart, so the next
+    download builds the one that changed, not all of them again (seconds at 5,000 events)."""
+    from events import ical
+
+    settings.PAGE_CACHE_SECONDS = 300
+    others = [make_event(title=f"Webinar {number}") for number in range(3)]
+    built = []
+    build_event = ical.build_event
+    monkeypatch.setattr(
+        ical, "build_event", lambda event, **kw: built.append(event.pk) or build_event(event, **kw)
+    )
+    first = client.get("/evenementen/agenda.ics")
+    assert sorted(built) == sorted([event.pk, *(other.pk for other in others)])
+
+    built.clear()
+    page = others[0].specific
+    page.title = "Webinar met een nieuwe titel"
+    page.save_revision().publish()
+    second = client.get("/evenementen/agenda.ics", headers={"If-None-Match": first["ETag"]})
+    assert second.status_code == 200
+    assert built == [page.pk]
+    calendar = Calendar.from_ical(second.content)
+    summaries = {str(vevent["SUMMARY"]) for vevent in calendar.walk("VEVENT")}
+    assert summaries == {event.title, "Webinar met een nieuwe titel", "Webinar 1", "Webinar 2"}
+    # The kept VEVENTs sit in a calendar like the one built whole: zone first, then events.
+    assert [component.name for component in calendar.subcomponents] == ["VTIMEZONE"] + 4 * [
+        "VEVENT"
+    ]
+    assert second.content.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert second.content.endswith(b"END:VCALENDAR\r\n")
+    assert b"\r\n\r\n" not in second.content and b"\n" not in second.content.replace(b"\r\n", b"")
