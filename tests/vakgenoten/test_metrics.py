@@ -56,12 +56,20 @@ def status_without_following(url):
 
 
 def scrape(ports):
-    """Each answering exporter's samples: {port: {(name, labels): value}}."""
+    """Each answering exporter's samples: {port: {(name, labels): value}}.
+
+    A port is found free before gunicorn binds it, so meanwhile another test's server may take
+    one (in CI two suites run side by side): only an answer in Prometheus' text format counts
+    as an exporter's.
+    """
     found = {}
     for port in ports:
         try:
-            _status, text = fetch(f"http://127.0.0.1:{port}/metrics")
-        except OSError:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+                kind, text = response.headers.get_content_type(), response.read().decode()
+        except (OSError, ValueError):  # nothing there, or not an HTTP server
+            continue
+        if kind != "text/plain":
             continue
         found[port] = {
             (sample.name, tuple(sorted(sample.labels.items()))): sample.value
@@ -87,6 +95,8 @@ def site_with_metrics(tmp_path):
     """gunicorn with two workers and metrics on, on a throw-away SQLite database."""
     site_port = free_port_range(1)[0]
     metrics_ports = free_port_range(4)
+    while site_port in metrics_ports:  # both were free, neither is bound yet
+        metrics_ports = free_port_range(4)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "vakgenoten.settings.test",
