@@ -42,12 +42,6 @@ def render(text, values):
     )
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def refused_port():
     """A port that refuses connections for as long as the block runs: an app server that is down.

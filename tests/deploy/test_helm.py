@@ -9,8 +9,10 @@ import pytest
 import requests
 import yaml
 
+from tests.ports import free_port
+
 from .environment import example_variables
-from .nginxrun import check, free_port, main_config, running
+from .nginxrun import check, main_config, running
 
 helm = pytest.importorskip("helm_python", reason="helm-python-sdk is in the test extra")
 kubernetes_validate = pytest.importorskip("kubernetes_validate")

@@ -10,11 +10,12 @@ import threading
 import pytest
 import requests
 
+from tests.ports import free_port
+
 from .nginxrun import (
     TEMPLATE,
     TEMPLATE_VARIABLES,
     check,
-    free_port,
     main_config,
     refused_port,
     render,

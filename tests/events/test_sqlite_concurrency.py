@@ -11,7 +11,6 @@ On PostgreSQL the same tests run against the test database.
 
 import contextlib
 import os
-import socket
 import sqlite3
 import subprocess  # nosec B404 - runs this project's own manage.py and scripts
 import sys
@@ -30,6 +29,7 @@ from django.test import Client
 
 from events.models import Registration
 from tests.factories import UserFactory
+from tests.ports import free_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -152,12 +152,6 @@ def test_members_registering_from_several_processes_at_once_all_succeed(make_eve
     registered = Registration.objects.filter(event=event, status="registered")
     assert sorted(registered.values_list("seat", flat=True)) == list(range(1, CAPACITY + 1))
     assert Registration.objects.filter(event=event, status="waiting").count() == waiting
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class NoRedirects(urllib.request.HTTPRedirectHandler):

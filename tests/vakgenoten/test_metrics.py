@@ -3,8 +3,6 @@ public site. The metrics test starts gunicorn as production does and scrapes its
 
 import http.client
 import os
-import random
-import socket
 import subprocess
 import sys
 import time
@@ -17,23 +15,10 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from django.conf import settings
 
+from tests.ports import free_port, free_port_range
 from tests.settings_process import run_python
 
 GUNICORN = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-
-
-def free_port_range(size):
-    """``size`` consecutive free loopback ports."""
-    for _attempt in range(100):
-        first = random.randint(20000, 40000)
-        try:
-            for port in range(first, first + size):
-                with socket.socket() as sock:
-                    sock.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        return range(first, first + size)
-    raise RuntimeError("no free port range")
 
 
 def fetch(url):
@@ -93,10 +78,8 @@ def total(scraped, name, **labels):
 @pytest.fixture
 def site_with_metrics(tmp_path):
     """gunicorn with two workers and metrics on, on a throw-away SQLite database."""
-    site_port = free_port_range(1)[0]
-    metrics_ports = free_port_range(4)
-    while site_port in metrics_ports:  # both were free, neither is bound yet
-        metrics_ports = free_port_range(4)
+    site_port = free_port()
+    metrics_ports = free_port_range(4, avoid={site_port})  # neither is bound yet
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "vakgenoten.settings.test",
