@@ -227,28 +227,28 @@ def _feed_events():
     )
 
 
-def _kept_public_calendar(request, name, build):
-    """The text of a public calendar feed, kept in the shared cache with the site's home page:
-    every reader gets the same file, and calendar programs fetch it every few hours. Publishing
-    or unpublishing any page below the home page purges it, as does anything site-wide (a
-    network, an organisation, a restriction); the window of the feed moves on within the
-    cache's lifetime. It is then made again from the events' kept VEVENTs
-    (``ical.public_calendar``). Returns the text and its ETag, kept with it."""
+def _kept_public_calendar(request, key, events, name):
+    """The text of the public calendar feed ``key`` (``events``, a queryset, called ``name``),
+    kept in the shared cache with the site's home page: every reader gets the same file, and
+    calendar programs fetch it every few hours. Publishing or unpublishing any page below the
+    home page purges it, as does anything site-wide (a network, an organisation, a
+    restriction); the window of the feed moves on within the cache's lifetime. It is then made
+    again from the events' kept VEVENTs (``ical.public_calendar``). Returns the text and its
+    ETag, kept with it."""
 
     def with_etag():
-        content = build()
+        content = ical.public_calendar(events, name=name, request=request)
         return content, _calendar_etag(content)
 
     site = cached_site(request)
-    return cached_part(f"calendar-{name}", with_etag, page_id=site.root_page_id if site else None)
+    return cached_part(f"calendar-{key}", with_etag, page_id=site.root_page_id if site else None)
 
 
 @require_GET
 def calendar_feed(request):
-    def build():
-        return ical.public_calendar(_feed_events(), name=_("Agenda Vakgenoten"), request=request)
-
-    content, etag = _kept_public_calendar(request, "agenda", build)
+    content, etag = _kept_public_calendar(
+        request, "agenda", _feed_events(), name=_("Agenda Vakgenoten")
+    )
     return calendar_response(request, content, "vakgenoten.ics", etag=etag)
 
 
@@ -257,13 +257,12 @@ def network_feed(request, slug):
     """The network's events (organised by it or belonging to it). A calendar app fetches
     without signing in, so the feed carries what a visitor may see: nothing closed."""
     network = get_object_or_404(Network, slug=slug)
-
-    def build():
-        events = _feed_events().filter(of_network(network))
-        name = _("%(network)s — agenda Vakgenoten") % {"network": network.name}
-        return ical.public_calendar(events, name=name, request=request)
-
-    content, etag = _kept_public_calendar(request, f"network-{network.pk}", build)
+    content, etag = _kept_public_calendar(
+        request,
+        f"network-{network.pk}",
+        _feed_events().filter(of_network(network)),
+        name=_("%(network)s — agenda Vakgenoten") % {"network": network.name},
+    )
     return calendar_response(request, content, f"{network.slug}.ics", etag=etag)
 
 
