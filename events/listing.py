@@ -10,7 +10,7 @@ from members.visibility import visible
 from taxonomy.models import Theme
 from vakgenoten.queries import exclude_private
 
-from .models import EVENTS_PER_PAGE, EventKind, EventPage, Registration
+from .models import EVENTS_PER_PAGE, EventIndexPage, EventKind, EventPage, Registration
 
 
 def events_with_counts(queryset):
@@ -45,6 +45,13 @@ def upcoming_events(limit=None, now=None, viewer=None):
         events = visible(events, viewer)
     events = events_with_counts(events).order_by("start", "pk")
     return events[:limit] if limit else events
+
+
+def agenda_url():
+    """The address of the agenda (the first live agenda page in the tree), for a link to it
+    from elsewhere; "" when there is none. Whatever its slug: an editor may rename it."""
+    agenda = EventIndexPage.objects.live().order_by("path").first()
+    return (agenda.url or "") if agenda else ""
 
 
 def event_listing_context(index_page, request):

@@ -18,7 +18,7 @@ class HomeConfig(AppConfig):
         from blog.sitemap import SITEMAPS
         from collaborations.sitemap import CollaborationSitemap
         from comments.threads import latest_comments
-        from events.listing import upcoming_events
+        from events.listing import agenda_url, upcoming_events
         from events.sitemap import EventSeriesSitemap
         from questions.listing import open_questions
         from vakgenoten.sections import register_home_section
@@ -36,6 +36,9 @@ class HomeConfig(AppConfig):
             lambda reader: upcoming_events(limit=3, viewer=reader),
             scope=visibility_scope,
         )
+        # "The whole agenda" under them: its address, kept like the sections, not looked up per
+        # render.
+        register_home_section("agenda_url", lambda reader: agenda_url(), scope=lambda reader: "all")
         # The conversation on the home page is the public one, for every reader: a comment on
         # a members-only page or a closed network's page never appears there.
         register_home_section(

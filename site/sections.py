@@ -3,8 +3,8 @@
 ``HomePage`` lives here at the bottom, but what it shows (articles, events, comments) belongs to
 the domains. The roof (``home.apps``) registers one function per section; called with the reader
 (a member, or ``AnonymousUser`` for a visitor: a closed network's content is for its members
-only), it returns the items for the template variable of the same name, and an empty list hides
-the section.
+only), it returns the items for the template variable of the same name (a queryset, a list, or one
+value such as an address), and an empty list hides the section.
 
 A section registered with a ``scope`` is kept in the shared cache (``vakgenoten.cache``) under
 the home page's generation, once per scope: ``scope(reader)`` names the group of readers who see
@@ -15,6 +15,8 @@ so a member's home page costs no more queries than a visitor's first render.
 
 from collections.abc import Callable
 from typing import Any
+
+from django.db.models import QuerySet
 
 from .cache import cached_parts
 
@@ -47,5 +49,11 @@ def home_sections(reader, page_id=None):
 
 
 def _listed(items, reader):
-    """The items as a list: a queryset is read once, then kept as rows."""
-    return lambda: list(items(reader))
+    """The items as kept: a queryset is read once, then kept as rows; anything else (a list,
+    an address) as it is."""
+
+    def read():
+        found = items(reader)
+        return list(found) if isinstance(found, QuerySet) else found
+
+    return read

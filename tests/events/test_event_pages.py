@@ -270,3 +270,11 @@ def test_home_page_shows_the_next_three_events(client, make_event):
     assert events[3].title not in html
     assert "Al geweest" not in html
     assert "Bekijk de hele agenda" in html
+
+
+def test_the_home_page_links_to_the_agenda_whatever_its_slug(client, agenda, make_event):
+    make_event(title="Ledendag", start=timezone.now() + timedelta(days=3))
+    agenda.slug = "evenementen-en-webinars"
+    agenda.save_revision().publish()
+    html = client.get("/").content.decode()
+    assert '<a href="/evenementen-en-webinars/">Bekijk de hele agenda</a>' in html
