@@ -13,7 +13,7 @@ COVERAGE ?= $(if $(DATABASE_URL),,--cov --cov-report=term)
 # Development settings unless the caller chose others; the tests always use their own.
 export DJANGO_SETTINGS_MODULE ?= vakgenoten.settings.dev
 
-.PHONY: run test test-fast install install-test chromium htmlcheck nginx migrate demo lint format messages clean security audit
+.PHONY: run test test-browser test-fast install install-test chromium htmlcheck nginx migrate demo lint format messages clean security audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +87,12 @@ test: install-test lint security
 	@$(BIN)/python scripts/audit_if_reachable.py
 	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest $(COVERAGE) --durations=25
+
+## The browser tests alone, on SQLite, without lint (CI runs them beside the PostgreSQL run).
+## BROWSER_COVERAGE: pytest-cov options, for CI's coverage measured in parts.
+BROWSER_COVERAGE ?=
+test-browser: install-test
+	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest -m browser $(BROWSER_COVERAGE) --durations=10
 
 ## While working: lint and every test except the browser tests, without coverage.
 test-fast: install-test lint
