@@ -8,27 +8,22 @@ installed by ``scripts/ensure-redis.sh``.
 """
 
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
 
 import redis
 
+from tests.ports import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_redis():
     """Start a throw-away Redis server; returns ``(process, url)``."""
     if shutil.which("redis-server") is None:
         subprocess.run(["bash", str(ROOT / "scripts" / "ensure-redis.sh")], check=True)
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [
             "redis-server",
