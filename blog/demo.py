@@ -7,6 +7,7 @@ All text is written for this demo; organisations and people are fictional.
 """
 
 import datetime
+import functools
 import hashlib
 import io
 import json
@@ -879,12 +880,16 @@ def _rings(draw, rng, width, height, dark, light, accent, pale):
 COMPOSITIONS = [_circles, _landscape, _stripes, _tiles, _rings]
 
 
+@functools.cache
 def _abstract_image(seed, size=(1600, 900), variant=None):
     """An abstract picture in the Vakgenoten colours, the same for the same seed.
 
     ``variant`` chooses the palette and the composition; without it they follow from a hash of
     the seed. Consecutive variants 0-24 are 25 different combinations, so the demo articles,
     numbered in order, each get their own picture. Flat colours keep the PNG small.
+
+    Kept per process (the PNG bytes of some 30 pictures): drawing and compressing them took 2 of
+    the 15 seconds a demo load takes, and the test suite loads the demo again per module.
     """
     from PIL import Image, ImageDraw
 
