@@ -88,11 +88,13 @@ test: install-test lint security
 	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest $(COVERAGE) --durations=25
 
-## The browser tests alone, on SQLite, without lint (CI runs them beside the PostgreSQL run).
+## The browser tests alone, on SQLite, without lint (CI shares them out over its two lanes).
 ## BROWSER_COVERAGE: pytest-cov options, for CI's coverage measured in parts.
+## BROWSER_TESTS: which of them (paths, or --ignore=path); all by default.
 BROWSER_COVERAGE ?=
+BROWSER_TESTS ?=
 test-browser: install-test
-	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest -m browser $(BROWSER_COVERAGE) --durations=10
+	DJANGO_SETTINGS_MODULE=vakgenoten.settings.test $(BIN)/pytest -m browser $(BROWSER_COVERAGE) $(BROWSER_TESTS) --durations=10
 
 ## While working: lint and every test except the browser tests, without coverage.
 test-fast: install-test lint

@@ -16,7 +16,8 @@ from django.test import Client
 
 from tests.accessibility.pages import ANONYMOUS, MEMBER, build_demo_site, visits
 
-pytestmark = pytest.mark.django_db
+# The markup and the words do not change with the database (CI: SQLite only).
+pytestmark = [pytest.mark.django_db, pytest.mark.database_independent]
 
 
 VNU_JAR = Path(__file__).resolve().parents[2] / ".venv" / "vnu" / "vnu.jar"

@@ -23,7 +23,8 @@ from tests.comments.factories import make_comment
 from tests.factories.members import UserFactory, with_second_factor
 from vakgenoten.models import ProblemReport
 
-pytestmark = pytest.mark.django_db
+# The markup and the words do not change with the database (CI: SQLite only).
+pytestmark = [pytest.mark.django_db, pytest.mark.database_independent]
 
 # Wagtail's own templates say this in English whatever the language (wagtailadmin/home.html
 # and shared/header.html write value="Search" without a translation); no view of ours.
