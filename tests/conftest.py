@@ -8,10 +8,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone, translation
 
-from tests.demo_rows import demo_home_page
+from tests.demo_rows import NotedLoad, demo_home_page
 from tests.factories import (
     BlogIndexPageFactory,
     EditorFactory,
@@ -76,12 +75,17 @@ def home_page(db):
     return demo_home_page()
 
 
+_TAXONOMY = NotedLoad(saves_files=True)  # the network logos
+_LOAD_DEMO = NotedLoad(saves_files=True)
+
+
 @pytest.fixture
 def taxonomy(home_page):
-    """The demo themes, organisations and networks (home/demo.py)."""
+    """The demo themes, organisations and networks (home/demo.py), loaded once per run and
+    written per test (tests/demo_rows.py)."""
     from home import demo as home_demo
 
-    home_demo.load_shared()
+    _TAXONOMY(home_demo.load_shared)
 
 
 @pytest.fixture
@@ -114,13 +118,12 @@ def editor(db):
 
 
 @pytest.fixture(scope="module")
-def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """``manage.py load_demo``, run once for a module that only reads the demo: each test starts
-    from it (its own changes are rolled back) instead of loading it again. The demo's pictures
-    go to a folder of the run's own."""
-    media = tmp_path_factory.mktemp("media")
-    with override_settings(MEDIA_ROOT=media), kept_for_the_module(django_db_blocker):
-        call_command("load_demo", stdout=io.StringIO())
+def loaded_demo(django_db_setup, django_db_blocker):
+    """``manage.py load_demo``, for a module that only reads the demo: each test starts from it
+    (its own changes are rolled back) instead of loading it again. Run once per run, its rows
+    written per module (tests/demo_rows.py)."""
+    with kept_for_the_module(django_db_blocker):
+        _LOAD_DEMO(lambda: call_command("load_demo", stdout=io.StringIO()))
         yield
 
 

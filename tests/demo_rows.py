@@ -1,27 +1,61 @@
-"""The demo site layer (``vakgenoten.demo.load``), loaded once per run and written per test.
+"""Demo content loaded once per run and written per test: the rows a load makes, noted.
 
 Almost every test asks for the ``home_page`` fixture. Loading that layer the Wagtail way (five
 pages saved, revised and published, with their search and reference index rows, the welcome
 page removed) took half a second and 540 queries, in well over a thousand tests: about a third
-of the suite's time. The first test that asks for it loads it once inside a savepoint, notes
-which rows the load added, changed and removed, table by table, and rolls the savepoint back;
-from then on each test writes those rows itself, a few dozen statements.
+of the suite's time. The whole demo (``manage.py load_demo``) takes five seconds, thirteen
+under coverage, and a dozen modules start from it. The first test that asks for a load runs it
+inside a savepoint, notes which rows it added, changed and removed, table by table, and rolls
+the savepoint back; from then on each test writes those rows itself, a few statements a table.
 
 Only onto the database the load was noted on: before writing, the rows the load changed or
 removed must be there as they were, and each table it touched must hold as many rows as then.
 Where that does not hold (a transactional test flushed the tables, so the roots came back under
 new ids; a test made pages before asking for the home page), the load is noted again on the
-database as it is. Outside a test's transaction (a transactional test commits) the demo is
-loaded the Wagtail way, as before. Either way the test gets the same rows.
+database as it is. Only with the test settings' own media folder, where the pictures saved by
+the noted load stay: a test with a media folder of its own gets a load the Wagtail way, as does
+a test outside a transaction (a transactional test commits). Either way the test gets the same
+rows.
 """
 
-from django.apps import apps
-from django.core.management.color import no_style
-from django.db import DatabaseError, connection, transaction
+import dataclasses
+import datetime
 
-# The loads noted so far (DemoRows), newest last; a few, for the states tests start from.
-_noted = []
+from django.apps import apps
+from django.conf import settings
+from django.core.management.color import no_style
+from django.db import DatabaseError, connection, models, transaction
+
+# The media folder of the test settings, read before any test changes it.
+_MEDIA_ROOT = str(settings.MEDIA_ROOT)
+# The notes kept per loader, for the states tests start from.
 KEPT_NOTES = 3
+# What ``DemoRows.write`` returns when the database is not as the load was noted on.
+_REFUSED = object()
+
+
+class NotedLoad:
+    """A loader of demo content whose rows are noted once and written per test. One that
+    saves files (pictures) is only noted and written with the test settings' media folder."""
+
+    def __init__(self, saves_files):
+        self.saves_files = saves_files
+        self._notes = []  # DemoRows, newest last
+
+    def __call__(self, load):
+        """What ``load()`` returns, with its rows in this test's database."""
+        elsewhere = self.saves_files and str(settings.MEDIA_ROOT) != _MEDIA_ROOT
+        if elsewhere or not connection.in_atomic_block:
+            return load()
+        for noted in reversed(self._notes):
+            result = noted.write()
+            if result is not _REFUSED:
+                return result
+        # The first load, or the tables are not as any load was noted on.
+        self._notes.append(DemoRows(load))
+        del self._notes[:-KEPT_NOTES]
+        result = self._notes[-1].write()
+        return load() if result is _REFUSED else result
 
 
 class _NotAsNoted(Exception):
@@ -29,8 +63,8 @@ class _NotAsNoted(Exception):
 
 
 class DemoRows:
-    """What one ``demo.load()`` did to each table: rows before (of those it changed or
-    removed), rows after (added or changed), and the home page it returned."""
+    """What one load did to each table: rows before (of those it changed or removed), rows
+    after (added or changed), and how to fetch what it returned again."""
 
     def __init__(self, load):
         tables = _tables()
@@ -39,12 +73,12 @@ class DemoRows:
             table: _rows(table, key, columns[table]) for table, (key, _model) in tables.items()
         }
         with transaction.atomic():
-            home = load()
+            result = load()
             after = {
                 table: _rows(table, key, columns[table]) for table, (key, _model) in tables.items()
             }
             transaction.set_rollback(True)
-        self.home_model, self.home_pk = type(home), home.pk
+        self.recall = _recaller(result)
         self.changes = {}
         for table, (key, model) in tables.items():
             old, new = before[table], after[table]
@@ -63,8 +97,9 @@ class DemoRows:
             }
 
     def write(self):
-        """Write the noted rows, or return None where the tables are not as they were noted
-        (or the database refuses them: nothing of them is left then)."""
+        """Write the noted rows and return what the load returned, or ``_REFUSED`` where the
+        tables are not as they were noted (or the database refuses the rows: nothing of them is
+        left then)."""
         try:
             with transaction.atomic():
                 for table, change in self.changes.items():
@@ -76,8 +111,8 @@ class DemoRows:
                     [change["model"] for change in self.changes.values() if change["added"]]
                 )
         except (_NotAsNoted, DatabaseError):
-            return None
-        return self.home_model.objects.get(pk=self.home_pk)
+            return _REFUSED
+        return self.recall()
 
     def _as_noted(self, table, change):
         with connection.cursor() as cursor:
@@ -118,22 +153,29 @@ class DemoRows:
                 )
 
 
+_HOME_LAYER = NotedLoad(saves_files=False)
+
+
 def demo_home_page():
     """The demo site layer in this test's database; returns its home page."""
     from vakgenoten import demo
 
-    if not connection.in_atomic_block:  # a transactional test: its rows are committed
-        return demo.load()
-    for noted in reversed(_noted):
-        home = noted.write()
-        if home is not None:
-            return home
-    # The first load, or the tables are not as any load was noted on: a transactional test
-    # flushed them since (the roots come back under new ids), or this test changed them.
-    _noted.append(DemoRows(demo.load))
-    del _noted[:-KEPT_NOTES]
-    home = _noted[-1].write()
-    return home if home is not None else demo.load()
+    return _HOME_LAYER(demo.load)
+
+
+def _recaller(value):
+    """How to fetch ``value`` again once its rows are written: a model instance by its key, a
+    dataclass field by field, anything else as it is."""
+    if isinstance(value, models.Model):
+        model, pk = type(value), value.pk
+        return lambda: model._default_manager.get(pk=pk)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        kind = type(value)
+        fields = {
+            field.name: _recaller(getattr(value, field.name)) for field in dataclasses.fields(kind)
+        }
+        return lambda: kind(**{name: recall() for name, recall in fields.items()})
+    return lambda: value
 
 
 def _tables():
@@ -186,8 +228,13 @@ def _rows(table, column, names, pks=None):
 
 
 def _plain(value):
-    """A value as it can be compared and written back (PostgreSQL's bytea comes as a view)."""
-    return bytes(value) if isinstance(value, memoryview) else value
+    """A value as it can be compared and written back: PostgreSQL's bytea comes as a view, and
+    SQLite hands times out as objects it cannot take back (Django stores them as text)."""
+    if isinstance(value, memoryview):
+        return bytes(value)
+    if isinstance(value, datetime.time):
+        return value.isoformat()
+    return value
 
 
 def _quote(name):

@@ -8,6 +8,8 @@ errors, a preview, or the step after sign-up).
 
 from dataclasses import dataclass, field
 
+from tests.demo_rows import NotedLoad
+
 ANONYMOUS = "afgemeld"
 MEMBER = "ingelogd"
 EDITOR = "redactie"
@@ -43,8 +45,16 @@ class DemoSite:
     editor: object = None
 
 
+_DEMO_SITE = NotedLoad(saves_files=True)
+
+
 def build_demo_site():
-    """The demo content every page type needs (the same loaders as ``manage.py load_demo``)."""
+    """The demo content every page type needs (the same loaders as ``manage.py load_demo``),
+    loaded once per run and written per test or module (tests/demo_rows.py)."""
+    return _DEMO_SITE(_load_demo_site)
+
+
+def _load_demo_site():
     from blog import demo as blog_demo
     from blog.models import Author, BlogPostPage
     from collaborations import demo as collaborations_demo

@@ -28,7 +28,7 @@ def fill(blog_index, count):
         )
 
 
-@pytest.mark.parametrize("count", [5, 60])
+@pytest.mark.parametrize("count", [5, 30])
 def test_knowledge_base_query_count_does_not_grow(
     client, blog_index, count, django_assert_max_num_queries
 ):
@@ -41,7 +41,7 @@ def test_knowledge_base_query_count_does_not_grow(
         client.get(blog_index.url, {"page": 2})
 
 
-@pytest.mark.parametrize("count", [5, 60])
+@pytest.mark.parametrize("count", [5, 30])
 def test_home_page_featured_articles_query_count_does_not_grow(
     client, home_page, blog_index, count, django_assert_max_num_queries
 ):
