@@ -47,10 +47,15 @@ def upcoming_events(limit=None, now=None, viewer=None):
     return events[:limit] if limit else events
 
 
+def agenda_page():
+    """The agenda: the first live agenda page in the tree, whatever its slug (an editor may
+    rename it); None when there is none."""
+    return EventIndexPage.objects.live().order_by("path").first()
+
+
 def agenda_url():
-    """The address of the agenda (the first live agenda page in the tree), for a link to it
-    from elsewhere; "" when there is none. Whatever its slug: an editor may rename it."""
-    agenda = EventIndexPage.objects.live().order_by("path").first()
+    """The address of the agenda, for a link to it from elsewhere; "" when there is none."""
+    agenda = agenda_page()
     return (agenda.url or "") if agenda else ""
 
 

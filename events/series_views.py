@@ -10,7 +10,8 @@ from members.visibility import visible
 from vakgenoten.text import single_line
 
 from . import ical
-from .models import EventIndexPage, EventSeries, EventStatus, Registration
+from .listing import agenda_page
+from .models import EventSeries, EventStatus, Registration
 from .series import describe_period, occurrence_status
 from .views import calendar_response
 
@@ -42,7 +43,7 @@ def series_view(request, slug):
         (past if event.end < now else upcoming).append((event, key, words))
     past.reverse()
     today = timezone.localdate()
-    agenda = EventIndexPage.objects.live().first()
+    agenda = agenda_page()
     crumbs = [(agenda.title, agenda.get_url(request))] if agenda else []
     crumbs.append((series.title, series.get_absolute_url()))
     return render(
