@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from members.models import Network
 from members.visibility import closed_network_refusal, closed_networks_of, visible
 from vakgenoten import links
-from vakgenoten.cache import cached_part, cached_site
+from vakgenoten.cache import cached_site, made_once
 
 from . import ical
 from .forms import RegistrationForm
@@ -233,15 +233,15 @@ def _kept_public_calendar(request, key, events, name):
     calendar programs fetch it every few hours. Publishing or unpublishing any page below the
     home page purges it, as does anything site-wide (a network, an organisation, a
     restriction); the window of the feed moves on within the cache's lifetime. It is then made
-    again from the events' kept VEVENTs (``ical.public_calendar``). Returns the text and its
-    ETag, kept with it."""
+    again from the events' kept VEVENTs (``ical.public_calendar``), by one worker while the
+    others wait for it (``made_once``). Returns the text and its ETag, kept with it."""
 
     def with_etag():
         content = ical.public_calendar(events, name=name, request=request)
         return content, _calendar_etag(content)
 
     site = cached_site(request)
-    return cached_part(f"calendar-{key}", with_etag, page_id=site.root_page_id if site else None)
+    return made_once(f"calendar-{key}", with_etag, page_id=site.root_page_id if site else None)
 
 
 @require_GET

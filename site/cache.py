@@ -25,6 +25,7 @@ import enum
 import functools
 import logging
 import threading
+import time
 
 from redis.exceptions import RedisError
 
@@ -313,6 +314,53 @@ def _read_or_make(cache, keys, computes):
         except CACHE_UNAVAILABLE as error:
             _without_cache(error)
     return values
+
+
+# A part that takes seconds to make is made by one process at a time (``made_once``): how long
+# the others wait for it before they make it themselves, and how often they look.
+MAKER_SECONDS = 60
+WAIT_STEP_SECONDS = 0.05
+
+
+def made_once(name, compute, page_id=None):
+    """``cached_part`` for a part that takes seconds to make (a calendar feed of thousands of
+    events). When it is missing, one process makes it; every other process asking meanwhile
+    waits for that one instead of making it as well. Without this, each publish set every
+    worker polling the feed to the same seconds of work, and the database to the same reads.
+
+    The waiters get what the maker made, never an older version: a part may leave something
+    out for a reason (an event moved into a closed network). Should the maker fail, the next
+    waiter makes it; should it hang, each waiter makes it after ``MAKER_SECONDS``.
+    """
+    if cache_seconds() <= 0:
+        return compute()
+    cache = page_cache()
+    try:
+        key = _part_keys(cache, [name], page_id, None)[name]
+        maker = f"pagecache:making:{key}"
+        deadline = time.monotonic() + MAKER_SECONDS
+        while True:
+            value = cache.get(key, NOT_KEPT)
+            if value is not NOT_KEPT:
+                return value
+            making = cache.add(maker, 1, MAKER_SECONDS)
+            if making or time.monotonic() >= deadline:
+                break
+            time.sleep(WAIT_STEP_SECONDS)
+    except CACHE_UNAVAILABLE as error:
+        _without_cache(error)
+        return compute()
+    try:
+        value = compute()
+        try:
+            cache.set(key, value, cache_seconds())
+        except CACHE_UNAVAILABLE as error:
+            _without_cache(error)
+        return value
+    finally:
+        if making:
+            with contextlib.suppress(*CACHE_UNAVAILABLE):
+                cache.delete(maker)
 
 
 def _part_keys(cache, computes, page_id, member_id, read=None):

@@ -645,6 +645,27 @@ def _post_twice_at_once(cafile, path, data, cookies):
     return answers
 
 
+def _get_at_once(cafile, path, count):
+    """``count`` GETs of ``path`` on as many connections, released together; their (status,
+    headers, body)."""
+    start = threading.Barrier(count)
+    answers = [None] * count
+
+    def send(slot):
+        client = Client(cafile)
+        start.wait(timeout=10)
+        status, headers, body, _u = client.request(path)
+        answers[slot] = (status, headers, body)
+
+    threads = [threading.Thread(target=send, args=(slot,)) for slot in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    check(all(answers), f"niet alle {count} gelijktijdige verzoeken kregen antwoord")
+    return answers
+
+
 def journey_double_post_and_ban(browser_context, client, env, member):
     """A comment sent twice at once, to both nodes, is stored once; a moderator's ban holds on
     both nodes at once (the member sees why instead of the form), is mailed, and its lifting too."""
@@ -1057,6 +1078,18 @@ def journey_calendar_feed(client, env):
 
     title = f"Stacktest-webinar {time.strftime('%H%M%S')}"
     editor(env, "publish-event", title)
+    # Four calendar programs poll at the same moment: one worker makes the new file, the
+    # others wait for it (vakgenoten.cache.made_once), so all four get the very same bytes.
+    since = time.time()
+    at_once = _get_at_once(client.cafile, path, 4)
+    for status, _h, body in at_once:
+        check(status == 200, f"feed gaf bij gelijktijdig ophalen {status}")
+        check(title in body.replace("\r\n ", ""), "gelijktijdig opgehaalde feed mist het webinar")
+    check(
+        len({body for _s, _h, body in at_once}) == 1,
+        "gelijktijdige polls kregen elk een eigen feed",
+    )
+    together_nodes = served_by(since, path)
     since = time.time()
     for _ in range(6):
         status, headers, body, _u = client.request(path, headers={"If-None-Match": etag})
@@ -1067,7 +1100,8 @@ def journey_calendar_feed(client, env):
     fresh_nodes = on_both_nodes(since, path)
     return (
         f"feed met één ETag, 304 op beide nodes ({dict(read_nodes)}); nieuw webinar meteen in "
-        f"de feed ({dict(fresh_nodes)})"
+        f"de feed ({dict(fresh_nodes)}); 4 gelijktijdige polls kregen één bestand "
+        f"({dict(together_nodes)})"
     )
 
 
