@@ -24,6 +24,7 @@ import contextlib
 import enum
 import functools
 import logging
+import math
 import threading
 import time
 
@@ -343,7 +344,7 @@ def made_once(name, compute, page_id=None):
             value = cache.get(key, NOT_KEPT)
             if value is not NOT_KEPT:
                 return value
-            making = cache.add(maker, 1, MAKER_SECONDS)
+            making = cache.add(maker, 1, math.ceil(MAKER_SECONDS))  # Redis counts seconds
             if making or time.monotonic() >= deadline:
                 break
             time.sleep(WAIT_STEP_SECONDS)
@@ -610,26 +611,47 @@ class AnonymousPageCacheMiddleware:
         key = entry_key(request)
         try:
             entry = stored_page(cache, key)
-            if entry is not None:
-                if request.META.get(FRONT_STORES) and not entry.get("every_layer"):
-                    # Stored without the front (the test client, runserver): the front stores
-                    # it again with every layer's headers, and serves it from then on.
-                    request.META[FRONT_STORES] = (key, entry)
-                response = self.rebuild(entry)
-                # Only a conditional request can get another answer than the stored page; the
-                # check costs a sixteenth of a hit, and most requests carry no validator.
-                if any(header in request.META for header in CONDITIONAL_HEADERS):
-                    return self.conditional(request, response)
-                return response
+            renders = False
+            if entry is None and wait_seconds() > 0:
+                renders = cache.add(rendering_key(key), 1, math.ceil(wait_seconds()))
+                if not renders:
+                    # Another request is rendering this address now: its page, once stored.
+                    entry = wait_for_page(cache, key)
         except CACHE_UNAVAILABLE as error:
             _without_cache(error)
             return self.get_response(request)
+        if entry is not None:
+            return self.serve(request, key, entry)
 
-        response = self.get_response(request)
-        self.store(request, response, cache, key)
+        keepable = False
+        try:
+            response = self.get_response(request)
+            stored = self.store(request, response, cache, key)
+            # A revalidation answered with a 304 says nothing of whether the page is kept.
+            keepable = stored or response.status_code == 304
+        finally:
+            if renders and isinstance(request.META.get(FRONT_STORES), tuple):
+                # The front stores the page once every layer has added its headers, and lets
+                # the waiting requests go after that (``vakgenoten.page_front``).
+                request.META[RENDERING_DONE] = key
+            elif renders:
+                done_rendering(cache, key, keepable)
+        return response
+
+    def serve(self, request, key, entry):
+        if request.META.get(FRONT_STORES) and not entry.get("every_layer"):
+            # Stored without the front (the test client, runserver): the front stores it
+            # again with every layer's headers, and serves it from then on.
+            request.META[FRONT_STORES] = (key, entry)
+        response = self.rebuild(entry)
+        # Only a conditional request can get another answer than the stored page; the check
+        # costs a sixteenth of a hit, and most requests carry no validator.
+        if any(header in request.META for header in CONDITIONAL_HEADERS):
+            return self.conditional(request, response)
         return response
 
     def store(self, request, response, cache, key):
+        """Store the page (or hand it to the front to store); whether it did."""
         page_id = getattr(request, "cached_page_id", None)
         if (
             page_id is None
@@ -642,7 +664,7 @@ class AnonymousPageCacheMiddleware:
             or "private" in response.get("Cache-Control", "")
             or not response.get("Content-Type", "").startswith("text/html")
         ):
-            return
+            return False
         _remember_page_of_entry(key, page_id)
         try:
             entry = {
@@ -659,8 +681,9 @@ class AnonymousPageCacheMiddleware:
                 cache.set(key, entry, cache_seconds())
         except CACHE_UNAVAILABLE as error:
             _without_cache(error)
-            return
+            return False
         response["X-Page-Cache"] = "miss"
+        return True
 
     def rebuild(self, entry):
         from django.http import HttpResponse
@@ -670,6 +693,63 @@ class AnonymousPageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
+
+
+# Requests for one address that miss together (a new article everyone opens from the same
+# newsletter): the first renders it, the others wait for the page it stores instead of each
+# rendering it as well. How often they look; how long they wait at most is a setting
+# (``wait_seconds``). An address whose page was not stored (a form that sets a cookie, a 404)
+# is not waited for during ``UNKEPT_SECONDS``: its requests would only queue behind each other.
+RENDERING_WAIT_STEP = 0.02
+UNKEPT_SECONDS = 60
+
+
+def wait_seconds():
+    """``PAGE_CACHE_WAIT_SECONDS``: how long a request waits for another's render of the same
+    address before it renders the page itself (a render that slow, or a worker that died
+    rendering); 0: requests never wait for each other."""
+    return float(getattr(settings, "PAGE_CACHE_WAIT_SECONDS", 0))
+
+
+def rendering_key(key):
+    return f"pagecache:rendering:{key}"
+
+
+def unkept_key(key):
+    return f"pagecache:unkept:{key}"
+
+
+def wait_for_page(cache, key):
+    """The entry another request is rendering under ``key``, once it is stored; None when
+    that request stored none (a page that may not be kept, a purge meanwhile), when the last
+    render of the address stored none, or when it took longer than ``wait_seconds``: the
+    caller then renders the page itself."""
+    if cache.get(unkept_key(key)):
+        return None
+    deadline = time.monotonic() + wait_seconds()
+    while time.monotonic() < deadline:
+        time.sleep(RENDERING_WAIT_STEP)
+        entry = stored_page(cache, key)
+        if entry is not None:
+            return entry
+        if cache.get(rendering_key(key)) is None:
+            return stored_page(cache, key)  # stored just before it let go, or not at all
+    return None
+
+
+def done_rendering(cache, key, keepable):
+    """The render of ``key`` is over: requests waiting for it look for the page and, when
+    there is none, render it themselves; when the page could not be kept (not ``keepable``),
+    the next requests for a while render it without waiting."""
+    with contextlib.suppress(*CACHE_UNAVAILABLE):
+        if not keepable:
+            cache.set(unkept_key(key), 1, UNKEPT_SECONDS)
+        cache.delete(rendering_key(key))
+
+
+# Set in the WSGI environ when the request that rendered an address hands its page to the
+# front: the front ends the rendering (``done_rendering``) once it has stored the page.
+RENDERING_DONE = "vakgenoten.page_front.rendering_done"
 
 
 # Set in the WSGI environ by ``vakgenoten.page_front.PageCacheFront``: the middleware then

@@ -33,8 +33,10 @@ from .cache import (
     CACHE_UNAVAILABLE,
     CONDITIONAL_HEADERS,
     FRONT_STORES,
+    RENDERING_DONE,
     _without_cache,
     cache_seconds,
+    done_rendering,
     entry_key,
     is_personal,
     may_be_a_page,
@@ -84,8 +86,14 @@ class PageCacheFront:
 
         result = self.application(environ, keep_start_response)
         handed = environ.get(FRONT_STORES)
-        if isinstance(handed, tuple) and sent.get("status", "").startswith("200 "):
-            self.store(*handed, sent["headers"])
+        kept = False
+        try:
+            if isinstance(handed, tuple) and sent.get("status", "").startswith("200 "):
+                kept = self.store(*handed, sent["headers"])
+        finally:
+            if environ.get(RENDERING_DONE):
+                # Requests waiting for this address find the page now (or none, and render).
+                done_rendering(page_cache(), environ[RENDERING_DONE], kept)
         return result
 
     def may_be_stored(self, environ):
@@ -134,15 +142,17 @@ class PageCacheFront:
         return [entry["content"]]
 
     def store(self, key, entry, sent_headers):
-        """Keep the middleware's entry with the headers Django finally sent."""
+        """Keep the middleware's entry with the headers Django finally sent; whether it did."""
         headers = {
             name: value for name, value in sent_headers if name.lower() not in NOT_KEPT_HEADERS
         }
         if any(name.lower() == "set-cookie" for name in headers):  # never another's cookie
-            return
+            return False
         try:
             page_cache().set(
                 key, {**entry, "headers": headers, "every_layer": True}, cache_seconds()
             )
         except CACHE_UNAVAILABLE as error:
             _without_cache(error)
+            return False
+        return True

@@ -248,6 +248,9 @@ NOTIFICATION_CACHE_ALIAS = "pages" if "REDIS_URL" in os.environ else "default"
 
 # Anonymous readers get Wagtail pages from this cache (vakgenoten.cache); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Requests for one address that miss together are rendered once: the others wait at most this
+# long for the first one's page (vakgenoten.cache.wait_seconds); 0: each renders its own.
+PAGE_CACHE_WAIT_SECONDS = float(os.environ.get("PAGE_CACHE_WAIT_SECONDS", "5"))
 
 # --- Authentication ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"
