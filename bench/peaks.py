@@ -14,6 +14,11 @@ settings, a private Redis (sessions and the shared cache), gunicorn with ``--wor
 2. **A digest was sent to everyone and is clicked.** ``--members`` different signed-in members
    open an article (a different one each, as digests differ), from ``--clients`` connections:
    requests per second, p50/p99 of a signed-in article that none of them has seen before.
+3. **A link everyone opens.** ``--members`` visitors, not signed in, open the same article
+   (a newsletter's link) from ``--clients`` connections, starting with the article not in the
+   page cache: requests per second, p50/p99, and how many of them rendered it. Twice: as the
+   site runs (a request that misses while the page is rendered waits for that render), and
+   with ``PAGE_CACHE_WAIT_SECONDS=0`` (each renders its own).
 
 The client is Python threads on the same two cores as the server, database and Redis, so the
 figures are a floor for what one machine serves, not a load test of a cluster; bench/SCALING.md
@@ -79,11 +84,16 @@ for member in members:
     client = Client()
     client.force_login(member)
     sessions.append(client.cookies["sessionid"].value)
+shared = (
+    ArticlePage.objects.live().filter(visible_q(None)).order_by("first_published_at")
+    .values_list("url_path", flat=True).first()
+)
 print(json.dumps({
     "event_id": event.pk,
     "register": f"/evenementen/{event.pk}/aanmelden/",
     "sessions": sessions,
     "articles": ["/" + path.split("/", 2)[2] for path in articles],
+    "shared": "/" + shared.split("/", 2)[2],
 }))
 """
 
@@ -135,12 +145,52 @@ def timed(request):
     return (time.perf_counter() - started) * 1000, status
 
 
-def burst(requests, clients):
+def timed_page(request):
+    """As ``timed``, with whether the page cache had the page (X-Page-Cache)."""
+    started = time.perf_counter()
+    with OPENER.open(request, timeout=60) as response:
+        response.read()
+        return (
+            (time.perf_counter() - started) * 1000,
+            response.status,
+            response.headers.get("X-Page-Cache"),
+        )
+
+
+def burst(requests, clients, send=timed):
     """Send every request once from ``clients`` threads; the wall time and each timing."""
     started = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
-        results = list(pool.map(timed, requests))
+        results = list(pool.map(send, requests))
     return time.perf_counter() - started, results
+
+
+def shared_link(env, path, warm_up_path, args, waiting):
+    """Peak 3 on a server of its own: one row of the table and how many requests rendered the
+    page. Every worker first renders another article (``warm_up_path``) a few times, as the
+    workers of a running site have; then the shared cache is emptied."""
+    server = performance.Server(
+        {**env, "PAGE_CACHE_WAIT_SECONDS": "5" if waiting else "0"},
+        performance.free_port(),
+        workers=args.workers,
+    )
+    try:
+        warm_ups = [
+            urllib.request.Request(server.url(f"{warm_up_path}?warm={number}"))
+            for number in range(8 * args.workers)
+        ]
+        burst(warm_ups, args.workers)
+        performance.flush_shared_cache(env["REDIS_URL"])
+        opens = [
+            urllib.request.Request(server.url(path), headers={"Accept-Encoding": "gzip"})
+            for _number in range(args.members)
+        ]
+        seconds, results = burst(opens, args.clients, send=timed_page)
+    finally:
+        server.stop()
+    name = "link opened (one article, not signed in" + (")" if waiting else ", no waiting)")
+    summary(name, seconds, [(ms, status) for ms, status, _cache in results], {200})
+    return sum(1 for _ms, _status, cache in results if cache == "miss")
 
 
 def summary(name, seconds, results, expected):
@@ -205,6 +255,15 @@ def main():
         summary("digest clicked (signed-in article, first visit)", seconds, results, {200})
     finally:
         server.stop()
+    rendered = {
+        waiting: shared_link(env, setup["shared"], setup["articles"][0], args, waiting)
+        for waiting in (True, False)
+    }
+    print(
+        f"\nThe shared link ({setup['shared']}) was rendered {rendered[True]} times of "
+        f"{args.members} requests with waiting for a render in progress, {rendered[False]} times "
+        "without."
+    )
     check = run_django(env, CHECK, setup["event_id"])
     registered = check["by_status"].get("registered", 0)
     waiting = check["by_status"].get("waiting", 0)
