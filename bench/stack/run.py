@@ -1194,6 +1194,15 @@ def journey_stored_pages(client, env):
 
     new_title = f"{target['title']} (bijgewerkt {time.strftime('%H:%M:%S')})"
     editor(env, "retitle", target["page_id"], new_title)
+    # Eight visitors open it at the same moment, on both nodes: one renders it, the others
+    # wait for that render and get it from the page cache (PAGE_CACHE_WAIT_SECONDS).
+    since = time.time()
+    together = _get_at_once(client.cafile, path, 8)
+    for status, _h, html in together:
+        check(status == 200 and new_title in html, f"gelijktijdig geopend: {status}, oude titel?")
+    caching = Counter(headers.get("X-Page-Cache") for _s, headers, _b in together)
+    check(caching == {"miss": 1, "hit": 7}, f"8 tegelijk: {dict(caching)}, niet één keer gemaakt")
+    together_nodes = served_by(since, path)
     since = time.time()
     for _ in range(6):
         status, _h, html, _u = visitor.request(path)
@@ -1202,7 +1211,8 @@ def journey_stored_pages(client, env):
     fresh_nodes = on_both_nodes(since, path)
     return (
         f"{len(hits)} van 8 uit de cache met nginx' request-id ({dict(read_nodes)}); nieuwe "
-        f"titel meteen op beide nodes ({dict(fresh_nodes)})"
+        f"titel meteen op beide nodes ({dict(fresh_nodes)}); 8 tegelijk na de wijziging: één "
+        f"keer gemaakt, 7 keer uit de cache ({dict(together_nodes)})"
     )
 
 
