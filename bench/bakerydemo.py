@@ -3,6 +3,7 @@ client, the same gunicorn command and the same PostgreSQL as ``bench/performance
 
     .venv/bin/python bench/bakerydemo.py --setup     # once: checkout, venv, database, demo data
     .venv/bin/python bench/bakerydemo.py             # the figures
+    .venv/bin/python bench/bakerydemo.py --beside    # first renders, ours and its, taken in turn
 
 Issue 24 asks that no page of ours, cold or signed in, is slower than bakerydemo's uncached
 equivalent. Figures from two machines say nothing about that, so run this right after
@@ -15,11 +16,18 @@ DEBUG off, no HTTPS redirect. Every request renders its page: a FIRST render her
 ``bench/performance.py`` calls cold, and is measured the same way (sequential requests, each
 address with a query string never asked for); WARM is ``wrk`` from one connection.
 
+``--beside`` runs our site too, on the database ``make bench`` left (``vakgenoten_bench``, at
+whatever size that run ended), and takes the first renders of each pair of pages in turn,
+one of bakerydemo's, then one of ours (cold, as ``bench/performance.py`` measures it), and so
+on: on a machine whose speed drifts from minute to minute, the ratio of the two is what
+holds.
+
 Its current main needs Django 6.0 and so Python 3.12 or newer (``--python``); nothing of it
 enters this project's environment. Not part of ``make test``.
 """
 
 import argparse
+import json
 import os
 import secrets
 import statistics
@@ -32,15 +40,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.performance import (  # noqa: E402  # the same client and load as our own figures
     DB_SERVER,
+    PYTHON,
     WARM_SECONDS,
     Server,
+    bench_env,
     ensure_wrk,
+    flush_shared_cache,
     free_port,
     load_with_python,
     load_with_wrk,
     log,
     timed_get,
 )
+from bench.processes import start_redis  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = "https://github.com/wagtail/bakerydemo.git"
@@ -153,6 +165,84 @@ def measure(checkout, seconds, count):
         )
 
 
+# Our page for each of bakerydemo's (``PAGES``), found on the benchmark's database as
+# bench/performance.py finds them.
+OUR_PAGES = r"""
+import json
+import django
+django.setup()
+from django.db.models import Exists, OuterRef
+from blog.listing import article_listing_queryset
+from blog.models import BlogIndexPage
+from comments.models import Comment
+from events.models import EventPage
+quiet = article_listing_queryset().exclude(
+    Exists(Comment.objects.filter(page_id=OuterRef("pk")))
+).first()
+print(json.dumps({
+    "home": "/",
+    "knowledge base": BlogIndexPage.objects.first().specific.url,
+    "article, no comments": quiet.url,
+    "event page": EventPage.objects.live().order_by("start").last().url,
+    "search": "/zoeken/?q=schuldhulp",
+}))
+"""
+
+
+def measure_beside(checkout, count):
+    """First renders of bakerydemo's pages and ours, taken in turn (see the docstring)."""
+    env = bench_env(ROOT / "var" / "bench-media")
+    redis, env["REDIS_URL"] = start_redis(ROOT / "var", ROOT)
+    ours_server = bakery_server = None
+    try:
+        output = subprocess.run(
+            [PYTHON, "-c", OUR_PAGES],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            text=True,
+            capture_output=True,
+        ).stdout
+        ours = json.loads(output.strip().splitlines()[-1])
+        ours_server = Server(env, free_port())
+        bakery_server = Server(
+            environment(checkout),
+            free_port(),
+            application="bakerydemo.wsgi",
+            gunicorn=checkout / ".venv" / "bin" / "gunicorn",
+            cwd=checkout,
+            ready_path="/",
+        )
+        rows = []
+        for name, path, our_name in PAGES:
+            log(f"beside: {name} and {our_name}")
+            timings = {"bakerydemo": [], "ours": []}
+            for number in range(-4, count):  # four of each first, as warm-up
+                token = f"first={secrets.token_hex(4)}{number}"
+                for side, server, address in (
+                    ("bakerydemo", bakery_server, path),
+                    ("ours", ours_server, ours[our_name]),
+                ):
+                    if side == "ours":
+                        flush_shared_cache(env["REDIS_URL"])
+                    joiner = "&" if "?" in address else "?"
+                    ms, status, _body = timed_get(server.url(f"{address}{joiner}{token}"))
+                    if status == 200 and number >= 0:
+                        timings[side].append(ms)
+            rows.append((name, our_name, *map(statistics.median, timings.values())))
+    finally:
+        for server in (ours_server, bakery_server):
+            if server is not None:
+                server.stop()
+        redis.stop()
+    print(f"\nFirst renders in turn, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, ")
+    print(f"{count} of each; ours cold (the shared cache flushed before each)\n")
+    print("| bakerydemo page | p50 ms | our page | p50 ms | ours / bakerydemo |")
+    print("| --- | ---: | --- | ---: | ---: |")
+    for name, our_name, theirs, ours_ms in rows:
+        print(f"| {name} | {theirs:.1f} | {our_name} | {ours_ms:.1f} | {ours_ms / theirs:.2f} |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--setup", action="store_true", help="checkout, venv, database")
@@ -161,10 +251,14 @@ def main():
     parser.add_argument("--source", default=SOURCE, help="where to clone bakerydemo from")
     parser.add_argument("--seconds", type=int, default=10, help="warm load per page")
     parser.add_argument("--first", type=int, default=10, help="first renders per page")
+    parser.add_argument("--beside", action="store_true", help="ours and its in turn")
     args = parser.parse_args()
     if args.setup:
         setup(args.checkout.resolve(), args.python, args.source)
-    measure(args.checkout.resolve(), args.seconds, args.first)
+    if args.beside:
+        measure_beside(args.checkout.resolve(), args.first)
+    else:
+        measure(args.checkout.resolve(), args.seconds, args.first)
 
 
 if __name__ == "__main__":
