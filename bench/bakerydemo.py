@@ -27,7 +27,6 @@ enters this project's environment. Not part of ``make test``.
 """
 
 import argparse
-import json
 import os
 import secrets
 import statistics
@@ -40,10 +39,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.performance import (  # noqa: E402  # the same client and load as our own figures
     DB_SERVER,
-    PYTHON,
     WARM_SECONDS,
     Server,
     bench_env,
+    django_json,
     ensure_wrk,
     flush_shared_cache,
     free_port,
@@ -134,9 +133,9 @@ def first_renders(server, path, count):
     return statistics.median(timings), timings[-1]
 
 
-def measure(checkout, seconds, count):
-    loader = load_with_wrk if ensure_wrk() else load_with_python
-    server = Server(
+def bakerydemo_server(checkout):
+    """bakerydemo under the same gunicorn command as ours, from its own checkout and venv."""
+    return Server(
         environment(checkout),
         free_port(),
         application="bakerydemo.wsgi",
@@ -144,6 +143,11 @@ def measure(checkout, seconds, count):
         cwd=checkout,
         ready_path="/",
     )
+
+
+def measure(checkout, seconds, count):
+    loader = load_with_wrk if ensure_wrk() else load_with_python
+    server = bakerydemo_server(checkout)
     try:
         rows = []
         for name, path, ours in PAGES:
@@ -195,24 +199,9 @@ def measure_beside(checkout, count):
     redis, env["REDIS_URL"] = start_redis(ROOT / "var", ROOT)
     ours_server = bakery_server = None
     try:
-        output = subprocess.run(
-            [PYTHON, "-c", OUR_PAGES],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            text=True,
-            capture_output=True,
-        ).stdout
-        ours = json.loads(output.strip().splitlines()[-1])
+        ours = django_json(env, OUR_PAGES)
         ours_server = Server(env, free_port())
-        bakery_server = Server(
-            environment(checkout),
-            free_port(),
-            application="bakerydemo.wsgi",
-            gunicorn=checkout / ".venv" / "bin" / "gunicorn",
-            cwd=checkout,
-            ready_path="/",
-        )
+        bakery_server = bakerydemo_server(checkout)
         rows = []
         for name, path, our_name in PAGES:
             log(f"beside: {name} and {our_name}")

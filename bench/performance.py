@@ -296,9 +296,11 @@ print(json.dumps({"rows": rows, "sessions": sessions, "busy_comments": comments}
 """
 
 
-def probe_pages(env, busy_id):
+def django_json(env, script, *args):
+    """Run ``script`` (Python that sets Django up) in the site's environment; the JSON its
+    last line prints."""
     output = subprocess.run(
-        [PYTHON, "-c", PROBE, str(busy_id)],
+        [PYTHON, "-c", script, *map(str, args)],
         env=env,
         cwd=ROOT,
         check=True,
@@ -306,6 +308,10 @@ def probe_pages(env, busy_id):
         capture_output=True,
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
+
+
+def probe_pages(env, busy_id):
+    return django_json(env, PROBE, busy_id)
 
 
 # --- gunicorn and load ------------------------------------------------------------------------

@@ -2,33 +2,13 @@
 time: the others wait for it and get what it made (``vakgenoten.cache.made_once``).
 
 Each thread stands for a gunicorn worker: Django gives each its own connection to a real
-Redis server (``redis_url``), as separate processes would have.
+Redis server (``pages_in_redis``), as separate processes would have.
 """
 
 import threading
 
-import pytest
-
-from django.core.cache import caches
-
 from vakgenoten import cache as page_cache_module
 from vakgenoten.cache import made_once
-
-
-@pytest.fixture
-def shared_redis(settings, redis_url):
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {
-            "BACKEND": "vakgenoten.cache_backends.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": "vakgenoten",
-        },
-    }
-    settings.PAGE_CACHE_SECONDS = 600
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
 
 
 class SlowMaker(threading.Thread):
@@ -72,7 +52,7 @@ def ask_as_worker_b(made):
     return thread, answer
 
 
-def test_one_worker_makes_the_part_while_the_other_waits_for_it(shared_redis):
+def test_one_worker_makes_the_part_while_the_other_waits_for_it(pages_in_redis):
     worker_a = SlowMaker()
     worker_a.start()
     assert worker_a.started_making.wait(10)
@@ -91,7 +71,7 @@ def test_one_worker_makes_the_part_while_the_other_waits_for_it(shared_redis):
     assert made_once("calendar-agenda", lambda: "opnieuw gemaakt", page_id=3) == "gemaakt door A"
 
 
-def test_when_the_maker_fails_a_waiting_worker_makes_the_part(shared_redis):
+def test_when_the_maker_fails_a_waiting_worker_makes_the_part(pages_in_redis):
     worker_a = SlowMaker(fails=True)
     worker_a.start()
     assert worker_a.started_making.wait(10)
@@ -105,7 +85,7 @@ def test_when_the_maker_fails_a_waiting_worker_makes_the_part(shared_redis):
     assert made_by_b == ["B"]
 
 
-def test_a_waiting_worker_makes_the_part_itself_when_the_maker_hangs(shared_redis, monkeypatch):
+def test_a_waiting_worker_makes_the_part_itself_when_the_maker_hangs(pages_in_redis, monkeypatch):
     monkeypatch.setattr(page_cache_module, "MAKER_SECONDS", 0.3)
     worker_a = SlowMaker()
     worker_a.start()

@@ -14,7 +14,7 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 
-from tests.vakgenoten.test_page_front import PATH, Site, pages_in_redis, site  # noqa: F401
+from tests.vakgenoten.test_page_front import PATH, Site, site  # noqa: F401
 from vakgenoten.cache import (
     done_rendering,
     entry_key,

@@ -28,23 +28,6 @@ PATH = "/over-vakgenoten/"
 LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
 
 
-@pytest.fixture
-def pages_in_redis(settings, redis_url):
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {
-            "BACKEND": "vakgenoten.cache_backends.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": "vakgenoten",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        },
-    }
-    settings.PAGE_CACHE_SECONDS = 600
-    caches["pages"].clear()
-    yield settings
-    caches["pages"].clear()
-
-
 class Site:
     """The site as gunicorn serves it: ``PageCacheFront`` around Django's WSGI handler."""
 
