@@ -323,6 +323,26 @@ MAKER_SECONDS = 60
 WAIT_STEP_SECONDS = 0.05
 
 
+def wait_for_maker(cache, maker, look, seconds, step):
+    """What another process is making while it holds the lock ``maker`` (a cache ``add``):
+    ``look()`` every ``step`` seconds until it finds it, the maker lets go or ``seconds`` have
+    passed. ``look`` gives ``NOT_KEPT`` while there is nothing, and so does this function when
+    the maker let go without keeping anything or took too long: the caller makes it then.
+
+    One way of waiting for both a slow part (``made_once``) and a page another request is
+    rendering (``wait_for_page``); they differ in how often they look and what they do after.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(step)
+        value = look()
+        if value is not NOT_KEPT:
+            return value
+        if cache.get(maker) is None:
+            return look()  # kept just before it let go, or not at all
+    return NOT_KEPT
+
+
 def made_once(name, compute, page_id=None):
     """``cached_part`` for a part that takes seconds to make (a calendar feed of thousands of
     events). When it is missing, one process makes it; every other process asking meanwhile
@@ -336,18 +356,24 @@ def made_once(name, compute, page_id=None):
     if cache_seconds() <= 0:
         return compute()
     cache = page_cache()
+    making = False
     try:
         key = _part_keys(cache, [name], page_id, None)[name]
         maker = f"pagecache:making:{key}"
+        look = functools.partial(cache.get, key, NOT_KEPT)
         deadline = time.monotonic() + MAKER_SECONDS
-        while True:
-            value = cache.get(key, NOT_KEPT)
+        while time.monotonic() < deadline:
+            value = look()
             if value is not NOT_KEPT:
                 return value
             making = cache.add(maker, 1, math.ceil(MAKER_SECONDS))  # Redis counts seconds
-            if making or time.monotonic() >= deadline:
+            if making:
                 break
-            time.sleep(WAIT_STEP_SECONDS)
+            left = deadline - time.monotonic()
+            value = wait_for_maker(cache, maker, look, left, WAIT_STEP_SECONDS)
+            if value is not NOT_KEPT:
+                return value
+            # The maker let go without keeping it (it failed): whoever takes the lock next makes it.
     except CACHE_UNAVAILABLE as error:
         _without_cache(error)
         return compute()
@@ -726,15 +752,14 @@ def wait_for_page(cache, key):
     caller then renders the page itself."""
     if cache.get(unkept_key(key)):
         return None
-    deadline = time.monotonic() + wait_seconds()
-    while time.monotonic() < deadline:
-        time.sleep(RENDERING_WAIT_STEP)
-        entry = stored_page(cache, key)
-        if entry is not None:
-            return entry
-        if cache.get(rendering_key(key)) is None:
-            return stored_page(cache, key)  # stored just before it let go, or not at all
-    return None
+    entry = wait_for_maker(
+        cache,
+        rendering_key(key),
+        lambda: stored_page(cache, key) or NOT_KEPT,
+        wait_seconds(),
+        RENDERING_WAIT_STEP,
+    )
+    return None if entry is NOT_KEPT else entry
 
 
 def done_rendering(cache, key, keepable):
