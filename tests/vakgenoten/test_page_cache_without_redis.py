@@ -2,12 +2,15 @@
 
 A real Redis of the test's own is stopped mid-test (nothing stands in for it). Reading and
 storing pages and page parts then go without the cache; a purge still fails loudly, so no change
-is reported as done that the cache never heard of.
+is reported as done that the cache never heard of. Members stay signed in: their sessions
+are read from the database alone meanwhile (`vakgenoten.sessions`).
 """
 
 import pytest
 from redis.exceptions import RedisError
 
+from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+from django.contrib.sessions.models import Session
 from django.core.cache import caches
 
 from blog.models import BlogPostPage
@@ -59,12 +62,45 @@ def test_pages_are_served_without_the_cache_when_redis_is_gone(client, lost_redi
 def test_members_are_served_without_the_cache_when_redis_is_gone(
     client, lost_redis, article, member
 ):
-    """Database sessions (no REDIS_URL at start); the editing bar's answer is asked afresh."""
+    """Sessions as settings make them (in the database without REDIS_URL at start); the
+    editing bar's answer is asked afresh."""
     client.force_login(member)
     client.get(article.url)
     lost_redis()
     for url in (article.url, "/"):
         assert client.get(url).status_code == 200, url
+
+
+@pytest.fixture
+def sessions_in_redis(settings, lost_redis):
+    """Sessions as production keeps them with REDIS_URL set: the database, read through Redis."""
+    settings.SESSION_ENGINE = "vakgenoten.sessions"
+    settings.SESSION_CACHE_ALIAS = "pages"
+    return lost_redis
+
+
+def test_members_with_sessions_in_redis_stay_signed_in_when_it_is_gone(
+    client, sessions_in_redis, article, member
+):
+    client.force_login(member)
+    assert client.get(article.url).wsgi_request.user == member
+    assert caches["pages"].get(f"{KEY_PREFIX}{client.session.session_key}")  # read through Redis
+    sessions_in_redis()
+    for url in (article.url, "/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.wsgi_request.user == member, url
+
+
+def test_members_sign_in_and_out_while_redis_is_gone(client, sessions_in_redis, member):
+    sessions_in_redis()
+    client.force_login(member)  # a new session key, checked against the cache and the database
+    key = client.session.session_key
+    assert Session.objects.filter(session_key=key).exists()
+    assert client.get("/").wsgi_request.user == member
+    client.logout()
+    assert not Session.objects.filter(session_key=key).exists()
+    assert not client.get("/").wsgi_request.user.is_authenticated
 
 
 def test_page_parts_are_made_afresh_when_redis_is_gone(lost_redis):

@@ -52,7 +52,7 @@ def test_optional_services_switch_on_from_their_variables():
         EMAIL_HOST="smtp.vakgenoten.example",
     ) == [
         "vakgenoten.cache_backends.RedisCache",
-        "django.contrib.sessions.backends.cached_db",
+        "vakgenoten.sessions",
         "storages.backends.s3.S3Storage",
         "smtp.vakgenoten.example",
     ]
