@@ -1,6 +1,14 @@
-"""The shared cache's backend: Django's Redis cache without the memcached key check."""
+"""The shared cache's backends: Django's Redis cache without the memcached key check, and one
+for caches that are only a shortcut to the database (Wagtail's renditions)."""
 
+import logging
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+
+from .cache import CACHE_UNAVAILABLE
+
+logger = logging.getLogger(__name__)
 
 
 class RedisCache(DjangoRedisCache):
@@ -14,3 +22,54 @@ class RedisCache(DjangoRedisCache):
 
     def validate_key(self, key):
         pass
+
+
+class ShortcutRedisCache(RedisCache):
+    """A Redis cache whose every answer the database also has: an unreachable Redis counts
+    as a miss, and what would be kept or forgotten is let go, with a warning.
+
+    For Wagtail's renditions (which file holds which size of a picture): Wagtail reads them
+    from its cache before the database and does not expect that cache to fail, so without
+    this every page with a picture answered with an error while Redis was away. Not for the
+    page cache, whose purges must fail loudly (``vakgenoten.cache``). A rendition forgotten
+    while Redis is away (a focal point changed) may be read once more after it is back, for
+    as long as the cache keeps it (``TIMEOUT``).
+    """
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except CACHE_UNAVAILABLE as error:
+            _warn(error)
+            return default
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except CACHE_UNAVAILABLE as error:
+            _warn(error)
+            return {}
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except CACHE_UNAVAILABLE as error:
+            _warn(error)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().set_many(data, timeout, version)
+        except CACHE_UNAVAILABLE as error:
+            _warn(error)
+            return list(data)  # Django's way of saying these were not kept
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except CACHE_UNAVAILABLE as error:
+            _warn(error)
+            return False
+
+
+def _warn(error):
+    logger.warning("cache unavailable, reading the database instead: %s", error)

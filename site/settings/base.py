@@ -243,6 +243,9 @@ PAGE_CACHE_ALIAS = "pages"
 # image read and wrote rows on every render (six writes on an event page). The same store as
 # the pages, under its own prefix; the database stays the record.
 CACHES["renditions"] = {**CACHES["pages"], "KEY_PREFIX": "vakgenoten-renditions"}
+if "REDIS_URL" in os.environ:
+    # Only a shortcut: while Redis is away, the database answers (pages with pictures too).
+    CACHES["renditions"]["BACKEND"] = "vakgenoten.cache_backends.ShortcutRedisCache"
 # The unread-notification count in the header (members.inbox): the shared Redis when there is
 # one, else the database store; never a single process's memory, which the task worker that
 # creates notifications does not share with the web server.

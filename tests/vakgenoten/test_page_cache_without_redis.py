@@ -14,7 +14,7 @@ from django.contrib.sessions.models import Session
 from django.core.cache import caches
 
 from blog.models import BlogPostPage
-from tests.blog.factories import make_article
+from tests.blog.factories import make_article, make_image
 from tests.factories import BlogIndexPageFactory
 from tests.redis_server import start_redis, stop_redis
 from vakgenoten.cache import cached_part, purge_all
@@ -24,15 +24,22 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def lost_redis(settings):
-    """The site's page cache on a private Redis; ``stop()`` takes the server away."""
+    """The site's page cache and Wagtail's rendition cache on a private Redis, as production
+    has them with REDIS_URL; ``stop()`` takes the server away."""
     process, url = start_redis()
     original = settings.CACHES
+    pages = {
+        "BACKEND": "vakgenoten.cache_backends.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     settings.CACHES = {
         **original,
-        "pages": {
-            "BACKEND": "vakgenoten.cache_backends.RedisCache",
-            "LOCATION": url,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        "pages": pages,
+        "renditions": {
+            **pages,
+            "BACKEND": "vakgenoten.cache_backends.ShortcutRedisCache",
+            "KEY_PREFIX": "vakgenoten-renditions",
         },
     }
     settings.PAGE_CACHE_SECONDS = 600
@@ -57,6 +64,21 @@ def test_pages_are_served_without_the_cache_when_redis_is_gone(client, lost_redi
         assert response.status_code == 200, url
         assert "X-Page-Cache" not in response
     assert "Grondstoffen terugwinnen in de regio" in client.get(article.url).content.decode()
+
+
+def test_pictures_are_shown_when_redis_is_gone(client, lost_redis, home_page):
+    """Wagtail looks a picture's sizes up in its rendition cache first, and does not expect
+    that cache to fail; the database still knows them."""
+    index = BlogIndexPageFactory(parent=home_page)
+    article = make_article(
+        index, title="Met een foto", hero_image=make_image(), hero_image_alt="Een foto"
+    )
+    assert client.get(article.url).status_code == 200
+    lost_redis()
+    for url in (article.url, index.url, "/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert "article-hero__image" in client.get(article.url).content.decode()
 
 
 def test_members_are_served_without_the_cache_when_redis_is_gone(

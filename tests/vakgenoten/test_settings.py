@@ -45,13 +45,14 @@ def test_check_deploy_is_clean_with_production_settings():
 def test_optional_services_switch_on_from_their_variables():
     """Read the settings module itself: building the S3 storage would need the s3 extra."""
     assert production_setting(
-        "[s.CACHES['pages']['BACKEND'], s.SESSION_ENGINE,"
+        "[s.CACHES['pages']['BACKEND'], s.CACHES['renditions']['BACKEND'], s.SESSION_ENGINE,"
         " s.STORAGES['default']['BACKEND'], s.EMAIL_HOST]",
         REDIS_URL="redis://127.0.0.1:6379/3",
         AWS_STORAGE_BUCKET_NAME="vakgenoten-media",
         EMAIL_HOST="smtp.vakgenoten.example",
     ) == [
         "vakgenoten.cache_backends.RedisCache",
+        "vakgenoten.cache_backends.ShortcutRedisCache",
         "vakgenoten.sessions",
         "storages.backends.s3.S3Storage",
         "smtp.vakgenoten.example",
