@@ -85,12 +85,18 @@ def purge_after_site_setting(sender, instance, **kwargs):
         purge_all()  # footer, contact details, statutory page links
 
 
+# Saved by every sign-in (Django's ``update_last_login``) and shown on no kept page or part:
+# a save of these alone purges nothing, so members can sign in while Redis is away.
+UNSHOWN_USER_FIELDS = frozenset({"last_login"})
+
+
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="vakgenoten.purge_saved_member")
-def purge_member_after_account_change(sender, instance, raw=False, **kwargs):
+def purge_member_after_account_change(sender, instance, raw=False, update_fields=None, **kwargs):
     # Whether they may open the admin (the editing bar) is kept as the member's own part: an
     # account made staff, superuser or inactive gets the new answer on the next request.
-    if not raw:
-        purge_member_after_commit(instance.pk)
+    if raw or (update_fields is not None and update_fields <= UNSHOWN_USER_FIELDS):
+        return
+    purge_member_after_commit(instance.pk)
 
 
 @receiver(m2m_changed, sender=get_user_model().groups.through)

@@ -1492,6 +1492,56 @@ def journey_digest(client, env):
     )
 
 
+def journey_redis_gone(services, client, env):
+    """The shared cache server stops: on both nodes visitors still get every page, pictures
+    included, and a member stays signed in, signs out and signs in again, all from the
+    database. Once Redis is back, pages are kept in it again."""
+    email = f"zonder.redis.{RUN_ID}@gemeente-stapel.example"
+    editor(env, "member", email, "Zonder", "Redis", PASSWORD)
+    path = editor(env, "article", 0)["path"]
+    visitor, reader = Client(client.cafile), _signed_in(client.cafile, email)
+    visitor.request(path)
+    services["redis"].stop()
+    since = time.time()
+    try:
+        for _ in range(4):
+            status, headers, html, _u = visitor.request(path)
+            check(status == 200, f"{path} gaf een bezoeker {status} zonder Redis")
+            check("article-hero__image" in html, f"{path} zonder foto zonder Redis")
+            check(headers.get("X-Page-Cache") != "hit", "een pagina uit een gestopte Redis?")
+            status, _h, html, _u = reader.request("/mijn-account/profiel/")
+            check(status == 200 and "Mijn profiel" in html, f"profiel zonder Redis gaf {status}")
+            status, _h, html, _u = reader.request(path)
+            check(status == 200 and "account-menu__logout" in html, "lid niet ingelogd op artikel")
+        nodes = on_both_nodes(since, "/mijn-account/profiel/")
+        on_both_nodes(since, path)
+        _s, _h, html, _u = reader.request("/accounts/logout/")
+        status, _h, _b, _u = reader.request(
+            "/accounts/logout/",
+            {"csrfmiddlewaretoken": csrf_token(html)},
+            headers={"Referer": ORIGIN + "/accounts/logout/"},
+        )
+        check(status == 302, f"uitloggen zonder Redis gaf {status}")
+        status, _h, _b, _u = reader.request("/mijn-account/profiel/")
+        check(status == 302, f"na uitloggen zonder Redis gaf het profiel {status}, geen 302")
+        status, _h, html, _u = _signed_in(client.cafile, email).request("/mijn-account/profiel/")
+        check(status == 200 and "Mijn profiel" in html, f"opnieuw inloggen zonder Redis: {status}")
+    finally:
+        services["redis"].start()
+    wait_for_port(PORTS["redis"])
+    kept = []
+    for _ in range(10):  # each node stores the page once it reaches Redis again
+        kept.append(visitor.request(path)[1].get("X-Page-Cache"))
+        if kept[-1] == "hit":
+            break
+        time.sleep(0.5)
+    check(kept[-1] == "hit", f"na de terugkeer van Redis geen pagina meer bewaard: {kept}")
+    return (
+        f"zonder Redis: artikel met foto, profiel en uit- en inloggen via {dict(nodes)}; "
+        f"daarna weer bewaard ({len(kept)} verzoeken)"
+    )
+
+
 def journey_node_dies(services, cafile, paths):
     """One app server is killed during visitor load: no visitor notices."""
     stop = threading.Event()
@@ -1666,6 +1716,10 @@ def main():
             ("Akkoord van geïnterviewden", lambda: journey_interview_approval(base, env)),
             ("Overzichtsmail één keer per lid", lambda: journey_digest(base, env)),
             ("Absolute links", lambda: journey_links(base, cert, links)),
+            (
+                "Redis valt weg: bezoekers en leden blijven bediend, op beide nodes",
+                lambda: journey_redis_gone(services, base, env),
+            ),
             (
                 "Node valt weg onder belasting",
                 lambda: journey_node_dies(

@@ -19,7 +19,7 @@ from members.models import Profile
 from tests.blog.factories import make_article, make_author, make_theme, with_second_factor
 from tests.comments.factories import make_comment
 from tests.factories import NetworkFactory, OrganisationFactory, UserFactory
-from vakgenoten.cache import GLOBAL_GENERATION, page_cache
+from vakgenoten.cache import GLOBAL_GENERATION, member_generation_key, page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -249,6 +249,20 @@ def test_the_purge_waits_for_the_commit(db, commit):
         theme.save()
         assert generation() == before
     assert generation() > before
+
+
+def test_a_sign_in_keeps_the_members_own_parts(db, public_writer, commit):
+    """Every sign-in saves ``last_login``: it leaves the member's own parts (their admin
+    answer) kept, and needs no Redis; a change to who may open the admin purges them."""
+    key = member_generation_key(public_writer.pk)
+    before = page_cache().get(key, 0)
+    with commit():
+        public_writer.save(update_fields=["last_login"])
+    assert page_cache().get(key, 0) == before
+    with commit():
+        public_writer.is_staff = True
+        public_writer.save(update_fields=["is_staff"])
+    assert page_cache().get(key, 0) > before
 
 
 def test_what_no_page_shows_purges_nothing(db, public_writer, commit):
