@@ -186,8 +186,11 @@ def start_services(env, nginx_conf, redis):
     def gunicorn(name, port):
         return Service(
             name,
+            # As deploy/ runs it (Containerfile, systemd): sync workers, which keep no
+            # connection open after a response, so nginx opens one per request.
             [BIN / "gunicorn", "vakgenoten.wsgi", "--bind", f"127.0.0.1:{port}"]
-            + ["--workers", "2", "--threads", "4", "--timeout", "30", "--keep-alive", "10"],
+            + ["--workers", "2", "--timeout", "30", "--graceful-timeout", "25"]
+            + ["--keep-alive", "5"],
             env,
             RUN_DIR,
             ROOT,
