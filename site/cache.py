@@ -95,11 +95,21 @@ def _bump(cache, key):
     counter and writing it back, or ``set`` after a failed ``incr``, would let two purges
     count as one, and a page could stay cached under the generation it was stored with.)
     """
-    cache.add(key, 0, None)
     try:
-        cache.incr(key)
-    except ValueError:  # evicted between the two steps: start again from a fresh counter
-        cache.add(key, 1, None)
+        cache.add(key, 0, None)
+        try:
+            cache.incr(key)
+        except ValueError:  # evicted between the two steps: start again from a fresh counter
+            cache.add(key, 1, None)
+    except CACHE_UNAVAILABLE as error:
+        missed = getattr(_request_generations, "purges_missed", None)
+        if missed is None:
+            raise  # outside a request (a job, the shell): loudly, so nobody takes it for done
+        # In a request: the view goes on and keeps everything it was asked to; its answer
+        # then says the change is kept but not yet shown everywhere (``CachedSiteMiddleware``).
+        logger.error("purge not done, cache unavailable: %s: %s", key, error)
+        missed.append(key)
+        return
     memo = getattr(_request_generations, "memo", None)
     if memo is not None:
         memo.pop(key, None)  # this request reads the new generation from now on
@@ -863,11 +873,16 @@ class CachedSiteMiddleware:
             "made": {},
         }
         _request_generations.parts = ahead
+        _request_generations.purges_missed = []
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            if _request_generations.purges_missed and response.status_code < 400:
+                return kept_but_not_shown_everywhere(response)
+            return response
         finally:
             _request_generations.memo = None
             _request_generations.parts = None
+            _request_generations.purges_missed = None
             _remember_parts_of_path(ahead["path"], ahead["asked"])
             _store_made_parts(ahead["made"])
 
@@ -877,6 +892,21 @@ class CachedSiteMiddleware:
         if view_func is serve or getattr(view_func, "serves_pages", False):
             cached_site(request)
         return None
+
+
+def kept_but_not_shown_everywhere(response):
+    """The answer to a request whose change is kept but whose purge could not reach the cache
+    (Redis unreachable): 503, saying so, instead of the view's own answer. Pages kept before
+    the change may show the old state until they expire, ``PAGE_CACHE_SECONDS`` at most; a
+    generic error page would ask to try again, and the change would be sent twice."""
+    from django.http import HttpResponse
+    from django.template import loader
+
+    redirected = 300 <= response.status_code < 400 and response.get("Location", "")
+    context = {"minutes": max(1, math.ceil(cache_seconds() / 60)), "next": redirected or "/"}
+    answer = HttpResponse(loader.get_template("503_saved.html").render(context), status=503)
+    add_never_cache_headers(answer)
+    return answer
 
 
 def serves_pages(view):

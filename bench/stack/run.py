@@ -1497,11 +1497,13 @@ def journey_digest(client, env):
 
 def journey_redis_gone(services, client, env):
     """The shared cache server stops: on both nodes visitors still get every page, pictures
-    included, and a member stays signed in, signs out and signs in again, all from the
-    database. Once Redis is back, pages are kept in it again."""
+    included, and a member stays signed in, comments (kept, and told so), signs out and signs
+    in again, all from the database. Once Redis is back, pages are kept in it again and show
+    the comment."""
     email = f"zonder.redis.{RUN_ID}@gemeente-stapel.example"
     editor(env, "member", email, "Zonder", "Redis", PASSWORD)
-    path = editor(env, "article", 0)["path"]
+    target = editor(env, "article", 0)
+    path, comment = target["path"], f"Geplaatst zonder Redis {RUN_ID}"
     visitor, reader = Client(client.cafile), _signed_in(client.cafile, email)
     visitor.request(path)
     services["redis"].stop()
@@ -1518,6 +1520,13 @@ def journey_redis_gone(services, client, env):
             check(status == 200 and "account-menu__logout" in html, "lid niet ingelogd op artikel")
         nodes = on_both_nodes(since, "/mijn-account/profiel/")
         on_both_nodes(since, path)
+        # A comment: kept, and the member is told so, though its purge cannot reach Redis.
+        status, _h, html, _u = reader.request(
+            f"/reacties/pagina/{target['page_id']}/",
+            {"csrfmiddlewaretoken": csrf_token(html), "body": comment, "post": "1"},
+            headers={"Referer": ORIGIN + path},
+        )
+        check(status == 503 and "is opgeslagen" in html, f"reactie zonder Redis gaf {status}")
         _s, _h, html, _u = reader.request("/accounts/logout/")
         status, _h, _b, _u = reader.request(
             "/accounts/logout/",
@@ -1539,9 +1548,10 @@ def journey_redis_gone(services, client, env):
             break
         time.sleep(0.5)
     check(kept[-1] == "hit", f"na de terugkeer van Redis geen pagina meer bewaard: {kept}")
+    check(comment in visitor.request(path)[2], "reactie van zonder Redis niet op de pagina")
     return (
-        f"zonder Redis: artikel met foto, profiel en uit- en inloggen via {dict(nodes)}; "
-        f"daarna weer bewaard ({len(kept)} verzoeken)"
+        f"zonder Redis: artikel met foto, profiel, een reactie (opgeslagen, 503 met uitleg) en "
+        f"uit- en inloggen via {dict(nodes)}; daarna weer bewaard ({len(kept)} verzoeken)"
     )
 
 

@@ -6,14 +6,20 @@ is reported as done that the cache never heard of. Members stay signed in: their
 are read from the database alone meanwhile (`vakgenoten.sessions`).
 """
 
+from html import unescape
+
 import pytest
 from redis.exceptions import RedisError
 
 from django.contrib.sessions.backends.cached_db import KEY_PREFIX
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
+from django.test import Client
+
+from wagtail.models import Site
 
 from blog.models import BlogPostPage
+from comments.models import Comment, CommentSettings
 from tests.blog.factories import make_article, make_image
 from tests.factories import BlogIndexPageFactory
 from tests.redis_server import start_redis, stop_redis
@@ -132,6 +138,29 @@ def test_members_sign_in_and_out_while_redis_is_gone(
         assert client.post("/accounts/logout/").status_code == 302
     assert not Session.objects.filter(session_key=key).exists()
     assert not client.get("/").wsgi_request.user.is_authenticated
+
+
+@pytest.mark.django_db(transaction=True)  # real commits: the purge runs in the request
+def test_a_comment_posted_while_redis_is_gone_is_kept_and_the_member_told_so(
+    sessions_in_redis, article, member
+):
+    """Its purge cannot reach Redis. The member is told that the comment is kept and may take
+    minutes to show everywhere, not asked to try again (which would post it twice)."""
+    comment_settings = CommentSettings.for_site(Site.objects.get(is_default_site=True))
+    comment_settings.hold_first_comments = 0  # published at once: the page is purged
+    comment_settings.save()
+    client = Client(raise_request_exception=False)
+    client.force_login(member)
+    sessions_in_redis()
+    response = client.post(
+        f"/reacties/pagina/{article.pk}/", {"body": "Wij doen dit al twee jaar.", "post": "1"}
+    )
+    html = unescape(response.content.decode())
+    assert response.status_code == 503
+    assert "is opgeslagen" in html and "Stuur het niet nog een keer" in html
+    assert "tot 10 minuten" in html  # PAGE_CACHE_SECONDS: how long an older page may stay
+    assert f'href="{article.url}' in html  # on to where the form would have gone
+    assert Comment.objects.get(page_id=article.pk).body == "Wij doen dit al twee jaar."
 
 
 def test_page_parts_are_made_afresh_when_redis_is_gone(lost_redis):
