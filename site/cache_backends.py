@@ -1,5 +1,5 @@
 """The shared cache's backends: Django's Redis cache without the memcached key check, and one
-for caches that are only a shortcut to the database (Wagtail's renditions)."""
+for caches that are only a shortcut to the database (Wagtail's renditions, sessions)."""
 
 import logging
 
@@ -30,10 +30,16 @@ class ShortcutRedisCache(RedisCache):
 
     For Wagtail's renditions (which file holds which size of a picture): Wagtail reads them
     from its cache before the database and does not expect that cache to fail, so without
-    this every page with a picture answered with an error while Redis was away. Not for the
-    page cache, whose purges must fail loudly (``vakgenoten.cache``). A rendition forgotten
-    while Redis is away (a focal point changed) may be read once more after it is back, for
-    as long as the cache keeps it (``TIMEOUT``).
+    this every page with a picture answered with an error while Redis was away. For Django's
+    ``cached_db`` sessions too: they raise when keeping a session just read from the database
+    (every signed-in request), checking that a new key is free (every sign-in) and forgetting
+    one (every sign-out). Not for the page cache, whose purges must fail loudly
+    (``vakgenoten.cache``).
+
+    What a partition leaves behind (Redis kept running, this node could not reach it): what
+    was forgotten meanwhile may be read once more after it is back, for as long as Redis keeps
+    it: a rendition of a changed focal point, an ended session. A Redis that restarts keeps
+    nothing (it writes nothing to disk).
     """
 
     def get(self, key, default=None, version=None):
@@ -49,6 +55,13 @@ class ShortcutRedisCache(RedisCache):
         except CACHE_UNAVAILABLE as error:
             _warn(error)
             return {}
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except CACHE_UNAVAILABLE as error:
+            _warn(error)
+            return False
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         try:

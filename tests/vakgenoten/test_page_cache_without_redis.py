@@ -3,7 +3,7 @@
 A real Redis of the test's own is stopped mid-test (nothing stands in for it). Reading and
 storing pages and page parts then go without the cache; a purge still fails loudly, so no change
 is reported as done that the cache never heard of. Members stay signed in: their sessions
-are read from the database alone meanwhile (`vakgenoten.sessions`).
+are read from the database alone meanwhile (`ShortcutRedisCache`).
 """
 
 from html import unescape
@@ -30,28 +30,29 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def lost_redis(settings):
-    """The site's page cache and Wagtail's rendition cache on a private Redis, as production
-    has them with REDIS_URL; ``stop()`` takes the server away."""
+    """The site's page cache, Wagtail's rendition cache and the sessions' cache on a private
+    Redis, as production has them with REDIS_URL; ``stop()`` takes the server away."""
     process, url = start_redis()
     original = settings.CACHES
-    pages = {
-        "BACKEND": "vakgenoten.cache_backends.RedisCache",
-        "LOCATION": url,
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-    }
-    settings.CACHES = {
-        **original,
-        "pages": pages,
-        "renditions": {
-            **pages,
-            "BACKEND": "vakgenoten.cache_backends.ShortcutRedisCache",
-            "KEY_PREFIX": "vakgenoten-renditions",
-        },
-    }
-    settings.PAGE_CACHE_SECONDS = 600
-    yield lambda: stop_redis(process)
-    stop_redis(process)
-    settings.CACHES = original  # the suite empties every cache afterwards: not this one
+    try:
+        pages = {
+            "BACKEND": "vakgenoten.cache_backends.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "vakgenoten",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        shortcut = {**pages, "BACKEND": "vakgenoten.cache_backends.ShortcutRedisCache"}
+        settings.CACHES = {
+            **original,
+            "pages": pages,
+            "renditions": {**shortcut, "KEY_PREFIX": "vakgenoten-renditions"},
+            "sessions": shortcut,
+        }
+        settings.PAGE_CACHE_SECONDS = 600
+        yield lambda: stop_redis(process)
+    finally:
+        stop_redis(process)
+        settings.CACHES = original  # the suite empties every cache afterwards: not this one
 
 
 @pytest.fixture
@@ -102,8 +103,8 @@ def test_members_are_served_without_the_cache_when_redis_is_gone(
 @pytest.fixture
 def sessions_in_redis(settings, lost_redis):
     """Sessions as production keeps them with REDIS_URL set: the database, read through Redis."""
-    settings.SESSION_ENGINE = "vakgenoten.sessions"
-    settings.SESSION_CACHE_ALIAS = "pages"
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_CACHE_ALIAS = "sessions"
     return lost_redis
 
 
@@ -112,7 +113,7 @@ def test_members_with_sessions_in_redis_stay_signed_in_when_it_is_gone(
 ):
     client.force_login(member)
     assert client.get(article.url).wsgi_request.user == member
-    assert caches["pages"].get(f"{KEY_PREFIX}{client.session.session_key}")  # read through Redis
+    assert caches["pages"].get(f"{KEY_PREFIX}{client.session.session_key}")  # kept in Redis
     sessions_in_redis()
     for url in (article.url, "/"):
         response = client.get(url)

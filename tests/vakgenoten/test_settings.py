@@ -46,6 +46,7 @@ def test_optional_services_switch_on_from_their_variables():
     """Read the settings module itself: building the S3 storage would need the s3 extra."""
     assert production_setting(
         "[s.CACHES['pages']['BACKEND'], s.CACHES['renditions']['BACKEND'], s.SESSION_ENGINE,"
+        " s.CACHES['sessions']['BACKEND'], s.SESSION_CACHE_ALIAS,"
         " s.STORAGES['default']['BACKEND'], s.EMAIL_HOST]",
         REDIS_URL="redis://127.0.0.1:6379/3",
         AWS_STORAGE_BUCKET_NAME="vakgenoten-media",
@@ -53,7 +54,9 @@ def test_optional_services_switch_on_from_their_variables():
     ) == [
         "vakgenoten.cache_backends.RedisCache",
         "vakgenoten.cache_backends.ShortcutRedisCache",
-        "vakgenoten.sessions",
+        "django.contrib.sessions.backends.cached_db",
+        "vakgenoten.cache_backends.ShortcutRedisCache",
+        "sessions",
         "storages.backends.s3.S3Storage",
         "smtp.vakgenoten.example",
     ]
