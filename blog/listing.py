@@ -26,10 +26,10 @@ from taggit.models import Tag
 from wagtail import hooks
 from wagtail.images import get_image_model
 
-from members.models import NetworkMembership, Organisation, Province
-from members.visibility import visible
+from members.models import Organisation, Province
+from members.visibility import closed_networks_joined, visible
 from taxonomy.models import Theme
-from vakgenoten.cache import cached_html, cached_part
+from vakgenoten.cache import cached_html
 from vakgenoten.images import rendition_specs
 from vakgenoten.queries import exclude_private
 
@@ -154,10 +154,9 @@ def visibility_scope(viewer):
 
     Not a second rule: the name only sorts readers into groups that ``members.visibility``
     treats alike (no closed network, all of them, or exactly these closed networks). A
-    member's name is kept as their own part of the shared cache (read with their other parts,
-    no query): a membership saved or deleted purges the member (``members.signals``), and a
-    network closed or opened purges everything. None for a visitor; kept on the user object for
-    the rest of the request.
+    member's name comes from their closed networks, kept as their own part of the shared
+    cache (``members.visibility.closed_networks_joined``: read with their other parts, no
+    query). "public" for a visitor; kept on the user object for the rest of the request.
     """
     if viewer is None or not viewer.is_authenticated:
         return "public"
@@ -165,19 +164,12 @@ def visibility_scope(viewer):
         return "all"
     scope = getattr(viewer, "_closed_network_scope", None)
     if scope is None:
-        scope = cached_part(
-            "closed-network-scope", lambda: _closed_network_scope(viewer), member_id=viewer.pk
-        )
-        viewer._closed_network_scope = scope
+        scope = viewer._closed_network_scope = _closed_network_scope(viewer)
     return scope
 
 
 def _closed_network_scope(viewer):
-    ids = sorted(
-        NetworkMembership.objects.approved()
-        .filter(user=viewer, network__is_closed=True)
-        .values_list("network_id", flat=True)
-    )
+    ids = sorted(closed_networks_joined(viewer))
     scope = "nets-" + "-".join(map(str, ids)) if ids else "public"
     if len(scope) > 40:  # a key of bounded length however many networks
         scope = "nets-" + hashlib.sha256(scope.encode()).hexdigest()[:16]

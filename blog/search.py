@@ -10,7 +10,6 @@ under each result is cut from the page's own text around the first matching word
 
 import re
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -18,7 +17,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import F, Func, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
@@ -31,8 +30,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from members.models import NetworkMembership
-from members.visibility import link_tables, visible
+from members.visibility import hidden_content_ids, visible
 from taxonomy.models import Theme
 from vakgenoten import limits
 from vakgenoten.cache import NOT_KEPT, cached_page_parts, cached_part
@@ -107,26 +105,21 @@ class SearchResult:
     themes: list = field(default_factory=list)
 
 
-@contextmanager
-def index_friendly_planner():
-    """Let PostgreSQL use the search table's GIN index for common words too.
-
-    For a word in a fifth of the pages the planner prices reading the whole table below the
-    index under the default ``random_page_cost`` of 4, which suits spinning disks (10 ms
-    instead of 3 over 10,000 articles). ``SET LOCAL`` tells it that random reads are cheap,
-    for these queries only (it ends with the transaction, so it is safe behind a pooler).
-
-    No parallel workers either: past ``SEARCH_RESULT_CAP`` the candidates are the first matches
-    the index hands over, and a parallel scan would hand them over in another order on each
-    request (page 2 could repeat page 1); a statement that reads a bounded set gains nothing
-    from them. Both settings in one round trip.
-    """
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SET LOCAL random_page_cost = 1.1; SET LOCAL max_parallel_workers_per_gather = 0"
-            )
-        yield
+# Let PostgreSQL use the search table's GIN index for common words too. For a word in a fifth
+# of the pages the planner prices reading the whole table below the index under the default
+# ``random_page_cost`` of 4, which suits spinning disks (10 ms instead of 3 over 10,000
+# articles). ``SET LOCAL`` tells it that random reads are cheap, for the search statement only:
+# sent in the same string, the three statements run as one implicit transaction, so the
+# settings end with it (safe behind a pooler) and cost no round trips of their own (a BEGIN,
+# a SET and a COMMIT were three more). Inside a transaction of Django's they last until it ends.
+#
+# No parallel workers either: past ``SEARCH_RESULT_CAP`` the candidates are the first matches
+# the index hands over, and a parallel scan would hand them over in another order on each
+# request (page 2 could repeat page 1); a statement that reads a bounded set gains nothing
+# from them.
+INDEX_FRIENDLY_PLANNER = (
+    "SET LOCAL random_page_cost = 1.1; SET LOCAL max_parallel_workers_per_gather = 0; "
+)
 
 
 class RankedHits:
@@ -214,8 +207,11 @@ def ranked_rows(entries, query, offset):
         "SELECT (SELECT COUNT(*) FROM hits), page_id, content_type_id FROM candidates "
         "ORDER BY rank DESC, page_id DESC LIMIT %s OFFSET %s"
     )
-    with index_friendly_planner(), connection.cursor() as cursor:
-        cursor.execute(statement, [*any_params, *strong_params, SEARCH_PAGE_SIZE, offset])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            INDEX_FRIENDLY_PLANNER + statement,
+            [*any_params, *strong_params, SEARCH_PAGE_SIZE, offset],
+        )
         rows = cursor.fetchall()
     if not rows:
         if offset == 0:
@@ -250,32 +246,6 @@ def ranked_page(entries, query, number):
     pages = load_per_model(by_model, only={ArticlePage: ARTICLE_RESULT_FIELDS})
     results.object_list = [pages[pk] for pk in ids if pk in pages]
     return results
-
-
-def hidden_page_ids(user):
-    """The ids of the pages ``user`` may not see, as subqueries (one per table of network
-    links): the rule of ``members.visibility.visible_q``, asked the other way round.
-
-    ``visible_q`` asks, for every match, whether the page is in a closed network (an
-    ``EXISTS`` per match and table: 3 x 2,849 index probes for a word in 2,849 of 10,000
-    articles). The pages in closed networks are few, so PostgreSQL reads their ids once into a
-    hash table (``NOT IN``) and each match costs a lookup in memory. A page is hidden when it is
-    in a closed network and in none of the closed networks the member is approved in.
-    """
-    if getattr(user, "is_superuser", False) and getattr(user, "is_active", False):
-        return []
-    member = getattr(user, "is_authenticated", False)
-    hidden = []
-    for through, column in link_tables():
-        closed = through.objects.filter(network__is_closed=True)
-        if member:
-            theirs = closed.filter(
-                network__memberships__user=user,
-                network__memberships__status=NetworkMembership.Status.APPROVED,
-            )
-            closed = closed.exclude(**{f"{column}__in": theirs.values(column)})
-        hidden.append(closed.values(column))
-    return hidden
 
 
 def content_types_of(model):
@@ -354,7 +324,8 @@ class SiteSearch:
         matches them."""
         query = SearchQuery(terms, search_type="plain", config=search_index.search_config())
         entries = SearchEntry.objects.all()
-        for hidden in hidden_page_ids(self.viewer):
+        hidden = hidden_content_ids(self.viewer)
+        if hidden:
             entries = entries.exclude(page_id__in=hidden)
         return self.narrowed(entries, page="page_id"), query
 

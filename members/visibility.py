@@ -13,6 +13,7 @@ calendar, sitemap, e-mail and comment listing filters with it. A single page is 
 ``members.wagtail_hooks``, and the views that reach a page without serving it).
 """
 
+from collections import defaultdict
 from functools import cache
 
 from django.apps import apps
@@ -124,6 +125,54 @@ def hidden_by(user, content, kept=False):
 
 def can_see(user, content):
     return not hidden_by(user, content)
+
+
+def closed_content():
+    """Every piece of content in a closed network, with those networks: ``{content id:
+    frozenset of network ids}``. Kept site-wide in the shared cache, as exact as the page
+    cache: a page's networks changing, and a network closed, opened or deleted, purge
+    everything once committed (``members.signals``)."""
+    return cached_part("closed-content", _closed_content)
+
+
+def _closed_content():
+    tables = [
+        through.objects.filter(network__is_closed=True).values_list(column, "network_id")
+        for through, column in link_tables()
+    ]
+    found = defaultdict(set)
+    for content_id, network_id in tables[0].union(*tables[1:], all=True) if tables else []:
+        found[content_id].add(network_id)
+    return {pk: frozenset(networks) for pk, networks in found.items()}
+
+
+def closed_networks_joined(user):
+    """The ids of the closed networks ``user`` (a member) is an approved member of, kept as
+    the member's own part of the shared cache: a membership saved or deleted purges the member,
+    a network closed or opened purges everything (``members.signals``)."""
+    return cached_part(
+        "closed-networks-joined",
+        lambda: frozenset(
+            NetworkMembership.objects.approved()
+            .filter(user=user, network__is_closed=True)
+            .values_list("network_id", flat=True)
+        ),
+        member_id=user.pk,
+    )
+
+
+def hidden_content_ids(user):
+    """The ids of the content ``user`` may not see, sorted: the rule of :func:`visible_q` as
+    a list, for a statement that reads many rows (search), which then hashes them once
+    instead of asking every row. Content in closed networks is little next to all of it; a
+    visitor's and a member's list come from the shared cache, without a query."""
+    if _sees_everything(user):
+        return []
+    closed = closed_content()
+    if not closed:
+        return []
+    joined = closed_networks_joined(user) if getattr(user, "is_authenticated", False) else ()
+    return sorted(pk for pk, networks in closed.items() if not networks.intersection(joined))
 
 
 def closed_network_ids():

@@ -249,3 +249,26 @@ def test_search_hides_closed_network_pages_by_the_same_rule_as_every_list(client
         assert sorted(found(client, "wijkbudget")) == expected[name]
     assert expected["visitor"] == expected["pending"] == ["Wijkbudget voor iedereen"]
     assert expected["insider"] == ["Wijkbudget in twee kringen", "Wijkbudget voor iedereen"]
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_the_planner_settings_hold_for_the_search_statement_alone():
+    """``SET LOCAL`` travels with the search statement, in one round trip: it must apply to
+    that statement and end with it, on a connection in autocommit as a request has it."""
+    from django.contrib.postgres.search import SearchQuery
+
+    from blog.search import INDEX_FRIENDLY_PLANNER, ranked_rows
+
+    assert connection.get_autocommit()
+    with connection.cursor() as cursor:
+        cursor.execute(INDEX_FRIENDLY_PLANNER + "SELECT current_setting('random_page_cost')")
+        assert cursor.fetchone() == ("1.1",)
+        query = SearchQuery("wijkbudget", search_type="plain", config=search_index.search_config())
+        with CaptureQueriesContext(connection) as queries:
+            assert ranked_rows(SearchEntry.objects.all(), query, 0) == (0, [])
+        assert len(queries) == 1  # no BEGIN, SET or COMMIT of its own
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone() == ("4",)
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() != ("0",)

@@ -67,3 +67,44 @@ def test_moving_into_a_closed_network_and_out_is_followed_at_once(
         circle.is_closed = False
         circle.save()
     assert outsider.get(article.url).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the search table is PostgreSQL's")
+def test_search_leaves_out_what_the_kept_lists_name_and_follows_each_change(
+    kept, blog_index, member, django_capture_on_commit_callbacks
+):
+    """Search leaves out closed content by lists kept in the shared cache
+    (``members.visibility.hidden_content_ids``): the closed content site-wide and the member's
+    own closed networks. A network closed, a page moved into one and a membership ended each
+    reach the next search."""
+    circle = NetworkFactory(name="Kring Wijkbudget", slug="kring-wijkbudget")
+    make_article(blog_index, BlogPostPage, title="Wijkbudget in de kring", networks=[circle])
+    make_article(blog_index, BlogPostPage, title="Wijkbudget voor iedereen")
+    later = make_article(blog_index, BlogPostPage, title="Wijkbudget later besloten")
+    everything = ["Wijkbudget in de kring", "Wijkbudget later besloten", "Wijkbudget voor iedereen"]
+    visitor, insider = Client(), signed_in(member)
+
+    def found(client):
+        response = client.get("/zoeken/", {"q": "wijkbudget"})
+        assert response.status_code == 200
+        return sorted(item.page.title for item in response.context["search"].items)
+
+    assert found(visitor) == found(insider) == everything
+    with django_capture_on_commit_callbacks(execute=True):
+        circle.is_closed = True
+        circle.save()
+        membership = NetworkMembership.objects.create(
+            user=member, network=circle, status=NetworkMembership.Status.APPROVED
+        )
+    assert found(visitor) == ["Wijkbudget later besloten", "Wijkbudget voor iedereen"]
+    assert found(insider) == everything
+
+    with django_capture_on_commit_callbacks(execute=True):
+        later.networks.set([circle])
+        later.save_revision().publish()
+    assert found(visitor) == ["Wijkbudget voor iedereen"]
+    assert found(insider) == everything
+
+    with django_capture_on_commit_callbacks(execute=True):
+        membership.delete()
+    assert found(insider) == ["Wijkbudget voor iedereen"]
