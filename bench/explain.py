@@ -324,6 +324,7 @@ def main(argv=None):
         alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
         for alias in ("default", "pages")
     }
+    caches["sessions"] = caches["pages"]  # production's sessions read through the page store
     rows = []
     with override_settings(CACHES=caches, ALLOWED_HOSTS=["*"]):
         clients = {None: Client()}

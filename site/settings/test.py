@@ -25,4 +25,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "security"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
+# With REDIS_URL set as these settings load, sessions are read through CACHES["sessions"]
+# (base.py): here the page store, as in production (the same LOCATION shares its data).
+CACHES["sessions"] = CACHES["pages"]
 PAGE_CACHE_SECONDS = 0  # tests that need the page cache switch it on themselves
