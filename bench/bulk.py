@@ -392,7 +392,7 @@ def fill_search(kind, page_ids):
         cursor.execute(
             """
             CREATE TEMPORARY TABLE bench_search_vectors ON COMMIT DROP AS
-            SELECT id, content_type_id, live, title, concat_ws(' ', text,
+            SELECT id, content_type_id, live, title, text, concat_ws(' ', text,
                     CASE WHEN place IS NULL THEN nullif(keywords, '') ELSE nullif(place, '') END)
                     AS body_text,
                 to_tsvector(%(config)s::regconfig, title) AS title_vector,
@@ -406,13 +406,15 @@ def fill_search(kind, page_ids):
         )
         cursor.execute(
             """
-            INSERT INTO blog_searchentry (page_id, content_type_id, vector)
+            INSERT INTO blog_searchentry (page_id, content_type_id, vector, text)
             SELECT id, content_type_id,
                 setweight(title_vector, 'A') || setweight(keywords_vector, 'B')
-                || setweight(text_vector, 'C')
+                || setweight(text_vector, 'C'),
+                regexp_replace(btrim(coalesce(text, '')), '[[:space:]]+', ' ', 'g')
             FROM bench_search_vectors WHERE live
             ON CONFLICT (page_id) DO UPDATE
-                SET content_type_id = EXCLUDED.content_type_id, vector = EXCLUDED.vector
+                SET content_type_id = EXCLUDED.content_type_id, vector = EXCLUDED.vector,
+                    text = EXCLUDED.text
             """,
             params,
         )

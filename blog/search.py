@@ -174,7 +174,8 @@ def matched_by_title_or_keywords(entries, query):
 
 def ranked_rows(entries, query, offset):
     """The number of matches (up to ``SEARCH_RESULT_CAP + 1``) and, from ``offset``, ten
-    ``(page id, content type id)`` rows, in one statement.
+    ``(page id, content type id, text)`` rows, in one statement (the text for the snippet:
+    ``SearchEntry.text``, read for these ten rows alone).
 
     Ranking (``ts_rank`` reads each match's whole vector) and counting were linear in the
     matches: 6-11 ms for a word in 2,874 of 10,000 articles, 256-328 ms for 28,201 of 100,000
@@ -200,12 +201,14 @@ def ranked_rows(entries, query, offset):
     any_sql, any_params = any_match[: SEARCH_RESULT_CAP + 1].query.sql_with_params()
     strong_sql, strong_params = strong[:SEARCH_RESULT_CAP].query.sql_with_params()
     statement = (
-        # Django's SQL, parameters apart
+        # Django's SQL, parameters apart, and the name of the search table
         f"WITH hits AS MATERIALIZED ({any_sql}), "  # noqa: S608  # nosec B608
         f"strong AS MATERIALIZED ({strong_sql}), "
-        "candidates AS (SELECT * FROM hits UNION ALL SELECT * FROM strong) "
-        "SELECT (SELECT COUNT(*) FROM hits), page_id, content_type_id FROM candidates "
-        "ORDER BY rank DESC, page_id DESC LIMIT %s OFFSET %s"
+        "candidates AS (SELECT * FROM hits UNION ALL SELECT * FROM strong), "
+        "shown AS (SELECT * FROM candidates ORDER BY rank DESC, page_id DESC LIMIT %s OFFSET %s) "
+        "SELECT (SELECT COUNT(*) FROM hits), shown.page_id, shown.content_type_id, entry.text "
+        f"FROM shown JOIN {SearchEntry._meta.db_table} entry ON entry.page_id = shown.page_id "
+        "ORDER BY shown.rank DESC, shown.page_id DESC"
     )
     with connection.cursor() as cursor:
         cursor.execute(
@@ -218,7 +221,7 @@ def ranked_rows(entries, query, offset):
             return 0, []
         # Past the last page: count alone (Paginator then asks for the last page).
         return count_capped(entries, query), []
-    return rows[0][0], [(pk, content_type_id) for _count, pk, content_type_id in rows]
+    return rows[0][0], [row[1:] for row in rows]
 
 
 def count_capped(entries, query):
@@ -227,17 +230,19 @@ def count_capped(entries, query):
 
 
 def ranked_page(entries, query, number):
-    """One page of search results from the search table: a count and the ten best page ids
-    (one statement, ``ranked_rows``); the pages themselves are fetched by id afterwards, in
-    rank order."""
+    """One page of search results from the search table, and the text of each result by page
+    id (where its row has one): a count and the ten best rows (one statement,
+    ``ranked_rows``); the pages themselves are fetched by id afterwards, in rank order."""
     results = Paginator(RankedHits(entries, query, number), SEARCH_PAGE_SIZE).get_page(number)
     rows = list(results.object_list)
     # The types are known from the ranked query. A result shows the fields every article has
-    # (title, date; its text comes from the cache, see ``page_texts``), so all articles load
-    # in one query, with only those fields; other pages in one query per type.
-    ids, by_model = [], defaultdict(list)
-    for pk, content_type_id in rows:
+    # (title, date; its text comes with its row), so all articles load in one query, with
+    # only those fields; other pages in one query per type.
+    ids, texts, by_model = [], {}, defaultdict(list)
+    for pk, content_type_id, text in rows:
         ids.append(pk)
+        if text is not None:
+            texts[pk] = text
         if article_type_for_content_type(content_type_id):
             model = ArticlePage
         else:
@@ -245,7 +250,7 @@ def ranked_page(entries, query, number):
         by_model[model].append(pk)
     pages = load_per_model(by_model, only={ArticlePage: ARTICLE_RESULT_FIELDS})
     results.object_list = [pages[pk] for pk in ids if pk in pages]
-    return results
+    return results, texts
 
 
 def content_types_of(model):
@@ -361,15 +366,18 @@ class SiteSearch:
         # Only the words go to the search backend: quotes, brackets and other operators in what
         # a visitor typed broke SQLite's full-text query parser (a 503 instead of results).
         terms = " ".join(re.findall(r"\w+", self.query))
+        known = {}
         if terms and search_index.enabled():
-            self.results = ranked_page(*self.entries(terms), self.page_number)
+            self.results, known = ranked_page(*self.entries(terms), self.page_number)
         else:
             pages = self.queryset().specific()
             hits = pages.search(terms, operator="and") if terms else pages.none()
             self.results = Paginator(hits, SEARCH_PAGE_SIZE).get_page(self.page_number)
         self.result_count = self.results.paginator.count
         self.result_capped = getattr(self.results.paginator.object_list, "capped", False)
-        texts = page_texts(self.results.object_list)
+        # Texts the search table had not (SQLite, or a row from before it kept them).
+        unknown = [page for page in self.results.object_list if page.pk not in known]
+        texts = {**page_texts(unknown), **known}
         self.items = [self.describe(page, texts[page.pk]) for page in self.results.object_list]
         self.promotions = self.find_promotions()
         found_nothing = self.result_count == 0 and not self.filtered and not self.promotions
@@ -443,7 +451,8 @@ def promoted_query_strings():
 
 
 def page_texts(pages):
-    """The plain text of each page for its snippet, by id.
+    """The plain text of each page for its snippet, by id, where the search table does not
+    give it (``SearchEntry.text``: SQLite and Wagtail's backend, a row not written again since).
 
     Walking a page's blocks for its text is the slow part of a results page, so the text is
     kept until the page is published again (the page's cache generation); the texts of all

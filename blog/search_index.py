@@ -96,15 +96,28 @@ def themed_models():
     return list(models.values())
 
 
-def page_vector(page):
+def page_vector(page, text=None):
     """The weighted vector of a page: title A, keywords B, text C (``ts_rank`` weighs them
-    1.0, 0.4 and 0.2)."""
+    1.0, 0.4 and 0.2). ``text``: the page's ``page_text``, when the caller has it already."""
     config = search_config()
 
     def part(text, weight):
         return SearchVector(Value(text, output_field=TextField()), weight=weight, config=config)
 
-    return part(page.title, "A") + part(page_keywords(page), "B") + part(page_text(page), "C")
+    text = page_text(page) if text is None else text
+    return part(page.title, "A") + part(page_keywords(page), "B") + part(text, "C")
+
+
+def search_entry(page):
+    """The search row of a live, public page: its vector, and its text on one line for the
+    snippet under a result."""
+    text = " ".join(page_text(page).split())
+    return SearchEntry(
+        page_id=page.pk,
+        content_type_id=page.content_type_id,
+        vector=page_vector(page, text),
+        text=text,
+    )
 
 
 def refresh(page_ids):
@@ -115,12 +128,7 @@ def refresh(page_ids):
     for start in range(0, len(page_ids), BATCH_SIZE):
         batch = page_ids[start : start + BATCH_SIZE]
         visible = Page.objects.live().public().filter(depth__gt=1, pk__in=batch).specific()
-        entries = [
-            SearchEntry(
-                page_id=page.pk, content_type_id=page.content_type_id, vector=page_vector(page)
-            )
-            for page in visible
-        ]
+        entries = [search_entry(page) for page in visible]
         SearchEntry.objects.filter(page_id__in=batch).exclude(
             page_id__in=[entry.page_id for entry in entries]
         ).delete()
@@ -128,7 +136,7 @@ def refresh(page_ids):
             entries,
             update_conflicts=True,
             unique_fields=["page"],
-            update_fields=["content_type", "vector"],
+            update_fields=["content_type", "vector", "text"],
         )
 
 

@@ -22,6 +22,11 @@ class SearchEntry(models.Model):
     )
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     vector = SearchVectorField()
+    # The page's readable text, for the snippet under a result: read with the ten results in
+    # the ranked statement, so a results page loads no page's body and walks no blocks. NULL
+    # for a row not written again since this column came (the snippet is then made from the
+    # page, ``blog.search.page_texts``; ``manage.py rebuild_search_entries`` fills them all).
+    text = models.TextField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("zoekregel")

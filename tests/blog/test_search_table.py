@@ -272,3 +272,31 @@ def test_the_planner_settings_hold_for_the_search_statement_alone():
         assert cursor.fetchone() == ("4",)
         cursor.execute("SHOW max_parallel_workers_per_gather")
         assert cursor.fetchone() != ("0",)
+
+
+@postgres_only
+def test_a_row_keeps_the_text_its_snippet_is_cut_from(client, blog_index):
+    """The snippet's text comes with the ten rows of the ranked statement, so a results page
+    loads no page's own type and walks no blocks; a row without it (written before the
+    column came) gets its snippet from the page, as before."""
+    from blog.search_index import page_text
+
+    article = make_article(
+        blog_index,
+        NewsPage,
+        title="Wijkbudget in Oosterhout",
+        intro="Bewoners   beslissen\nzelf over het wijkbudget.",
+    )
+    row = SearchEntry.objects.get(page_id=article.pk)
+    assert row.text == " ".join(page_text(article).split())
+    assert row.text.startswith("Bewoners beslissen zelf over het wijkbudget.")
+
+    SearchEntry.objects.filter(pk=row.pk).update(text="Alleen de rij noemt dit wijkbudget.")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/zoeken/", {"q": "wijkbudget"}).content.decode()
+    assert "Alleen de rij noemt dit <mark>wijkbudget</mark>." in html
+    assert not any("blog_newspage" in query["sql"] for query in queries.captured_queries)
+
+    SearchEntry.objects.filter(pk=row.pk).update(text=None)
+    html = client.get("/zoeken/", {"q": "wijkbudget"}).content.decode()
+    assert "Bewoners beslissen zelf over het <mark>wijkbudget</mark>." in html
