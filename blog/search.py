@@ -44,7 +44,7 @@ from .models import (
     article_type_for_content_type,
 )
 from .models.stats import normalise_search_query
-from .search_index import page_text
+from .search_index import snippet_text
 
 SEARCH_PAGE_SIZE = 10
 # Matches ranked and shown at most (``ranked_rows``): past it the count reads "more than".
@@ -462,9 +462,6 @@ def page_texts(pages):
     one query per type.
     """
 
-    def text_of(page):
-        return " ".join(page_text(page).split())
-
     texts = cached_page_parts(SEARCH_TEXT, {page.pk: lambda: NOT_KEPT for page in pages})
     computes, reload = {}, defaultdict(list)
     for page in pages:
@@ -472,11 +469,11 @@ def page_texts(pages):
             continue
         model = page.specific_class
         if model is None or type(page) is model:
-            computes[page.pk] = lambda page=page: text_of(page)
+            computes[page.pk] = lambda page=page: snippet_text(page)
         else:
             reload[model].append(page.pk)
     for page in load_per_model(reload).values():
-        computes[page.pk] = lambda page=page: text_of(page)
+        computes[page.pk] = lambda page=page: snippet_text(page)
     texts.update(cached_page_parts(SEARCH_TEXT, computes))
     # A page gone since the results were ranked has no text to show.
     return {pk: None if text is NOT_KEPT else text for pk, text in texts.items()}

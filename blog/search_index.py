@@ -96,22 +96,26 @@ def themed_models():
     return list(models.values())
 
 
-def page_vector(page, text=None):
-    """The weighted vector of a page: title A, keywords B, text C (``ts_rank`` weighs them
-    1.0, 0.4 and 0.2). ``text``: the page's ``page_text``, when the caller has it already."""
+def snippet_text(page):
+    """``page_text`` on one line: what a search result's snippet is cut from."""
+    return " ".join(page_text(page).split())
+
+
+def page_vector(page, text):
+    """The weighted vector of a page: title A, keywords B, ``text`` C (``ts_rank`` weighs
+    them 1.0, 0.4 and 0.2)."""
     config = search_config()
 
     def part(text, weight):
         return SearchVector(Value(text, output_field=TextField()), weight=weight, config=config)
 
-    text = page_text(page) if text is None else text
     return part(page.title, "A") + part(page_keywords(page), "B") + part(text, "C")
 
 
 def search_entry(page):
-    """The search row of a live, public page: its vector, and its text on one line for the
-    snippet under a result."""
-    text = " ".join(page_text(page).split())
+    """The search row of a live, public page: its vector, and its text for the snippet under
+    a result (read once, for both)."""
+    text = snippet_text(page)
     return SearchEntry(
         page_id=page.pk,
         content_type_id=page.content_type_id,

@@ -67,8 +67,9 @@ def _deleted_along_with(signal_kwargs, *models):
 @receiver(post_save, sender=NetworkMembership, dispatch_uid="members.scope_membership_saved")
 @receiver(post_delete, sender=NetworkMembership, dispatch_uid="members.scope_membership_deleted")
 def purge_member_after_membership_change(sender, instance, raw=False, **kwargs):
-    """Which closed networks a member is in names the cached lists they share with others
-    (``blog.listing.visibility_scope``); that name is kept as the member's own part."""
+    """Which closed networks a member is in is kept as the member's own part
+    (``members.visibility.closed_networks_joined``): it names the cached lists they share with
+    others (``blog.listing.visibility_scope``) and what search leaves out for them."""
     if not raw and not _deleted_along_with(kwargs, Network, get_user_model()):
         purge_member_after_commit(instance.user_id)
 
