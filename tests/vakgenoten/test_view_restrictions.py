@@ -36,6 +36,20 @@ def test_a_signed_in_view_asks_the_database_for_restrictions_once(
     assert asked_again == []
 
 
+def test_on_a_site_without_restrictions_a_first_render_asks_only_the_kept_paths(
+    client, deep_page, page_cache_on, member
+):
+    """No restriction anywhere: the serve hook reads the restricted pages' paths (one query,
+    shared with every list on the page), not the page's ancestors and their restrictions."""
+    client.force_login(member)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(URL).status_code == 200
+    sql = [q["sql"] for q in context.captured_queries]
+    assert len([q for q in sql if "wagtailcore_pageviewrestriction" in q]) == 1
+    ancestors = 'SELECT "wagtailcore_page"."id", "wagtailcore_page"."alias_of_id" FROM'
+    assert not [q for q in sql if q.startswith(ancestors)]
+
+
 def test_a_parent_made_private_keeps_members_of_other_groups_out_at_once(
     client, deep_page, page_cache_on, member
 ):
