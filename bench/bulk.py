@@ -418,6 +418,16 @@ def fill_search(kind, page_ids):
             """,
             params,
         )
+        # An article's words, as ``ArticlePage.save`` counts them for its structured data.
+        cursor.execute(
+            """
+            UPDATE blog_articlepage SET word_count = CASE
+                WHEN btrim(coalesce(text, '')) = '' THEN 0
+                ELSE array_length(regexp_split_to_array(btrim(text), '[[:space:]]+'), 1) END
+            FROM bench_search_vectors
+            WHERE is_article AND blog_articlepage.page_ptr_id = bench_search_vectors.id
+            """
+        )
         # Wagtail's index: the title, and the other search fields as one body (an article's
         # themes, tags and authors among them; an event's place).
         cursor.execute(

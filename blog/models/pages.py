@@ -226,6 +226,10 @@ class ArticlePage(KeptViewRestrictions, NetworkContent, Page):
     reading_time = models.PositiveSmallIntegerField(
         _("leestijd in minuten"), default=1, editable=False
     )
+    # Counted with the reading time when the article is saved, for its structured data
+    # (``article_json_ld``): a first render then walks no blocks. None on a row saved before
+    # the field existed; ``words`` counts those.
+    word_count = models.PositiveIntegerField(_("aantal woorden"), null=True, editable=False)
     # How many organisations took this over (practice examples; 0 for the other types), kept by
     # blog.signals whenever an adoption comes or goes: "meest overgenomen"
     # reads an index instead of counting every article's adoptions. Not taken from a revision
@@ -306,7 +310,8 @@ class ArticlePage(KeptViewRestrictions, NetworkContent, Page):
             )
 
     def save(self, *args, **kwargs):
-        self.reading_time = self.compute_reading_time()
+        self.word_count = self.count_words()
+        self.reading_time = max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
         return super().save(*args, **kwargs)
 
     def scheduled_go_live_changes(self, revision, now):
@@ -353,9 +358,13 @@ class ArticlePage(KeptViewRestrictions, NetworkContent, Page):
             .distinct()
         )
 
-    def compute_reading_time(self):
-        words = sum(len(part.split()) for part in self.text_parts())
-        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+    def count_words(self):
+        return sum(len(part.split()) for part in self.text_parts())
+
+    @property
+    def words(self):
+        """The number of words of the text, as counted when it was saved."""
+        return self.word_count if self.word_count is not None else self.count_words()
 
     def get_context(self, request, *args, **kwargs):
         from vakgenoten.cache import cached_parts

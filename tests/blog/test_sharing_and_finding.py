@@ -50,6 +50,25 @@ def test_article_has_schema_org_article_data(client, article):
     assert data["author"][0]["name"] == "Linda Hoekstra"
     assert data["image"][0].startswith("http://testserver/media/images/")
     assert data["datePublished"] == article.publication_date.isoformat()
+    # Counted when the article was saved: the intro's four words (an empty body).
+    assert data["wordCount"] == article.word_count == 4
+
+
+def test_the_word_count_follows_each_publish_and_an_old_row_is_counted(client, article):
+    from blog.models import ArticlePage
+
+    def word_count():
+        html = client.get(article.url).content.decode()
+        raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        return json.loads(raw.group(1))["wordCount"]
+
+    article.intro = "Een teamleider Wmo vertelt over het eerste jaar."
+    article.save_revision().publish()
+    assert word_count() == ArticlePage.objects.get(pk=article.pk).word_count == 8
+    # A row saved before the field existed holds no count: it is counted when shown.
+    ArticlePage.objects.filter(pk=article.pk).update(word_count=None)
+    article.intro = "Anders"  # not saved: the page shows what is published
+    assert word_count() == 8
 
 
 def test_hero_image_is_responsive_and_reserves_its_space(client, article):

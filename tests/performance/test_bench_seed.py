@@ -84,3 +84,6 @@ def test_seed_builds_rows_a_valid_tree_and_search_twice(client, site_tree):
 
         text = SearchEntry.objects.get(page_id=found.pk).text
         assert text == " ".join(page_text(found.specific).split())
+        # The words of its structured data, as ArticlePage.save counts them.
+        assert found.specific.word_count == found.specific.count_words() > 0
+    assert found.specific.words == found.specific.count_words()
