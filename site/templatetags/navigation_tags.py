@@ -161,12 +161,29 @@ def breadcrumb_items(context):
     if site is not None and page.pk == site.root_page_id:
         return {"ancestors": [], "page": None}
     # Menu-level ancestors purge every cached part when they change (vakgenoten.signals).
-    ancestors = cached_part(
-        "breadcrumbs",
-        lambda: list(page.get_ancestors().filter(depth__gt=1).only(*PAGE_LINK_FIELDS)),
-        page_id=page.pk,
-    )
+    ancestors = cached_part("breadcrumbs", lambda: _ancestors(page, site), page_id=page.pk)
     return {"ancestors": ancestors, "page": page, "request": request}
+
+
+def _ancestors(page, site):
+    """The page's ancestors below the tree root, as links (``PAGE_LINK_FIELDS``).
+
+    A page routed by its address knows its parent (``HomePage.route``); when that parent is
+    the site's home page or a section right below it, the trail is known without a query:
+    most pages sit at those two levels. Deeper pages ask the tree."""
+    parent = getattr(page, "_cached_parent_obj", None)
+    root = site.root_page if site is not None else None
+    if parent is not None and root is not None and root.depth == 2:
+        if parent.pk == root.pk:
+            return [_link(root)]
+        if parent.depth == 3 and parent.path.startswith(root.path):
+            return [_link(root), _link(parent)]
+    return list(page.get_ancestors().filter(depth__gt=1).only(*PAGE_LINK_FIELDS))
+
+
+def _link(page):
+    """A page as the tree query above reads it: the link's columns of Wagtail's page table."""
+    return Page(**{name: getattr(page, name) for name in PAGE_LINK_FIELDS})
 
 
 @register.simple_tag(takes_context=True)

@@ -113,3 +113,33 @@ def test_menu_and_breadcrumbs_read_only_what_a_link_needs(
     assert "/over-vakgenoten/" in links
     # The menu's pages too: the whole page renders its menu as before.
     assert 'href="/over-vakgenoten/"' in _nav(client.get(deep_page.url), "main-nav")
+
+
+def _trail(response):
+    import re
+
+    return re.findall(r'class="breadcrumbs__link" href="([^"]+)"[^>]*>([^<]+)</a>', response)
+
+
+@pytest.mark.parametrize("depth", [3, 4, 5])
+def test_the_trail_of_a_routed_page_comes_from_its_route_down_to_the_second_level(
+    client, deep_page, depth
+):
+    """A page below the home page or a section right below it knows its trail from routing
+    (its parent, the site's home page); a deeper one asks the tree. The trail is the same."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = {3: deep_page.get_parent(), 4: deep_page}.get(depth)
+    if page is None:
+        page = deep_page.add_child(instance=StandardPage(title="Kring Oost", slug="kring-oost"))
+        page.save_revision().publish()
+    with CaptureQueriesContext(connection) as context:
+        html = client.get(page.url).content.decode()
+    ancestors = [
+        q for q in context.captured_queries if "depth" in q["sql"] and '"depth" >' in q["sql"]
+    ]
+    assert len(ancestors) == (1 if depth == 5 else 0)
+    expected = [(a.url, a.title) for a in page.get_ancestors().filter(depth__gt=1)]
+    assert _trail(html)[:-1] == expected
+    assert _trail(html)[-1] == (page.url, page.title)
