@@ -129,8 +129,15 @@ def kept_closed_networks_of(page):
     cache: a page's networks changing, and a network closed, opened or deleted, purge
     everything once committed (``members.signals``). Only who the reader is, their membership,
     is asked each time (``hidden_by``). Code that changes a page's networks and asks within the
-    same transaction uses ``closed_networks_of``."""
+    same transaction uses ``closed_networks_of``.
+
+    A page that the site-wide ``closed_content`` does not name is in no closed network: its
+    own part (the networks' names, for the refusal page) is made only for the pages it names,
+    and a first render of any other page asks nothing about networks that its lists do not
+    ask already."""
     if not isinstance(page, NetworkContent) or page.pk is None:
+        return []
+    if cache_seconds() > 0 and page.pk not in closed_content():
         return []
     return cached_part("closed-networks", lambda: closed_networks_of(page), page_id=page.pk)
 

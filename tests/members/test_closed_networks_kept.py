@@ -42,6 +42,24 @@ def test_a_public_page_is_served_without_asking_for_its_networks(kept, blog_inde
     assert network_queries(queries) == []
 
 
+def test_a_first_render_of_a_page_outside_closed_networks_reads_no_networks_of_its_own(
+    kept, blog_index, member
+):
+    """The site-wide list of closed content says the page is in none: the page's own
+    closed networks (with their names, for the refusal page) are not asked."""
+    from django.core.cache import caches
+
+    article = make_article(blog_index, BlogPostPage, title="Open over schuldhulp")
+    circle = NetworkFactory(name="Kring Schuldhulp", slug="kring-schuldhulp", is_closed=True)
+    make_article(blog_index, BlogPostPage, title="Besloten over schuldhulp", networks=[circle])
+    client = signed_in(member)
+    caches["pages"].clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url + "?first=1").status_code == 200
+    own = 'SELECT "members_network"."id", "members_network"."name"'
+    assert not [q for q in queries if q["sql"].startswith(own) and "_networks" in q["sql"]]
+
+
 def test_moving_into_a_closed_network_and_out_is_followed_at_once(
     kept, blog_index, member, django_capture_on_commit_callbacks
 ):
