@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from members.models import NetworkContent
 from vakgenoten.blocks import BaseStreamBlock
+from vakgenoten.images import SOCIAL_IMAGE_FILTER, rendition_specs, with_renditions
 from vakgenoten.models import PersonOnPage
 from vakgenoten.text import validate_name, validate_single_line
 from vakgenoten.view_restrictions import KeptViewRestrictions
@@ -37,6 +38,8 @@ from .permissions import EventPermissionTester
 from .series_forms import EventSeriesForm
 
 EVENTS_PER_PAGE = 12
+# The sizes of an event's picture on its page (templates/events/event_page.html).
+EVENT_IMAGE_RENDITIONS = rendition_specs("fill-{480x270,960x540}")
 
 
 class EventKind(models.TextChoices):
@@ -399,6 +402,16 @@ class EventPage(KeptViewRestrictions, NetworkContent, Page):
     @cached_property
     def counts(self):
         return self.registration_counts()
+
+    @cached_property
+    def hero(self):
+        """The event's picture with the renditions its page shows (the picture's sizes, the
+        link preview's), read in one query once they exist (``with_renditions``), where the
+        picture and its two kinds of renditions took three. None without one. The template
+        shows ``page.hero``."""
+        if not self.image_id:
+            return None
+        return with_renditions(self.image_id, *EVENT_IMAGE_RENDITIONS, SOCIAL_IMAGE_FILTER)
 
     @property
     def seats_left(self):

@@ -29,7 +29,7 @@ from wagtail.search import index
 
 from members.models import NetworkContent
 from taxonomy.models import Theme
-from vakgenoten.images import SOCIAL_IMAGE_FILTER, rendition_specs
+from vakgenoten.images import SOCIAL_IMAGE_FILTER, rendition_specs, with_renditions
 from vakgenoten.models import PersonOnPage
 from vakgenoten.pagination import KeptCountPaginator
 from vakgenoten.view_restrictions import KeptViewRestrictions
@@ -428,16 +428,12 @@ class ArticlePage(KeptViewRestrictions, NetworkContent, Page):
     @cached_property
     def hero(self):
         """The hero image with the renditions this page shows of it (the header's, the link
-        preview's) read in one query: a first render asks two queries for its image, not
-        three, and no rendition cache. None without one. The templates show ``page.hero``."""
+        preview's), read in one query once they exist (``with_renditions``): a first render
+        asks one query for its picture, not three, and no rendition cache. None without one.
+        The templates show ``page.hero``."""
         if not self.hero_image_id:
             return None
-        return (
-            get_image_model()
-            .objects.prefetch_renditions(*HERO_RENDITIONS, SOCIAL_IMAGE_FILTER)
-            .filter(pk=self.hero_image_id)
-            .first()
-        )
+        return with_renditions(self.hero_image_id, *HERO_RENDITIONS, SOCIAL_IMAGE_FILTER)
 
     @property
     def view_count(self):

@@ -86,5 +86,10 @@ def test_an_articles_first_render_reads_its_images_renditions_in_two_queries(cli
         if 'FROM "wagtailimages_rendition"' in query["sql"]
     ]
     assert len(renditions) == 2  # the hero image's (header, link preview), the photos'
+    # The hero image comes with its renditions, the photos with their authors: no query of
+    # the image table of its own.
+    assert not [
+        q for q in first_render.captured_queries if 'FROM "wagtailimages_image"' in q["sql"]
+    ]
     assert 'class="article-hero__image"' in html and 'class="author-bio__photo"' in html
     assert 'property="og:image" content="http' in html

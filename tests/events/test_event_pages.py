@@ -111,6 +111,29 @@ def test_event_page_has_schema_org_and_open_graph(client, make_event):
     assert 'property="og:url"' in html
 
 
+def test_an_event_pages_first_render_reads_its_picture_with_its_renditions(client, make_event):
+    """One query for the picture, its sizes and its link preview, once they are made."""
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.blog.factories import make_image
+
+    event = make_event(title="Congres met beeld", image=make_image(), image_alt="Een zaal")
+    assert client.get(event.url).status_code == 200  # makes the renditions
+    for cache in caches.all():
+        cache.clear()
+
+    with CaptureQueriesContext(connection) as first_render:
+        html = client.get(event.url).content.decode()
+    images = [q for q in first_render.captured_queries if 'FROM "wagtailimages_' in q["sql"]]
+    assert len(images) == 1
+    assert 'class="event-image"' in html and "<picture" in html
+    assert 'property="og:image" content="http' in html
+    data = json.loads(JSON_LD.search(html).group(1))
+    assert data["image"][0].startswith("http") and data["image"][0].endswith(".jpg")
+
+
 def test_event_on_site_has_a_place_with_address(client, event):
     html = client.get(event.url).content.decode()
     data = json.loads(JSON_LD.search(html).group(1))
