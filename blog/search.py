@@ -30,7 +30,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from members.visibility import hidden_content_ids, visible
+from members.visibility import visible
 from taxonomy.models import Theme
 from vakgenoten import limits
 from vakgenoten.cache import NOT_KEPT, cached_page_parts, cached_part
@@ -328,10 +328,8 @@ class SiteSearch:
         and the query for ``terms`` (PostgreSQL, see ``blog.search_index``); ``ranked_rows``
         matches them."""
         query = SearchQuery(terms, search_type="plain", config=search_index.search_config())
-        entries = SearchEntry.objects.all()
-        hidden = hidden_content_ids(self.viewer)
-        if hidden:
-            entries = entries.exclude(page_id__in=hidden)
+        # The rule as the kept list of hidden ids where it may be (``visible``).
+        entries = visible(SearchEntry.objects.all(), self.viewer, outer="page_id")
         return self.narrowed(entries, page="page_id"), query
 
     def narrowed(self, rows, page):
