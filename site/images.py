@@ -5,6 +5,7 @@ One place names the formats, so the templates (``{% responsive_image %}`` in
 prefetched list then renders without a query per image.
 """
 
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 # Link previews (Open Graph, the structured data): one JPEG in the size the big platforms show.
@@ -28,8 +29,6 @@ def with_renditions(image_id, *specs):
     Once the renditions exist, one query reads them with their image, where the image and then
     its renditions took two: a first render of a page with a picture asks one. A size not made
     yet is made on first use, as with Wagtail's prefetch."""
-    from wagtail.images import get_image_model
-
     image_model = get_image_model()
     renditions = list(
         image_model.get_rendition_model()
