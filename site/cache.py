@@ -953,7 +953,10 @@ def _find_site(request):
 
     site = Site._find_for_request(request)
     if site is not None:
-        site.root_page = site.root_page.specific  # what routing asks for first
+        # Routing starts at the specific home page (``HomePage.route``). Only the home page
+        # itself shows its own fields (intro, body), so they stay deferred here, with no
+        # query: ``HomePage.route`` reads them when the home page is the one asked for.
+        site.root_page = site.root_page.specific_deferred
     return site
 
 

@@ -54,6 +54,12 @@ class HomePage(KeptViewRestrictions, Page):
         signed-in reader's page view starts without a query. Paths that are not found are
         never kept: Wagtail's walk answers them (sub-routes, 404s) as before.
         """
+        if not path_components and self.get_deferred_fields():
+            # The kept site's home page (``vakgenoten.cache.cached_site``) has its own fields
+            # deferred, for the routes below it; the home page shown needs them all, kept
+            # with its own generation like any routed page.
+            page = cached_part("home-page", lambda: type(self).objects.get(pk=self.pk), self.pk)
+            return page.route(request, path_components)
         if len(path_components) < 2:
             return super().route(request, path_components)
         found = {}

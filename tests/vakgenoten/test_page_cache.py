@@ -143,6 +143,33 @@ def test_members_get_the_site_from_the_cache_until_a_site_changes(
     assert client.get("/over-vakgenoten/").status_code == 404  # now the root, not a child
 
 
+def test_a_page_below_the_home_page_reads_none_of_the_home_pages_own_fields(
+    client, home_page, page_cache_on, member
+):
+    """The kept site carries its home page with the home page's own fields deferred: a first
+    render of another page does not read them, and the home page itself still shows them,
+    also to a member from the cache, and fresh after a publish."""
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert home_page.intro
+    caches["pages"].clear()
+    with CaptureQueriesContext(connection) as context:
+        get(client, "/over-vakgenoten/")
+    assert not [q for q in context.captured_queries if "vakgenoten_homepage" in q["sql"]]
+
+    client.force_login(member)
+    assert home_page.intro in get(client, "/").content.decode()
+    with CaptureQueriesContext(connection) as context:
+        assert home_page.intro in get(client, "/").content.decode()
+    assert not [q for q in context.captured_queries if "vakgenoten_homepage" in q["sql"]]
+
+    home_page.intro = "Een nieuwe introductie voor de startpagina."
+    home_page.save_revision().publish()
+    assert "Een nieuwe introductie voor de startpagina." in get(client, "/").content.decode()
+
+
 def test_making_a_page_private_takes_it_out_of_the_cache_at_once(client, home_page, page_cache_on):
     """Editors set privacy in the admin (a view restriction); the cached public copy of the
     page and of the pages below it must not be served to visitors after that."""
