@@ -73,6 +73,11 @@ def test_my_data_page_explains_and_links_to_download_and_deletion(member_client)
     assert_csp_clean(response)
 
 
+def test_my_data_page_links_the_privacy_statement(home_page, member_client):
+    html = member_client.get("/mijn-account/gegevens/").content.decode()
+    assert 'href="/privacyverklaring/"' in html
+
+
 def test_download_needs_a_login(client):
     response = client.get("/mijn-account/gegevens/download/")
     assert response.status_code == 302

@@ -82,27 +82,35 @@ def test_each_language_keeps_its_own_footer(member_client, home_page, page_cache
     assert "Over deze website" in footer_of(member_client, "/over-vakgenoten/")
 
 
-def test_the_settings_bring_their_linked_pages_in_the_same_query(
+def test_the_settings_read_their_linked_pages_in_one_query_with_only_a_links_columns(
     home_page, django_assert_num_queries
 ):
-    """The footer's four statutory pages: read with the settings, only what a link needs
-    (vakgenoten.models.SiteSettings.base_queryset), and no query for a title or address."""
+    """The footer's four statutory pages: the settings row alone, then the pages in one query
+    when a template asks, only what a link needs (``SiteSettings.linked_pages``), and no
+    query for a title or address; kept in the cache with the settings."""
     site = Site.objects.get(is_default_site=True)
     with django_assert_num_queries(1):
         site_settings = SiteSettings.for_site(site)
-        titles = [
-            site_settings.about_page.title,
-            site_settings.privacy_page.title,
-            site_settings.accessibility_page.title,
-            site_settings.terms_page.title,
-        ]
-        paths = [site_settings.privacy_page.url_path, site_settings.terms_page.url_path]
+    with django_assert_num_queries(1):
+        pages = site_settings.linked_pages
+        titles = [page.title for page in pages.values()]
+        paths = [pages["privacy_page"].url_path, pages["terms_page"].url_path]
+    assert set(pages) == set(SiteSettings.LINKED_PAGES)
     assert "Privacyverklaring" in titles
     assert paths[0].endswith("/privacyverklaring/")
-    assert "seo_title" in site_settings.privacy_page.get_deferred_fields()
-    # Kept in the cache as it is.
+    assert "seo_title" in pages["privacy_page"].get_deferred_fields()
     kept = pickle.loads(pickle.dumps(site_settings))  # noqa: S301
-    assert kept.terms_page.url_path == paths[1]
+    with django_assert_num_queries(0):
+        assert kept.linked_pages["terms_page"].url_path == paths[1]
+
+
+def test_a_linked_page_left_empty_or_deleted_is_left_out_of_the_footer(home_page):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.terms_page = None
+    site_settings.save()
+    StandardPage.objects.get(pk=site_settings.privacy_page_id).delete()
+    pages = SiteSettings.for_site(Site.objects.get(is_default_site=True)).linked_pages
+    assert set(pages) == {"about_page", "accessibility_page"}
 
 
 def test_an_administrator_edits_the_settings_and_keeps_the_linked_pages(client, home_page):
