@@ -45,6 +45,20 @@ from .models import (
 
 # The renditions a card shows (see blog/includes/article_card.html); prefetched with the list.
 CARD_RENDITIONS = rendition_specs("fill-{480x270,960x540}")
+# What a text card reads of its article (blog/includes/article_card.html with hide_image):
+# the other thirty columns of the page and article tables (the body among them) stay unread.
+TEXT_CARD_FIELDS = (
+    "id",
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "content_type_id",
+    "intro",
+    "publication_date",
+    "reading_time",
+    "adoption_count",
+)
 LISTING_HOOK = "annotate_article_listing"
 
 
@@ -137,7 +151,11 @@ def related_articles(article, themes=None, limit=3, viewer=None):
         article.related_article_links.order_by("sort_order").values_list("article_id", flat=True)
     )
     # Text cards only under an article (article_page.html: no_pictures).
-    queryset = article_listing_queryset(viewer=viewer, pictures=False).exclude(pk=article.pk)
+    queryset = (
+        article_listing_queryset(viewer=viewer, pictures=False)
+        .exclude(pk=article.pk)
+        .only(*TEXT_CARD_FIELDS)
+    )
     if chosen_ids:
         by_id = {item.pk: item for item in queryset.filter(pk__in=chosen_ids)}
         return [by_id[pk] for pk in chosen_ids if pk in by_id][:limit]

@@ -44,6 +44,35 @@ def test_related_articles_read_neither_pictures_nor_themes(blog_index):
     sql = _tables(reads.captured_queries)
     assert "wagtailimages_" not in sql
     assert '"blog_theme"' not in sql
+    assert '"blog_articlepage"."body"' not in sql  # a text card shows no body
+
+
+def test_a_text_card_under_an_article_reads_nothing_more_to_render(blog_index):
+    """ "Lees ook" reads only the columns its cards show (``TEXT_CARD_FIELDS``): rendering
+    them asks no query for a column left out."""
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    theme = make_theme("Leerlingenvervoer")
+    article = make_article(blog_index, title="Hoofdartikel", themes=[theme])
+    for number in range(3):
+        make_article(
+            blog_index,
+            title=f"Verwant {number}",
+            themes=[theme],
+            authors=[make_author(f"A{number}")],
+        )
+    related = related_articles(article, themes=[theme])
+    request = RequestFactory().get("/")
+    with CaptureQueriesContext(connection) as rendering:
+        html = render_to_string(
+            "blog/includes/article_card_list.html",
+            {"articles": related, "heading_level": 3, "no_pictures": True, "request": request},
+        )
+    assert [
+        q["sql"] for q in rendering.captured_queries if "wagtailcore_site" not in q["sql"]
+    ] == []
+    assert "Verwant 2" in html and "A2" in html and "minu" in html
 
 
 def test_a_list_of_cards_reads_no_themes_and_pictures_only_when_asked(blog_index):
