@@ -228,8 +228,9 @@ def test_compose_page_queries_stay_constant(
 ):
     for _ in range(5):
         MemberBlock.objects.create(blocker=recipient, blocked=UserFactory())
-    # 13, and the header's unread-notification count until it is in the cache.
-    with django_assert_max_num_queries(14):
+    # 14 (the footer's linked pages among them), and the header's unread-notification count
+    # until it is in the cache.
+    with django_assert_max_num_queries(15):
         assert sender_client.get(compose_url(recipient)).status_code == 200
 
 
@@ -238,9 +239,10 @@ def test_profile_section_queries_stay_constant(
 ):
     for _ in range(5):
         MemberBlock.objects.create(blocker=UserFactory(), blocked=recipient)
-    # 17, the header's unread-notification count until it is in the cache, the follow
-    # button's one (does the viewer follow this member) and the questions section's one.
-    with django_assert_max_num_queries(20):
+    # 18 (the footer's linked pages among them), the header's unread-notification count until
+    # it is in the cache, the follow button's one (does the viewer follow this member) and the
+    # questions section's one.
+    with django_assert_max_num_queries(21):
         assert sender_client.get(recipient.get_absolute_url()).status_code == 200
 
 

@@ -140,12 +140,12 @@ def test_directory_uses_a_flat_number_of_queries(
         for user in users
     )
     client.force_login(viewer)
-    # Page chrome (session, user, site, menu, settings, userbar permissions) takes 8, and
-    # the header's unread-notification count 1 until it is in the cache; the directory: the
-    # three lists of choices, the count and the page of members.
-    with django_assert_max_num_queries(14):
+    # Page chrome (session, user, site, menu, settings, the footer's linked pages, userbar
+    # permissions) takes 9, and the header's unread-notification count 1 until it is in the
+    # cache; the directory: the three lists of choices, the count and the page of members.
+    with django_assert_max_num_queries(15):
         assert client.get("/leden/").status_code == 200
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(
             "/leden/",
             {"organisation": organisation.slug, "theme": "omgevingswet", "network": network.slug},

@@ -202,12 +202,12 @@ def test_network_and_organisation_pages_use_a_flat_number_of_queries(
             user=user, network=network, status=NetworkMembership.Status.APPROVED
         )
     client.force_login(viewer)
-    # The page chrome (site, menu, settings, userbar permissions) takes 8 of these, and the
-    # header's unread-notification count 1 until it is in the cache; the sections other apps
-    # add (events, articles, questions; on a network also its collaborations) take one query
-    # each when they are empty; the follow button one (does the viewer follow this network or
-    # organisation).
-    with django_assert_max_num_queries(19):
+    # The page chrome (site, menu, settings, the footer's linked pages, userbar permissions)
+    # takes 9 of these, and the header's unread-notification count 1 until it is in the
+    # cache; the sections other apps add (events, articles, questions; on a network also its
+    # collaborations) take one query each when they are empty; the follow button one (does
+    # the viewer follow this network or organisation).
+    with django_assert_max_num_queries(20):
         assert client.get(network.get_absolute_url()).status_code == 200
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         assert client.get(organisation.get_absolute_url()).status_code == 200
