@@ -259,11 +259,15 @@ def measure_beside(checkout, count):
 def publish_generation(redis_url, page_id):
     """Move the page's generation on, as publishing it does (``vakgenoten.cache``): its entry
     and its own parts are no longer current; what every page shares stays kept. The key as
-    Django's Redis cache writes it (the "pages" cache: prefix "vakgenoten", version 1)."""
+    Django's Redis cache writes it for the "pages" cache (prefix "vakgenoten", version 1)."""
     import redis  # the client Django's Redis cache uses; in the site's own dependencies
 
+    from django.core.cache.backends.base import default_key_func
+
+    from vakgenoten.cache import generation_key
+
     client = redis.Redis.from_url(redis_url)
-    client.incr(f"vakgenoten:1:pagecache:gen:{page_id}")
+    client.incr(default_key_func(generation_key(page_id), "vakgenoten", 1))
     client.close()
 
 
