@@ -1304,6 +1304,38 @@ def journey_home_and_search(client):
     )
 
 
+def journey_home_page_and_footer(client, member):
+    """The home page's own text and the footer's statutory pages for a visitor and a member,
+    on both nodes. The kept site carries the home page with its own fields deferred, and the
+    home page reads them when it is the page asked for (``HomePage.route``); the footer reads
+    the settings' linked pages (``SiteSettings.linked_pages``), "Mijn gegevens" too."""
+    reader = _signed_in(client.cafile, member["email"])
+    visitor = Client(client.cafile)
+    counts = {}
+    for who, browser in (("bezoeker", visitor), ("lid", reader)):
+        address = f"/?reis={who}-{secrets.token_hex(3)}"  # an address no cache has seen
+        since = time.time()
+        for _ in range(6):
+            status, _h, html, _u = browser.request(address)
+            check(status == 200, f"startpagina voor een {who} gaf {status}")
+            check('class="hero__intro"' in html, f"startpagina voor een {who} zonder intro")
+            check(
+                'href="/privacyverklaring/"' in html,
+                f"voettekst voor een {who} zonder privacyverklaring",
+            )
+        ask_again = lambda browser=browser, address=address: browser.request(address)  # noqa: E731
+        counts[who] = dict(on_both_nodes(since, address, ask=ask_again))
+    status, _h, html, _u = reader.request("/mijn-account/gegevens/")
+    check(
+        status == 200 and 'href="/privacyverklaring/"' in html,
+        f"'Mijn gegevens' gaf {status} of linkt de privacyverklaring niet",
+    )
+    return (
+        f"intro en privacyverklaring voor bezoekers ({counts['bezoeker']}) en leden "
+        f"({counts['lid']}); 'Mijn gegevens' linkt de privacyverklaring"
+    )
+
+
 def journey_collaborations(client):
     """The register on both nodes: the organisations in the menu, the map of a theme drawn as
     SVG with its table, a collaboration's page, and search finding collaborations."""
@@ -1731,6 +1763,10 @@ def main():
             ),
             ("Afbeeldingen uit /media/", lambda: journey_media(base, ["/", "/leden/"])),
             ("Startpagina en zoeken over alle soorten", lambda: journey_home_and_search(base)),
+            (
+                "Startpagina en voettekst voor bezoekers en leden, op beide nodes",
+                lambda: journey_home_page_and_footer(base, member),
+            ),
             (
                 "Opgeslagen pagina's vóór Django, vers na een wijziging, op beide nodes",
                 lambda: journey_stored_pages(base, env),
